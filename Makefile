@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vserver: a modern Linux-VServer for Linux 6.12.
+#
+#   make            kernel, tools, test programs, VM initramfs
+#   make check      lint, host tests, then every kernel test in a QEMU VM
+#   make demo       boot the VM and show vserver at work
+#   make shell      an interactive shell in the VM (Ctrl-A X quits QEMU)
+#   make patch      build/patch-6.12.N-vsX.Y.Z.diff for distribution kernels
+#   make install    the tools, library and man pages (DESTDIR, PREFIX)
+#   make clean      remove build products (keeps the extracted kernel source)
+#   make distclean  remove build/ entirely
+#
+# DEBUG=1 uses the debug kernel (KASAN, lockdep, UBSAN) for check, demo
+# and shell.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+B := $(TOP)/build
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+ifeq ($(DEBUG),1)
+KOBJ := $(B)/obj-debug
+KFLAVOUR := --debug
+else
+KOBJ := $(B)/obj
+KFLAVOUR :=
+endif
+BZIMAGE := $(KOBJ)/arch/x86/boot/bzImage
+INITRAMFS := $(B)/vm/initramfs.cpio
+QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
+
+TEST_SRCS := $(wildcard tests/kernel/*_test.c)
+TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
+TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static -D_GNU_SOURCE \
+	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
+	-I$(KOBJ)/usr/include
+
+.PHONY: all deps kernel util tests initramfs check demo shell patch \
+	install clean distclean
+
+all: initramfs
+
+deps:
+	@scripts/deps
+
+kernel: deps
+	@scripts/build-kernel $(KFLAVOUR)
+
+util: deps
+	@$(MAKE) -s -C util O=$(B)/util
+	@$(MAKE) -s -C util O=$(B)/util-diet STATIC=diet
+
+# The test programs need the work tree (kselftest_harness.h) and the
+# installed uapi headers, so they come after the kernel.
+tests: kernel
+	@$(MAKE) -s $(TEST_BINS)
+
+$(B)/tests/%: tests/%.c $(wildcard tests/kernel/*.h) $(KOBJ)/usr/include/linux/vserver/switch.h
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $<
+
+initramfs: kernel util tests
+	@scripts/build-initramfs --base $(INITRAMFS) \
+		$(B)/util-diet/vserver-info:/usr/sbin/vserver-info \
+		tests/vm/run-tests:/tests/run-tests \
+		$(B)/tests/kernel:/tests/kernel
+	@echo "initramfs: $(INITRAMFS)"
+
+check: all
+	@scripts/check $(if $(filter 1,$(DEBUG)),--debug)
+
+demo: all
+	@$(QEMU_RUN) --run tests/vm/demo.sh
+
+shell: all
+	@$(QEMU_RUN) --interactive
+
+patch: deps
+	@scripts/mkpatch
+
+install: util
+	@$(MAKE) -s -C util O=$(B)/util install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
+
+clean:
+	rm -rf $(B)/obj $(B)/obj-debug $(B)/obj-vanilla $(B)/util $(B)/util-diet \
+		$(B)/tests $(B)/vm $(B)/check $(B)/host $(B)/patch-*.diff
+
+distclean:
+	rm -rf $(B)

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - API version and kernel configuration word
+ *
+ * The configuration word tells user space which optional features this
+ * kernel was built with, one VCI_KCBIT_* bit each.  A bit is set only
+ * when the feature is implemented and built in.
+ */
+
+#include <linux/bits.h>
+#include <uapi/linux/vserver/switch.h>
+
+#include "info.h"
+
+/**
+ * vserver_vci - Build the VCMD_get_vci configuration word
+ *
+ * Return: the set of VCI_KCBIT_* bits describing this kernel.
+ */
+u32 vserver_vci(void)
+{
+	u32 vci = 0;
+
+	/*
+	 * No optional feature is built yet: context ids are static only,
+	 * /proc is not hidden by default, no spaces, no network contexts,
+	 * no memory limits, no tagging.  Each feature sets its bit here
+	 * when it lands.
+	 */
+	vci |= BIT(VCI_KCBIT_NO_DYNAMIC);
+	return vci;
+}

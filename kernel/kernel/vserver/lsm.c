@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - Registration as a Linux security module
+ *
+ * Isolation between contexts is enforced through LSM hooks.  The module
+ * is named "vserver" and is ordered LSM_ORDER_LAST, so it runs whenever it
+ * is built in, whatever CONFIG_LSM or lsm= say: distribution configs list
+ * their LSMs explicitly (Debian's CONFIG_LSM has no "vserver"), and a
+ * kernel whose guests silently lost their isolation because of a boot
+ * parameter would be worse than one that cannot switch it off.
+ */
+
+#include "common.h"
+
+#include <linux/init.h>
+#include <linux/lsm_hooks.h>
+#include <linux/printk.h>
+
+#include "lsm.h"
+
+/*
+ * Whether the "vserver" LSM was initialised.  Commands that create
+ * isolation refuse to run without it.
+ */
+bool vserver_lsm_enabled __ro_after_init;
+
+static int __init vserver_lsm_init(void)
+{
+	vserver_lsm_enabled = true;
+	pr_info("Up and running.\n");
+	return 0;
+}
+
+DEFINE_LSM(vserver) = {
+	.name = VSERVER_NAME,
+	.order = LSM_ORDER_LAST,
+	.init = vserver_lsm_init,
+};
