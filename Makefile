@@ -33,7 +33,7 @@ QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
 
 TEST_SRCS := $(wildcard tests/kernel/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
-TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static -D_GNU_SOURCE \
+TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
 	-I$(KOBJ)/usr/include
 
