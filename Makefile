@@ -61,11 +61,21 @@ $(B)/tests/%: tests/%.c $(wildcard tests/kernel/*.h) $(KOBJ)/usr/include/linux/v
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -o $@ $<
 
+UTIL_VERSION := $(shell sed -n 's/^VERSION :\?= *//p' util/Makefile)
+
+# The VM gets the dietlibc build of the tools, and util's own tests of
+# them (libvserver's unit tests, the tool tests) run there on the vserver
+# kernel.
 initramfs: kernel util tests
+	@echo $(UTIL_VERSION) >$(B)/vm/util-version
 	@scripts/build-initramfs --base $(INITRAMFS) \
 		$(B)/util-diet/vserver-info:/usr/sbin/vserver-info \
 		tests/vm/run-tests:/tests/run-tests \
-		$(B)/tests/kernel:/tests/kernel
+		$(B)/tests/kernel:/tests/kernel \
+		$(B)/util-diet/tests/lib_test:/tests/tools/lib_test \
+		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
+		$(B)/vm/util-version:/tests/tools/util-version \
+		tests/tools:/tests/tools
 	@echo "initramfs: $(INITRAMFS)"
 
 check: all

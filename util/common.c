@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * common - helpers shared by the vserver tools
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "common.h"
+#include "vserver.h"
+
+const char *tool_name = "vserver";
+
+void tool_init(const char *argv0)
+{
+	const char *slash = strrchr(argv0, '/');
+
+	tool_name = slash ? slash + 1 : argv0;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static noreturn void write_error(void)
+{
+	const char *why = strerror(errno);
+
+	warnmsg("write error: ", why);
+	exit(EXIT_FAILURE);
+}
+
+static void flush(int fd, const char *buf, size_t len)
+{
+	if (write_all(fd, buf, len) && fd == STDOUT_FILENO)
+		write_error();
+}
+
+/* Gathers the strings so that a short message takes one write(2). */
+void write_strs(int fd, ...)
+{
+	char buf[512];
+	size_t len = 0;
+	const char *s;
+	va_list ap;
+
+	va_start(ap, fd);
+	while ((s = va_arg(ap, const char *))) {
+		size_t n = strlen(s);
+
+		if (len + n > sizeof(buf)) {
+			flush(fd, buf, len);
+			len = 0;
+		}
+		if (n > sizeof(buf)) {
+			flush(fd, s, n);
+			continue;
+		}
+		memcpy(buf + len, s, n);
+		len += n;
+	}
+	va_end(ap);
+	flush(fd, buf, len);
+}
+
+noreturn void errtryhelp(int status)
+{
+	write_strs(STDERR_FILENO, "Try '", tool_name,
+		   " --help' for more information.\n", (char *)NULL);
+	exit(status);
+}
+
+/* Whether "--<word>" names exactly one long option, used correctly. */
+static bool long_option_ok(const char *word, const struct option *longopts)
+{
+	size_t len = strcspn(word, "=");
+	const struct option *found = NULL, *o;
+
+	for (o = longopts; o->name; o++) {
+		if (strncmp(o->name, word, len))
+			continue;
+		if (!o->name[len]) {
+			found = o;
+			break;
+		}
+		if (found)
+			return false;
+		found = o;
+	}
+	return found && !(word[len] == '=' && found->has_arg == no_argument);
+}
+
+int tool_getopt(int argc, char *argv[], const char *shortopts,
+		const struct option *longopts)
+{
+	const char *word = optind < argc ? argv[optind] : "";
+
+	opterr = 0;
+	if (!strncmp(word, "--", 2) && word[2] &&
+	    !long_option_ok(word + 2, longopts)) {
+		optind++;
+		return '?';
+	}
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}
+
+/*
+ * Inside a group of short options ("-qz") optind stays put until the
+ * group's last letter, so the rejected word is argv[optind] if optind did
+ * not move and argv[optind - 1] if it did.
+ */
+noreturn void errbadopt(char *const argv[], int prev_optind, int status)
+{
+	const char *word = argv[optind > prev_optind ? optind - 1 : optind];
+	char letter[2] = { (char)optopt, '\0' };
+
+	if (!strncmp(word, "--", 2))
+		warnmsg("unrecognized option '", word, "'");
+	else
+		warnmsg("invalid option -- '", letter, "'");
+	errtryhelp(status);
+}
+
+char *api_str(uint32_t version, char *buf)
+{
+	char num[VC_FMT_BUFSZ];
+	char dotted[VC_VERSION_STRSZ];
+
+	buf[0] = '\0';
+	strcat(buf, vc_fmt_uint(num, version >> 16, 16, 4));
+	strcat(buf, ":");
+	strcat(buf, vc_fmt_uint(num, version & 0xffff, 16, 4));
+	strcat(buf, " (");
+	strcat(buf, vc_version_str(version, dotted));
+	strcat(buf, ")");
+	return buf;
+}
+
+noreturn void print_version(void)
+{
+	int version = vc_get_version();
+	char buf[API_STRSZ];
+
+	out(tool_name, " (vserver) " VSERVER_UTIL_VERSION "\n");
+	if (version == -1)
+		out("kernel vserver API: none (", vc_strerror(errno), ")\n");
+	else
+		out("kernel vserver API: ", api_str((uint32_t)version, buf),
+		    "\n");
+	exit(EXIT_SUCCESS);
+}

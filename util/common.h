@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * common - helpers shared by the vserver tools (not part of libvserver)
+ *
+ * Output goes straight to write(2), never through stdio, so that tools
+ * linked with dietlibc stay small.  Messages are lists of strings; the
+ * macros end the list.
+ */
+
+#ifndef _VSERVER_UTIL_COMMON_H
+#define _VSERVER_UTIL_COMMON_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdnoreturn.h>
+#include <unistd.h>
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define __maybe_unused	__attribute__((unused))
+
+/* Size of a buffer for api_str(). */
+#define API_STRSZ	32
+
+/* The name the tool was started as, without directories. */
+extern const char *tool_name;
+
+/**
+ * tool_init - remember the tool's name for messages
+ * @argv0: argv[0]
+ */
+void tool_init(const char *argv0);
+
+/**
+ * write_strs - write a NULL-terminated list of strings to @fd
+ * @fd: file descriptor
+ *
+ * A failed write to standard output ends the tool with a message and
+ * EXIT_FAILURE; failed writes to other descriptors are ignored.
+ */
+void write_strs(int fd, ...) __attribute__((sentinel));
+
+/* out("a", "b") - write strings to standard output. */
+#define out(...)	write_strs(STDOUT_FILENO, __VA_ARGS__, (char *)NULL)
+
+/* warnmsg("a", "b") - "<tool>: ab\n" on standard error. */
+#define warnmsg(...)							\
+	write_strs(STDERR_FILENO, tool_name, ": ", __VA_ARGS__, "\n",	\
+		   (char *)NULL)
+
+/* die(status, "a", "b") - warnmsg(), then exit(status). */
+#define die(status, ...)						\
+	do {								\
+		warnmsg(__VA_ARGS__);					\
+		exit(status);						\
+	} while (0)
+
+/**
+ * errtryhelp - point to --help after a usage error, and exit
+ * @status: exit status
+ */
+noreturn void errtryhelp(int status);
+
+/**
+ * tool_getopt - getopt_long() that behaves the same with every C library
+ * @argc: argument count
+ * @argv: argument vector
+ * @shortopts: short options, starting with "+" so that glibc, like
+ *             dietlibc, stops at the first non-option
+ * @longopts: long options
+ *
+ * Prints nothing: on a bad option it returns '?' and the caller calls
+ * errbadopt().  Unknown or ambiguous long
+ * options, and arguments given to long options that take none, are
+ * rejected here, because dietlibc's getopt_long() prints its own message
+ * for them whatever opterr says.
+ *
+ * Return: as getopt_long().
+ */
+int tool_getopt(int argc, char *argv[], const char *shortopts,
+		const struct option *longopts);
+
+/**
+ * errbadopt - report the option tool_getopt() just rejected, and exit
+ * @argv: the argument vector given to tool_getopt()
+ * @prev_optind: optind before that tool_getopt() call
+ * @status: exit status
+ */
+noreturn void errbadopt(char *const argv[], int prev_optind, int status);
+
+/**
+ * api_str - format an API version word as "0002:0309 (2.3.9)"
+ * @version: the version word
+ * @buf: buffer of at least %API_STRSZ bytes
+ *
+ * Return: @buf.
+ */
+char *api_str(uint32_t version, char *buf);
+
+/**
+ * print_version - print the tool's and the kernel's version, and exit 0
+ */
+noreturn void print_version(void);
+
+#endif /* _VSERVER_UTIL_COMMON_H */
