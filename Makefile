@@ -67,6 +67,7 @@ UTIL_VERSION := $(shell sed -n 's/^VERSION :\?= *//p' util/Makefile)
 # them (libvserver's unit tests, the tool tests) run there on the vserver
 # kernel.
 initramfs: kernel util tests
+	@mkdir -p $(B)/vm
 	@echo $(UTIL_VERSION) >$(B)/vm/util-version
 	@scripts/build-initramfs --base $(INITRAMFS) \
 		$(B)/util-diet/vserver-info:/usr/sbin/vserver-info \

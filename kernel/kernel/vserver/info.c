@@ -7,7 +7,6 @@
  * when the feature is implemented and built in.
  */
 
-#include <linux/bits.h>
 #include <uapi/linux/vserver/switch.h>
 
 #include "info.h"
@@ -19,14 +18,11 @@
  */
 u32 vserver_vci(void)
 {
-	u32 vci = 0;
-
 	/*
-	 * No optional feature is built yet: context ids are static only,
-	 * /proc is not hidden by default, no spaces, no network contexts,
-	 * no memory limits, no tagging.  Each feature sets its bit here
-	 * when it lands.
+	 * Dynamic context ids are supported (NO_DYNAMIC stays clear).  Not
+	 * built yet: /proc hidden by default, spaces, network contexts,
+	 * memory limits, tagging.  Each feature sets its bit here when it
+	 * lands.
 	 */
-	vci |= BIT(VCI_KCBIT_NO_DYNAMIC);
-	return vci;
+	return 0;
 }

@@ -15,8 +15,12 @@
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <linux/printk.h>
+#include <uapi/linux/lsm.h>
 
+#include "caps.h"
+#include "isolation.h"
 #include "lsm.h"
+#include "task.h"
 
 /*
  * Whether the "vserver" LSM was initialised.  Commands that create
@@ -24,8 +28,20 @@
  */
 bool vserver_lsm_enabled __ro_after_init;
 
+const struct lsm_id vserver_lsmid = {
+	.name = VSERVER_NAME,
+	.id = LSM_ID_VSERVER,
+};
+
+struct lsm_blob_sizes vserver_blob_sizes __ro_after_init = {
+	.lbs_task = sizeof(struct vserver_task),
+};
+
 static int __init vserver_lsm_init(void)
 {
+	vserver_add_task_hooks();
+	vserver_add_isolation_hooks();
+	vserver_add_caps_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;
@@ -34,5 +50,6 @@ static int __init vserver_lsm_init(void)
 DEFINE_LSM(vserver) = {
 	.name = VSERVER_NAME,
 	.order = LSM_ORDER_LAST,
+	.blobs = &vserver_blob_sizes,
 	.init = vserver_lsm_init,
 };

@@ -1,29 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vserver - The /proc/virtual directory
+ * vserver - The /proc/virtual directory and the lines in /proc/<pid>/status
  *
  * /proc/virtual/info tells the API version, the system call number and
- * the configuration word, in the vs2.3 format:
+ * the configuration word:
  *
  *   VCIVersion:	0002:0309
  *   VCISyscall:	236
  *   VCIKernel:	<get_vci as 8 hex digits>
+ *
+ * /proc/virtual/status counts the contexts, and /proc/virtual/<xid>/ holds
+ * the files of each hashed context.  The host and the spectator see every
+ * <xid> directory, a guest only its own.
  */
 
 #include "common.h"
 
 #include <linux/init.h>
+#include <linux/kernel.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/vserver.h>
 #include <asm/unistd.h>
 
+#include "context.h"
 #include "info.h"
+#include "isolation.h"
+#include "proc.h"
+#include "task.h"
 
 #ifdef __NR_vserver
 #define VSERVER_SYSCALL_NR __NR_vserver
 #else
 #define VSERVER_SYSCALL_NR -1
 #endif
+
+static struct proc_dir_entry *proc_virtual;
 
 static int info_show(struct seq_file *m, void *v)
 {
@@ -34,19 +46,117 @@ static int info_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int __init vserver_proc_init(void)
+static int status_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "#CTotal:\t%d\n", vx_count_total());
+	seq_printf(m, "#CActive:\t%d\n", vx_count_active());
+	return 0;
+}
+
+/* The files of /proc/virtual/<xid>/ run while the context is hashed. */
+
+static int ctx_info_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+
+	seq_printf(m, "ID:\t%u\n", vxi->xid);
+	seq_printf(m, "Info:\t%p\n", vxi);
+	seq_printf(m, "Init:\t%d\n", READ_ONCE(vxi->initpid));
+	return 0;
+}
+
+static int ctx_status_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&vxi->tasks));
+	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
+	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps.val));
+	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
+	seq_printf(m, "Umask:\t%016llx\n", READ_ONCE(vxi->umask));
+	return 0;
+}
+
+static bool ctx_dir_visible(const char *name)
+{
+	u32 xid;
+
+	return !kstrtou32(name, 10, &xid) && vx_can_see_xid(xid);
+}
+
+/**
+ * vserver_proc_add_context - Create /proc/virtual/<xid>/
+ * @vxi: The new context.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vserver_proc_add_context(struct vx_info *vxi)
 {
 	struct proc_dir_entry *dir;
+	char name[12];
 
-	dir = proc_mkdir("virtual", NULL);
+	if (!proc_virtual)
+		return -ENOMEM;
+	snprintf(name, sizeof(name), "%u", vxi->xid);
+	dir = proc_mkdir_data(name, 0555, proc_virtual, vxi);
 	if (!dir)
+		return -ENOMEM;
+	proc_set_visible(dir, ctx_dir_visible);
+	if (!proc_create_single_data("info", 0444, dir, ctx_info_show, vxi) ||
+	    !proc_create_single_data("status", 0444, dir, ctx_status_show,
+				     vxi)) {
+		proc_remove(dir);
+		return -ENOMEM;
+	}
+	vxi->proc_dir = dir;
+	return 0;
+}
+
+/**
+ * vserver_proc_remove_context - Remove /proc/virtual/<xid>/
+ * @vxi: The context being unhashed.
+ *
+ * Returns after every reader of its files has finished.
+ */
+void vserver_proc_remove_context(struct vx_info *vxi)
+{
+	proc_remove(vxi->proc_dir);
+	vxi->proc_dir = NULL;
+}
+
+/**
+ * vserver_proc_pid_status - The vserver lines of /proc/<pid>/status
+ * @m: The file.
+ * @tsk: The task shown.
+ *
+ * "VxID:" and "NxID:", unless the task's context hides them.
+ */
+void vserver_proc_pid_status(struct seq_file *m, struct task_struct *tsk)
+{
+	struct vx_info *vxi = task_get_vx(tsk);
+	bool hide = vxi && (vx_flags(vxi) & VXF_HIDE_VINFO);
+
+	vx_put(vxi);
+	if (hide)
+		return;
+	seq_printf(m, "VxID:\t%u\n", task_xid(tsk));
+	seq_printf(m, "NxID:\t%u\n", 0);
+}
+
+static int __init vserver_proc_init(void)
+{
+	proc_virtual = proc_mkdir("virtual", NULL);
+	if (!proc_virtual)
 		goto out_fail;
-	if (!proc_create_single("info", 0444, dir, info_show))
+	if (!proc_create_single("info", 0444, proc_virtual, info_show) ||
+	    !proc_create_single("status", 0444, proc_virtual, status_show))
 		goto out_remove_dir;
 	return 0;
 
 out_remove_dir:
 	remove_proc_subtree("virtual", NULL);
+	proc_virtual = NULL;
 out_fail:
 	pr_err("cannot create /proc/virtual\n");
 	return -ENOMEM;

@@ -1,22 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vserver - The vserver(2) system call and its command dispatcher
+ * vserver - The vserver(2) system call and its commands
  *
  * Every command is one entry of vserver_commands[]: its command word, the
- * privilege it needs and its handler.  The dispatcher looks the command
- * word up, checks the privilege, and calls the handler; command words
- * not in the table fail with -ENOSYS, as in the vs2.3 ABI.
+ * privilege and context rules it needs, and its handler.  The dispatcher
+ * looks the command word up, checks the rules in a fixed order, looks up
+ * the target context, and calls the handler; command words not in the
+ * table fail with -ENOSYS, as in the vs2.3 ABI.  This is the only file
+ * that reads or writes user memory.
  */
 
 #include "common.h"
 
 #include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sort.h>
 #include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/vserver.h>
+#include <uapi/linux/vserver/context_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
+#include "caps.h"
+#include "context.h"
 #include "info.h"
+#include "lsm.h"
+#include "task.h"
 
 /**
  * struct vserver_call - One invocation of vserver(2)
@@ -26,6 +39,10 @@
  *      depending on the command.
  * @data: The third argument: the command's user-space structure, or
  *        NULL for commands without data.
+ * @vxi: The target context for commands with %VCF_VXI, with a reference
+ *       the dispatcher drops after the handler; else NULL.
+ * @inside: The caller is a task of @vxi configuring it during its setup
+ *          (a %VCF_SETUP command issued from inside).
  *
  * Lives on the stack of the calling task for the duration of the call.
  */
@@ -33,6 +50,8 @@ struct vserver_call {
 	u32 cmd;
 	u32 id;
 	void __user *data;
+	struct vx_info *vxi;
+	bool inside;
 };
 
 /*
@@ -43,21 +62,42 @@ struct vserver_call {
 #define VCP_NONE	0
 #define VCP_ADMIN	2
 
+/*
+ * Rules of a command, checked in this order:
+ * VCF_RES:   CAP_SYS_RESOURCE as well (-EPERM);
+ * VCF_HOST:  the caller is in the host context (-EPERM) ...
+ * VCF_SETUP: ... or, for a command with VCF_HOST, the caller's own
+ *            context is still in STATE_SETUP and is the target;
+ * VCF_VXI:   @id names a context (-ESRCH if there is none, or if it is
+ *            another context than a guest caller's own);
+ * VCF_ADMIN: the target, unless configured from inside, has
+ *            STATE_ADMIN (-EACCES).
+ */
+#define VCF_VXI		0x01
+#define VCF_HOST	0x02
+#define VCF_SETUP	0x04
+#define VCF_ADMIN	0x08
+#define VCF_RES		0x10
+
 /**
  * struct vserver_command - One entry of the command table
  *
  * @cmd: The command word (VCMD_*).
  * @perm: The privilege needed: %VCP_NONE or %VCP_ADMIN and above.
+ * @flags: The rules of the command (VCF_*).
  * @handler: Carries the command out; returns a non-negative result or
  *           a negative errno.
  *
- * The table is constant and sorted by @cmd.
+ * The table is sorted by @cmd at boot and read-only afterwards.
  */
 struct vserver_command {
 	u32 cmd;
 	u8 perm;
+	u8 flags;
 	long (*handler)(const struct vserver_call *call);
 };
+
+/* Version and configuration */
 
 static long vc_get_version(const struct vserver_call *call)
 {
@@ -69,9 +109,265 @@ static long vc_get_vci(const struct vserver_call *call)
 	return vserver_vci();
 }
 
-static const struct vserver_command vserver_commands[] = {
-	{ VCMD_get_version,	VCP_NONE,	vc_get_version },
-	{ VCMD_get_vci,		VCP_NONE,	vc_get_vci },
+/* Information */
+
+static long vc_task_xid(const struct vserver_call *call)
+{
+	struct task_struct *t;
+	long xid = -ESRCH;
+
+	if (!call->id)
+		return current_xid();
+	rcu_read_lock();
+	t = find_task_by_vpid(call->id);
+	if (t && vserver_task_visible(t))
+		xid = task_xid(t);
+	rcu_read_unlock();
+	return xid;
+}
+
+static long vc_vx_info(const struct vserver_call *call)
+{
+	struct vcmd_vx_info_v0 info = {
+		.xid = call->vxi->xid,
+		.initpid = READ_ONCE(call->vxi->initpid),
+	};
+
+	return copy_to_user(call->data, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
+static long vc_ctx_stat(const struct vserver_call *call)
+{
+	struct vcmd_ctx_stat_v0 stat = {
+		.usecnt = refcount_read(&call->vxi->usecnt),
+		.tasks = atomic_read(&call->vxi->tasks),
+	};
+
+	return copy_to_user(call->data, &stat, sizeof(stat)) ? -EFAULT : 0;
+}
+
+/* Lifecycle */
+
+/*
+ * Moves the current task into @vxi; out of STATE_SETUP its credentials
+ * are clamped to the context's bounding set in the same step.
+ */
+static int migrate_into(struct vx_info *vxi)
+{
+	struct cred *new = NULL;
+	int err;
+
+	if (!(vx_flags(vxi) & VXF_STATE_SETUP)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+	}
+	err = vx_migrate_current(vxi, vxi->xid);
+	if (err) {
+		if (new)
+			abort_creds(new);
+		return err;
+	}
+	if (new)
+		vx_commit_clamped_creds(vxi, new);
+	return 0;
+}
+
+static long vc_ctx_create(const struct vserver_call *call)
+{
+	struct vcmd_ctx_create data = { .flagword = VXF_INIT_SET };
+	struct vx_info *vxi;
+	long ret;
+
+	if (VC_VERSION(call->cmd) >= 1 &&
+	    copy_from_user(&data, call->data, sizeof(data)))
+		return -EFAULT;
+	if (!vserver_lsm_enabled)
+		return -EOPNOTSUPP;
+
+	vxi = vx_create(call->id, data.flagword);
+	if (IS_ERR(vxi))
+		return PTR_ERR(vxi);
+	ret = migrate_into(vxi);
+	if (ret)
+		vx_abandon(vxi);
+	else
+		ret = vxi->xid;
+	vx_put(vxi);
+	return ret;
+}
+
+static long vc_ctx_migrate(const struct vserver_call *call)
+{
+	struct vcmd_ctx_migrate data = { .flagword = 0 };
+	struct vx_info *vxi;
+	u64 flags;
+	int err;
+
+	if (VC_VERSION(call->cmd) >= 1 &&
+	    copy_from_user(&data, call->data, sizeof(data)))
+		return -EFAULT;
+	if (data.flagword & ~(u64)(VXM_SET_INIT | VXM_SET_REAPER))
+		return -EINVAL;
+	if (call->id == VX_WATCH_ID) {
+		vx_migrate_current(NULL, VX_WATCH_ID);
+		return VX_WATCH_ID;
+	}
+
+	vxi = vx_lookup(call->id);
+	if (!vxi)
+		return -ESRCH;
+	flags = vx_flags(vxi);
+	err = -EACCES;
+	if (!(flags & VXF_STATE_ADMIN))
+		goto out_put;
+	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
+		goto out_put;
+	err = migrate_into(vxi);
+	if (err)
+		goto out_put;
+	if (data.flagword)
+		vx_set_init(vxi, task_tgid_nr(current),
+			    data.flagword & VXM_SET_INIT,
+			    data.flagword & VXM_SET_REAPER);
+out_put:
+	vx_put(vxi);
+	return err;
+}
+
+/* Flags and capabilities */
+
+static long put_pair(void __user *data, u64 value, u64 mask)
+{
+	const u64 pair[2] = { value, mask };
+
+	return copy_to_user(data, pair, sizeof(pair)) ? -EFAULT : 0;
+}
+
+static long get_pair(const void __user *data, u64 *value, u64 *mask)
+{
+	u64 pair[2];
+
+	if (copy_from_user(pair, data, sizeof(pair)))
+		return -EFAULT;
+	*value = pair[0];
+	*mask = pair[1];
+	return 0;
+}
+
+static long vc_get_cflags(const struct vserver_call *call)
+{
+	const u64 flags = vx_flags(call->vxi);
+
+	/* One-time bits that are already clear cannot change any more. */
+	return put_pair(call->data, flags, ~(VXF_ONE_TIME & ~flags));
+}
+
+static long vc_set_cflags(const struct vserver_call *call)
+{
+	struct vx_info *vxi = call->vxi;
+	struct cred *new = NULL;
+	u64 value, mask, old;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (err)
+		return err;
+	/* Ending the setup from inside clamps the caller: prepare it. */
+	if (call->inside && (mask & VXF_STATE_SETUP) &&
+	    !(value & VXF_STATE_SETUP)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+	}
+	old = vx_set_flags(vxi, value, mask);
+	if (new) {
+		if (old & VXF_STATE_SETUP)
+			vx_commit_clamped_creds(vxi, new);
+		else
+			abort_creds(new);
+	}
+	if (call->inside && (old & VXF_STATE_INIT) &&
+	    !(vx_flags(vxi) & VXF_STATE_INIT))
+		vx_set_init(vxi, task_tgid_nr(current), true, true);
+	return 0;
+}
+
+static long vc_get_ccaps(const struct vserver_call *call)
+{
+	return put_pair(call->data, READ_ONCE(call->vxi->ccaps), ~0ULL);
+}
+
+static long vc_set_ccaps(const struct vserver_call *call)
+{
+	u64 value, mask;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (!err)
+		vx_set_caps(call->vxi, &call->vxi->ccaps, value, mask);
+	return err;
+}
+
+static long vc_get_bcaps(const struct vserver_call *call)
+{
+	return put_pair(call->data, READ_ONCE(call->vxi->bcaps.val), ~0ULL);
+}
+
+static long vc_set_bcaps(const struct vserver_call *call)
+{
+	u64 value, mask;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (!err)
+		vx_set_caps(call->vxi, &call->vxi->bcaps.val,
+			    value & CAP_VALID_MASK, mask);
+	return err;
+}
+
+static long vc_get_umask(const struct vserver_call *call)
+{
+	return put_pair(call->data, READ_ONCE(call->vxi->umask), ~0ULL);
+}
+
+static long vc_set_umask(const struct vserver_call *call)
+{
+	u64 value, mask;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (err)
+		return err;
+	if (value & mask & ~VX_UMASK_VALID)
+		return -EINVAL;
+	vx_set_caps(call->vxi, &call->vxi->umask, value, mask);
+	return 0;
+}
+
+/* Rules of the command groups: see the VCF_* comment. */
+#define VCF_INFO	VCF_VXI
+#define VCF_CREATE	VCF_HOST
+#define VCF_CONFIG	(VCF_VXI | VCF_HOST | VCF_SETUP | VCF_ADMIN | VCF_RES)
+
+static struct vserver_command vserver_commands[] __ro_after_init = {
+	{ VCMD_get_version,	VCP_NONE,	0,		vc_get_version },
+	{ VCMD_get_vci,		VCP_NONE,	0,		vc_get_vci },
+	{ VCMD_task_xid,	VCP_NONE,	0,		vc_task_xid },
+	{ VCMD_vx_info,		VCP_NONE,	VCF_INFO,	vc_vx_info },
+	{ VCMD_ctx_stat,	VCP_NONE,	VCF_INFO,	vc_ctx_stat },
+	{ VCMD_ctx_create_v0,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_create },
+	{ VCMD_ctx_create,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_create },
+	{ VCMD_ctx_migrate_v0,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_migrate },
+	{ VCMD_ctx_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_migrate },
+	{ VCMD_get_cflags,	VCP_NONE,	VCF_INFO,	vc_get_cflags },
+	{ VCMD_set_cflags,	VCP_ADMIN,	VCF_CONFIG,	vc_set_cflags },
+	{ VCMD_get_ccaps,	VCP_NONE,	VCF_INFO,	vc_get_ccaps },
+	{ VCMD_set_ccaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_ccaps },
+	{ VCMD_get_bcaps,	VCP_NONE,	VCF_INFO,	vc_get_bcaps },
+	{ VCMD_set_bcaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_bcaps },
+	{ VCMD_get_umask,	VCP_NONE,	VCF_INFO,	vc_get_umask },
+	{ VCMD_set_umask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_umask },
 };
 
 static const struct vserver_command *find_command(const u32 cmd)
@@ -92,11 +388,38 @@ static const struct vserver_command *find_command(const u32 cmd)
 	return NULL;
 }
 
-static bool permitted(const struct vserver_command *const c)
+/* Checks the rules of @c and finds the target; see the VCF_* comment. */
+static long prepare_call(const struct vserver_command *c,
+			 struct vserver_call *call)
 {
+	const u32 me = current_xid();
+	struct vx_info *own = current_vx();
+
 	if (c->perm >= VCP_ADMIN && !capable(CAP_SYS_ADMIN))
-		return false;
-	return true;
+		return -EPERM;
+	if ((c->flags & VCF_RES) && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if ((c->flags & VCF_HOST) && me != VX_ADMIN_ID) {
+		if (!(c->flags & VCF_SETUP) || !own ||
+		    !(vx_flags(own) & VXF_STATE_SETUP))
+			return -EPERM;
+		call->inside = true;
+	}
+	if (!(c->flags & VCF_VXI))
+		return 0;
+
+	if (call->id == VX_SELF_ID)
+		call->vxi = own ? vx_get(own) : NULL;
+	else
+		call->vxi = vx_lookup(call->id);
+	if (!call->vxi)
+		return -ESRCH;
+	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->xid != me)
+		return -ESRCH;
+	if ((c->flags & VCF_ADMIN) && !call->inside &&
+	    !(vx_flags(call->vxi) & VXF_STATE_ADMIN))
+		return -EACCES;
+	return 0;
 }
 
 /**
@@ -109,13 +432,18 @@ static bool permitted(const struct vserver_command *const c)
  * Return: a non-negative, command-specific result, or:
  *
  * - %ENOSYS: @cmd is not a command this kernel implements;
- * - %EPERM: the caller lacks the privilege the command needs;
+ * - %EPERM: the caller lacks the privilege the command needs, or is in a
+ *   guest and the command is for the host (or for the setup phase);
+ * - %ESRCH: @id names no context the caller can see;
+ * - %EACCES: the target context may not be administrated from the host;
+ * - %EFAULT: @data is not readable or writable as the command needs;
  * - any errno of the command itself (see vserver.rst).
  */
 SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 {
-	const struct vserver_call call = { .cmd = cmd, .id = id, .data = data };
+	struct vserver_call call = { .cmd = cmd, .id = id, .data = data };
 	const struct vserver_command *c;
+	long ret;
 
 	c = find_command(cmd);
 	if (!c) {
@@ -124,19 +452,31 @@ SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 				     VC_VERSION(cmd));
 		return -ENOSYS;
 	}
-	if (!permitted(c))
-		return -EPERM;
-	return c->handler(&call);
+	ret = prepare_call(c, &call);
+	if (!ret)
+		ret = c->handler(&call);
+	vx_put(call.vxi);
+	return ret;
 }
 
-static int __init check_command_table(void)
+static int cmp_command(const void *a, const void *b)
+{
+	const u32 x = ((const struct vserver_command *)a)->cmd;
+	const u32 y = ((const struct vserver_command *)b)->cmd;
+
+	return x < y ? -1 : x > y;
+}
+
+static int __init sort_command_table(void)
 {
 	size_t i;
 
+	sort(vserver_commands, ARRAY_SIZE(vserver_commands),
+	     sizeof(vserver_commands[0]), cmp_command, NULL);
 	for (i = 1; i < ARRAY_SIZE(vserver_commands); i++)
-		if (WARN_ON(vserver_commands[i - 1].cmd >=
+		if (WARN_ON(vserver_commands[i - 1].cmd ==
 			    vserver_commands[i].cmd))
 			return -EINVAL;
 	return 0;
 }
-late_initcall(check_command_table);
+core_initcall(sort_command_table);

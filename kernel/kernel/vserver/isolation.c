@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - Process isolation between contexts
+ *
+ * A task in a guest sees and acts on the tasks of its own context only.
+ * The host (xid 0) sees and acts on every task; the spectator (xid 1)
+ * sees every task and acts on none.
+ *
+ * Seeing is enforced where tasks are found: lookups by pid number
+ * (find_task_by_vpid(), pidfd_open()) and /proc (patches to those files
+ * call vserver_task_visible()); a hidden task does not exist for the
+ * caller (ESRCH, ENOENT).  Acting is enforced by the LSM hooks below, as
+ * a second line behind the lookups, and for the spectator.
+ */
+
+#include "common.h"
+
+#include <linux/lsm_hooks.h>
+#include <linux/pid.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <linux/vserver.h>
+
+#include "isolation.h"
+#include "lsm.h"
+#include "task.h"
+
+/**
+ * vx_can_see_xid - May the current task see things of context @xid?
+ * @xid: The context id of the thing.
+ *
+ * Return: true for the host and the spectator, and for the own context.
+ */
+bool vx_can_see_xid(u32 xid)
+{
+	const u32 me = current_xid();
+
+	return me == VX_ADMIN_ID || me == VX_WATCH_ID || me == xid;
+}
+
+/**
+ * vserver_task_visible - May the current task see @tsk?
+ * @tsk: The task.
+ *
+ * Return: true if it may.
+ */
+bool vserver_task_visible(struct task_struct *tsk)
+{
+	return vx_can_see_xid(task_xid(tsk));
+}
+
+/**
+ * vserver_pid_visible - May the current task see the task(s) of @pid?
+ * @pid: The pid; one without tasks is visible (the caller fails later).
+ *
+ * Return: true if it may.
+ */
+bool vserver_pid_visible(struct pid *pid)
+{
+	struct task_struct *t;
+	bool visible = true;
+
+	rcu_read_lock();
+	t = pid_task(pid, PIDTYPE_PID);
+	if (!t)
+		t = pid_task(pid, PIDTYPE_TGID);
+	if (t)
+		visible = vserver_task_visible(t);
+	rcu_read_unlock();
+	return visible;
+}
+
+/**
+ * vx_can_act - May the current task act on @t?
+ * @t: The target task.
+ *
+ * Return: 0 for the host and for a task of the caller's own context;
+ * otherwise -EPERM for the spectator and -ESRCH (@t does not exist for
+ * the caller) for a guest.
+ */
+int vx_can_act(const struct task_struct *t)
+{
+	const u32 me = current_xid();
+
+	if (me == VX_ADMIN_ID || task_xid(t) == me)
+		return 0;
+	return me == VX_WATCH_ID ? -EPERM : -ESRCH;
+}
+
+static int hook_task_kill(struct task_struct *p, struct kernel_siginfo *info,
+			  int sig, const struct cred *cred)
+{
+	/* A send on behalf of someone else (async I/O) is not the caller's. */
+	if (cred)
+		return 0;
+	/*
+	 * Never -ESRCH here: kill_pid_info_type() takes it for a task that
+	 * died meanwhile and retries forever.  Guests do not get this far
+	 * with another context's pid anyway: find_vpid() hides it.
+	 */
+	return vx_can_act(p) ? -EPERM : 0;
+}
+
+static int hook_ptrace_access_check(struct task_struct *child,
+				    unsigned int mode)
+{
+	/* The spectator may read what it can see, but never attach. */
+	if (current_xid() == VX_WATCH_ID && (mode & PTRACE_MODE_READ))
+		return 0;
+	return vx_can_act(child) ? -EPERM : 0;
+}
+
+static int hook_task_setnice(struct task_struct *p, int nice)
+{
+	return vx_can_act(p);
+}
+
+static int hook_task_setioprio(struct task_struct *p, int ioprio)
+{
+	return vx_can_act(p);
+}
+
+static int hook_task_setscheduler(struct task_struct *p)
+{
+	return vx_can_act(p);
+}
+
+static int hook_task_movememory(struct task_struct *p)
+{
+	return vx_can_act(p);
+}
+
+static int hook_task_setpgid(struct task_struct *p, pid_t pgid)
+{
+	return vx_can_act(p);
+}
+
+static int hook_task_prlimit(const struct cred *cred, const struct cred *tcred,
+			     unsigned int flags)
+{
+	/*
+	 * The target was found by pid, which hides other contexts' tasks
+	 * from guests; the spectator may read limits, not change others'.
+	 */
+	if (current_xid() == VX_WATCH_ID && (flags & LSM_PRLIMIT_WRITE) &&
+	    cred != tcred)
+		return -EPERM;
+	return 0;
+}
+
+static struct security_hook_list vserver_isolation_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(task_kill, hook_task_kill),
+	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
+	LSM_HOOK_INIT(task_setnice, hook_task_setnice),
+	LSM_HOOK_INIT(task_setioprio, hook_task_setioprio),
+	LSM_HOOK_INIT(task_setscheduler, hook_task_setscheduler),
+	LSM_HOOK_INIT(task_movememory, hook_task_movememory),
+	LSM_HOOK_INIT(task_setpgid, hook_task_setpgid),
+	LSM_HOOK_INIT(task_prlimit, hook_task_prlimit),
+};
+
+/**
+ * vserver_add_isolation_hooks - Register the process isolation hooks
+ */
+void __init vserver_add_isolation_hooks(void)
+{
+	security_add_hooks(vserver_isolation_hooks,
+			   ARRAY_SIZE(vserver_isolation_hooks), &vserver_lsmid);
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * vserver - Process isolation between contexts
+ */
+
+#ifndef _KERNEL_VSERVER_ISOLATION_H
+#define _KERNEL_VSERVER_ISOLATION_H
+
+#include <linux/sched.h>
+#include <linux/types.h>
+
+bool vx_can_see_xid(u32 xid);
+int vx_can_act(const struct task_struct *t);
+void vserver_add_isolation_hooks(void);
+
+#endif /* _KERNEL_VSERVER_ISOLATION_H */

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - The context of a task: inheritance, exit and migration
+ *
+ * Every task carries its context in its LSM blob.  A child inherits its
+ * parent's context at fork; a task leaves its context when it exits (so
+ * that a context is gone as soon as its last task is, even before the
+ * zombies are reaped) or migrates to another one.
+ */
+
+#include "common.h"
+
+#include <linux/lsm_hooks.h>
+#include <linux/sched.h>
+#include <linux/vserver.h>
+
+#include "context.h"
+#include "lsm.h"
+#include "task.h"
+
+/**
+ * task_get_vx - The context of a task, with a reference
+ * @t: The task.
+ *
+ * Return: the context, which the caller releases with vx_put(), or NULL
+ * for the host and the spectator.
+ */
+struct vx_info *task_get_vx(struct task_struct *t)
+{
+	struct vx_info *vxi;
+
+	rcu_read_lock();
+	vxi = rcu_dereference(vserver_task(t)->vxi);
+	if (vxi && !refcount_inc_not_zero(&vxi->usecnt))
+		vxi = NULL;
+	rcu_read_unlock();
+	return vxi;
+}
+
+/**
+ * vx_migrate_current - Move the current task to another context
+ * @vxi: The new context, or NULL for the spectator.
+ * @xid: The new context id: @vxi->xid, or VX_WATCH_ID.
+ *
+ * Return: 0, or -ESRCH if @vxi is no longer hashed.
+ */
+int vx_migrate_current(struct vx_info *vxi, u32 xid)
+{
+	struct vserver_task *vt = vserver_task(current);
+	struct vx_info *old = current_vx();
+	bool was_live = vt->live;
+	int err;
+
+	if (vxi == old && xid == vt->xid)
+		return 0;
+	if (vxi) {
+		err = vx_enter(vxi);
+		if (err)
+			return err;
+		vx_get(vxi);
+	}
+	rcu_assign_pointer(vt->vxi, vxi);
+	WRITE_ONCE(vt->xid, xid);
+	vt->live = !!vxi;
+	if (old) {
+		if (was_live)
+			vx_leave(old);
+		vx_put(old);
+	}
+	return 0;
+}
+
+/**
+ * vserver_exit_task - A task exits: it no longer counts in its context
+ * @tsk: The exiting task (current), called from do_exit() before its
+ *       parent is notified.
+ *
+ * The task keeps its context (and its reference) until it is freed, so a
+ * zombie still shows its context.
+ */
+void vserver_exit_task(struct task_struct *tsk)
+{
+	struct vserver_task *vt = vserver_task(tsk);
+	struct vx_info *vxi = rcu_dereference_protected(vt->vxi, true);
+
+	if (!vxi || !vt->live)
+		return;
+	if (thread_group_leader(tsk)) {
+		spin_lock(&vxi->lock);
+		if (vxi->initpid == tsk->pid) {
+			vxi->exit_code = tsk->exit_code;
+			vxi->initpid = 0;
+		}
+		if (vxi->reaper == tsk->pid)
+			vxi->reaper = 0;
+		spin_unlock(&vxi->lock);
+	}
+	vt->live = false;
+	vx_leave(vxi);
+}
+
+static int hook_task_alloc(struct task_struct *task,
+			   unsigned long clone_flags)
+{
+	const struct vserver_task *parent = vserver_task(current);
+	struct vserver_task *vt = vserver_task(task);
+	struct vx_info *vxi = current_vx();
+
+	vt->xid = parent->xid;
+	if (vxi) {
+		vx_enter_fork(vxi);
+		vt->live = true;
+		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));
+	}
+	return 0;
+}
+
+static void hook_task_free(struct task_struct *task)
+{
+	struct vserver_task *vt = vserver_task(task);
+	struct vx_info *vxi = rcu_dereference_protected(vt->vxi, true);
+
+	if (!vxi)
+		return;
+	/* Only a task that never ran (failed fork) is still live here. */
+	if (vt->live)
+		vx_leave(vxi);
+	vx_put(vxi);
+}
+
+static struct security_hook_list vserver_task_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
+	LSM_HOOK_INIT(task_free, hook_task_free),
+};
+
+/**
+ * vserver_add_task_hooks - Register the task lifetime hooks
+ */
+void __init vserver_add_task_hooks(void)
+{
+	security_add_hooks(vserver_task_hooks, ARRAY_SIZE(vserver_task_hooks),
+			   &vserver_lsmid);
+}

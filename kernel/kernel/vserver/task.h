@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * vserver - The context of a task
+ */
+
+#ifndef _KERNEL_VSERVER_TASK_H
+#define _KERNEL_VSERVER_TASK_H
+
+#include <linux/lsm_hooks.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+
+#include "context.h"
+
+/**
+ * struct vserver_task - What vserver keeps in each task (the LSM blob)
+ *
+ * @vxi: The task's context, or NULL for the host (0) and the spectator
+ *       (1).  Written only by the task itself (create, migrate) with
+ *       rcu_assign_pointer(); other tasks read it under RCU.  Holds a
+ *       reference from the task's entry into the context until the
+ *       task_struct is freed.
+ * @xid: The task's context id, 0 for the host, 1 for the spectator.
+ *       Written only by the task itself, read by others with READ_ONCE().
+ * @live: The task is counted in @vxi->tasks: from its entry until it
+ *        exits or leaves.  Only the task itself (or its freeing, after a
+ *        failed fork) changes it.
+ */
+struct vserver_task {
+	struct vx_info __rcu *vxi;
+	u32 xid;
+	bool live;
+};
+
+extern struct lsm_blob_sizes vserver_blob_sizes;
+
+static inline struct vserver_task *vserver_task(const struct task_struct *t)
+{
+	return t->security + vserver_blob_sizes.lbs_task;
+}
+
+/**
+ * task_xid - The context id of a task
+ * @t: The task.
+ *
+ * Return: the id, 0 for the host, 1 for the spectator.
+ */
+static inline u32 task_xid(const struct task_struct *t)
+{
+	return READ_ONCE(vserver_task(t)->xid);
+}
+
+/**
+ * current_xid - The context id of the current task
+ *
+ * Return: the id, 0 for the host, 1 for the spectator.
+ */
+static inline u32 current_xid(void)
+{
+	return task_xid(current);
+}
+
+/**
+ * current_vx - The context of the current task
+ *
+ * The current task holds a reference to its own context: the result is
+ * valid until the task changes its context.
+ *
+ * Return: the context, or NULL for the host and the spectator.
+ */
+static inline struct vx_info *current_vx(void)
+{
+	return rcu_dereference_protected(vserver_task(current)->vxi, true);
+}
+
+struct vx_info *task_get_vx(struct task_struct *t);
+int vx_migrate_current(struct vx_info *vxi, u32 xid);
+void vserver_add_task_hooks(void);
+
+#endif /* _KERNEL_VSERVER_TASK_H */
