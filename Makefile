@@ -50,7 +50,7 @@ kernel: deps
 
 util: deps
 	@$(MAKE) -s -C util O=$(B)/util
-	@$(MAKE) -s -C util O=$(B)/util-diet STATIC=diet
+	@$(MAKE) -s -C util O=$(B)/util-diet STATIC=diet all tests
 
 # The test programs need the work tree (kselftest_harness.h) and the
 # installed uapi headers, so they come after the kernel.

@@ -45,6 +45,21 @@ int vx_count_total(void)
 	return atomic_read(&vx_total);
 }
 
+/**
+ * vx_visit_rcu - Call @fn for each hashed context
+ * @fn: Called under rcu_read_lock(); must not sleep.
+ */
+void vx_visit_rcu(void (*fn)(struct vx_info *vxi))
+{
+	struct vx_info *vxi;
+	unsigned long xid;
+
+	rcu_read_lock();
+	xa_for_each(&vx_registry, xid, vxi)
+		fn(vxi);
+	rcu_read_unlock();
+}
+
 static void vx_free_rcu(struct rcu_head *head)
 {
 	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
@@ -108,6 +123,7 @@ static void vx_unhash(struct vx_info *vxi)
 	vserver_proc_remove_context(vxi);
 	xa_erase(&vx_registry, vxi->xid);
 	atomic_dec(&vx_active);
+	vx_space_release(vxi);
 	wake_up_all(&vxi->exit_wq);
 	pr_debug("context %u is gone\n", vxi->xid);
 	vx_put(vxi);
@@ -173,6 +189,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 		return ERR_PTR(-ENOMEM);
 	refcount_set(&vxi->usecnt, 2);	/* the registry's and the caller's */
 	spin_lock_init(&vxi->lock);
+	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);
 	vxi->hashed = true;
 	vxi->flags = flags;

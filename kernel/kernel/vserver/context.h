@@ -7,6 +7,7 @@
 #define _KERNEL_VSERVER_CONTEXT_H
 
 #include <linux/capability.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
@@ -15,6 +16,8 @@
 #include <linux/wait.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context.h>
+
+#include "space.h"
 
 struct proc_dir_entry;
 struct task_struct;
@@ -49,6 +52,16 @@ struct task_struct;
  * @exit_wq: Woken when the context is unhashed (wait_exit).
  * @proc_dir: /proc/virtual/<xid>, or NULL.  Set at creation, removed
  *            when the context is unhashed.
+ * @nr_forks: Tasks forked in the context since its creation.
+ * @load: Load averages (1, 5, 15 min) of the context's tasks, FSHIFT
+ *        fixed point; written by the load work only.
+ * @nr_running: Runnable tasks at the last load sample.
+ * @nr_unintr: Tasks in uninterruptible sleep at the last load sample.
+ * @load_updates: Load samples taken.
+ * @sample_running: Scratch counter of the load work.
+ * @sample_unintr: Scratch counter of the load work.
+ * @space_lock: Protects @space; a mutex, taken without @lock held.
+ * @space: The stored namespaces (set_space), released at unhashing.
  * @name: Free-form context name (vhi name field CONTEXT), under @lock.
  * @rcu: Frees the structure after a grace period.
  */
@@ -69,6 +82,15 @@ struct vx_info {
 	u64 start_time;
 	wait_queue_head_t exit_wq;
 	struct proc_dir_entry *proc_dir;
+	atomic_t nr_forks;
+	unsigned long load[3];
+	u32 nr_running;
+	u32 nr_unintr;
+	u32 load_updates;
+	atomic_t sample_running;
+	atomic_t sample_unintr;
+	struct mutex space_lock; /* see @space_lock above */
+	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];
 	struct rcu_head rcu;
 };
@@ -102,6 +124,7 @@ void vx_abandon(struct vx_info *vxi);
 void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper);
 void vx_set_caps(struct vx_info *vxi, u64 *field, u64 value, u64 mask);
 int vx_count_active(void);
+void vx_visit_rcu(void (*fn)(struct vx_info *vxi));
 int vx_count_total(void);
 
 /**

@@ -19,11 +19,14 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
+#include <linux/math64.h>
+#include <linux/sched/loadavg.h>
 #include <linux/seq_file.h>
 #include <linux/vserver.h>
 #include <asm/unistd.h>
 
 #include "context.h"
+#include "cvirt.h"
 #include "info.h"
 #include "isolation.h"
 #include "proc.h"
@@ -75,6 +78,31 @@ static int ctx_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps.val));
 	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
 	seq_printf(m, "Umask:\t%016llx\n", READ_ONCE(vxi->umask));
+	seq_printf(m, "Spaces:\t%08llx %08llx\n", vx_space_mask(vxi, 0),
+		   vx_space_mask(vxi, 1));
+	return 0;
+}
+
+static int ctx_cvirt_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	struct vx_cvirt_stat s;
+	u64 bias = vxi->start_time;
+	u32 rem;
+
+	vx_cvirt_stat(vxi, &s);
+	bias = div_u64_rem(bias, NSEC_PER_SEC, &rem);
+	seq_printf(m, "BiasUptime:\t%llu.%02u\n", bias, (u32)(rem / (NSEC_PER_SEC / 100)));
+	seq_printf(m, "nr_threads:\t%u\n", s.nr_threads);
+	seq_printf(m, "nr_running:\t%u\n", s.nr_running);
+	seq_printf(m, "nr_unintr:\t%u\n", s.nr_unintr);
+	seq_printf(m, "nr_onhold:\t%u\n", 0);
+	seq_printf(m, "load_updates:\t%u\n", s.load_updates);
+	seq_printf(m, "loadavg:\t%lu.%02lu %lu.%02lu %lu.%02lu\n",
+		   LOAD_INT(s.load[0]), LOAD_FRAC(s.load[0]),
+		   LOAD_INT(s.load[1]), LOAD_FRAC(s.load[1]),
+		   LOAD_INT(s.load[2]), LOAD_FRAC(s.load[2]));
+	seq_printf(m, "total_forks:\t%u\n", s.nr_forks);
 	return 0;
 }
 
@@ -105,7 +133,8 @@ int vserver_proc_add_context(struct vx_info *vxi)
 	proc_set_visible(dir, ctx_dir_visible);
 	if (!proc_create_single_data("info", 0444, dir, ctx_info_show, vxi) ||
 	    !proc_create_single_data("status", 0444, dir, ctx_status_show,
-				     vxi)) {
+				     vxi) ||
+	    !proc_create_single_data("cvirt", 0444, dir, ctx_cvirt_show, vxi)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}

@@ -22,14 +22,20 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/vserver.h>
+#include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context_cmd.h>
+#include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
 #include "caps.h"
 #include "context.h"
+#include "cvirt.h"
 #include "info.h"
 #include "lsm.h"
+#include "signal.h"
+#include "space.h"
 #include "task.h"
+#include "uts.h"
 
 /**
  * struct vserver_call - One invocation of vserver(2)
@@ -146,6 +152,23 @@ static long vc_ctx_stat(const struct vserver_call *call)
 	return copy_to_user(call->data, &stat, sizeof(stat)) ? -EFAULT : 0;
 }
 
+static long vc_virt_stat(const struct vserver_call *call)
+{
+	struct vcmd_virt_stat_v0 arg = { .offset = 0, .nr_onhold = 0 };
+	struct vx_cvirt_stat stat;
+	int i;
+
+	vx_cvirt_stat(call->vxi, &stat);
+	arg.uptime = stat.uptime;
+	arg.nr_threads = stat.nr_threads;
+	arg.nr_running = stat.nr_running;
+	arg.nr_uninterruptible = stat.nr_unintr;
+	arg.nr_forks = stat.nr_forks;
+	for (i = 0; i < 3; i++)
+		arg.load[i] = stat.load[i];
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
 /* Lifecycle */
 
 /*
@@ -184,11 +207,26 @@ static long vc_ctx_create(const struct vserver_call *call)
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
 		return -EOPNOTSUPP;
+	/*
+	 * The v0 command also gives the new guest its own UTS and IPC
+	 * namespaces, stored as space 0.  They are made first: an error
+	 * after the context exists must not leave it half made.
+	 */
+	if (VC_VERSION(call->cmd) == 0) {
+		ret = ksys_unshare(CLONE_NEWUTS | CLONE_NEWIPC);
+		if (ret)
+			return ret;
+	}
 
 	vxi = vx_create(call->id, data.flagword);
 	if (IS_ERR(vxi))
 		return PTR_ERR(vxi);
-	ret = migrate_into(vxi);
+	if (VC_VERSION(call->cmd) == 0)
+		ret = vx_space_set(vxi, 0, CLONE_NEWUTS | CLONE_NEWIPC);
+	else
+		ret = 0;
+	if (!ret)
+		ret = migrate_into(vxi);
 	if (ret)
 		vx_abandon(vxi);
 	else
@@ -233,6 +271,31 @@ static long vc_ctx_migrate(const struct vserver_call *call)
 out_put:
 	vx_put(vxi);
 	return err;
+}
+
+static long vc_ctx_kill(const struct vserver_call *call)
+{
+	struct vcmd_ctx_kill_v0 arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	return vx_kill(call->vxi, arg.pid, arg.sig);
+}
+
+static long vc_wait_exit(const struct vserver_call *call)
+{
+	struct vx_info *vxi = call->vxi;
+	struct vcmd_wait_exit_v0 arg;
+	int err;
+
+	err = wait_event_interruptible(vxi->exit_wq, !READ_ONCE(vxi->hashed));
+	if (err)
+		return err;
+	spin_lock(&vxi->lock);
+	arg.reboot_cmd = vxi->reboot_cmd;
+	arg.exit_code = vxi->exit_code;
+	spin_unlock(&vxi->lock);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
 /* Flags and capabilities */
@@ -346,9 +409,114 @@ static long vc_set_umask(const struct vserver_call *call)
 }
 
 /* Rules of the command groups: see the VCF_* comment. */
+/* Spaces */
+
+static long get_space_arg(const struct vserver_call *call, u64 *mask,
+			  u32 *index)
+{
+	struct vcmd_space_mask_v2 arg = { .mask = 0, .index = 0 };
+	size_t size;
+
+	*mask = 0;
+	*index = 0;
+	switch (VC_VERSION(call->cmd)) {
+	case 0:
+		return 0;
+	case 1:
+		size = sizeof(struct vcmd_space_mask_v1);
+		break;
+	default:
+		/* Up to the index: util-vserver's struct has no @pad. */
+		size = offsetofend(struct vcmd_space_mask_v2, index);
+		break;
+	}
+	if (copy_from_user(&arg, call->data, size))
+		return -EFAULT;
+	*mask = arg.mask;
+	*index = arg.index;
+	return 0;
+}
+
+static long vc_set_space(const struct vserver_call *call)
+{
+	u32 index;
+	u64 mask;
+	long err;
+
+	err = get_space_arg(call, &mask, &index);
+	return err ? err : vx_space_set(call->vxi, index, mask);
+}
+
+static long vc_enter_space(const struct vserver_call *call)
+{
+	const u64 flags = vx_flags(call->vxi);
+	u32 index;
+	u64 mask;
+	long err;
+
+	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
+		return -EACCES;
+	err = get_space_arg(call, &mask, &index);
+	return err ? err : vx_space_enter(call->vxi, index, mask);
+}
+
+static long put_space_mask(const struct vserver_call *call, u64 mask)
+{
+	const struct vcmd_space_mask_v1 arg = { .mask = mask };
+
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_get_space_mask(const struct vserver_call *call)
+{
+	u64 mask = vx_space_supported();
+
+	/* The old command knows only what the vs2.2 spaces held. */
+	if (call->cmd == VCMD_get_space_mask_v0)
+		mask &= CLONE_FS | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC;
+	return put_space_mask(call, mask);
+}
+
+static long vc_get_space_default(const struct vserver_call *call)
+{
+	return put_space_mask(call, CLONE_FS | CLONE_NEWNS | CLONE_NEWUTS |
+			      CLONE_NEWIPC);
+}
+
+/* Host identity */
+
+static long vc_get_vhi_name(const struct vserver_call *call)
+{
+	struct vcmd_vhi_name_v0 arg;
+	long err;
+
+	if (copy_from_user(&arg.field, call->data, sizeof(arg.field)))
+		return -EFAULT;
+	memset(arg.name, 0, sizeof(arg.name));
+	memset(arg.pad, 0, sizeof(arg.pad));
+	err = vx_get_vhi_name(call->vxi, arg.field, arg.name);
+	if (err)
+		return err;
+	return copy_to_user(call->data, &arg, offsetofend(typeof(arg), name)) ?
+	       -EFAULT : 0;
+}
+
+static long vc_set_vhi_name(const struct vserver_call *call)
+{
+	struct vcmd_vhi_name_v0 arg;
+
+	if (copy_from_user(&arg, call->data, offsetofend(typeof(arg), name)))
+		return -EFAULT;
+	arg.name[sizeof(arg.name) - 1] = '\0';
+	return vx_set_vhi_name(call->vxi, arg.field, arg.name);
+}
+
 #define VCF_INFO	VCF_VXI
 #define VCF_CREATE	VCF_HOST
 #define VCF_CONFIG	(VCF_VXI | VCF_HOST | VCF_SETUP | VCF_ADMIN | VCF_RES)
+#define VCF_ENTER	(VCF_VXI | VCF_HOST | VCF_ADMIN)
+#define VCF_CONTROL	(VCF_VXI | VCF_HOST | VCF_RES)
+#define VCF_WAIT	(VCF_VXI | VCF_HOST)
 
 static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_get_version,	VCP_NONE,	0,		vc_get_version },
@@ -356,10 +524,13 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_task_xid,	VCP_NONE,	0,		vc_task_xid },
 	{ VCMD_vx_info,		VCP_NONE,	VCF_INFO,	vc_vx_info },
 	{ VCMD_ctx_stat,	VCP_NONE,	VCF_INFO,	vc_ctx_stat },
+	{ VCMD_virt_stat,	VCP_NONE,	VCF_INFO,	vc_virt_stat },
 	{ VCMD_ctx_create_v0,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_create },
 	{ VCMD_ctx_create,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_create },
 	{ VCMD_ctx_migrate_v0,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_migrate },
 	{ VCMD_ctx_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_ctx_migrate },
+	{ VCMD_ctx_kill,	VCP_ADMIN,	VCF_CONTROL,	vc_ctx_kill },
+	{ VCMD_wait_exit,	VCP_ADMIN,	VCF_WAIT,	vc_wait_exit },
 	{ VCMD_get_cflags,	VCP_NONE,	VCF_INFO,	vc_get_cflags },
 	{ VCMD_set_cflags,	VCP_ADMIN,	VCF_CONFIG,	vc_set_cflags },
 	{ VCMD_get_ccaps,	VCP_NONE,	VCF_INFO,	vc_get_ccaps },
@@ -368,6 +539,16 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_set_bcaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_bcaps },
 	{ VCMD_get_umask,	VCP_NONE,	VCF_INFO,	vc_get_umask },
 	{ VCMD_set_umask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_umask },
+	{ VCMD_set_space_v1,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
+	{ VCMD_set_space,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
+	{ VCMD_enter_space_v0,	VCP_ADMIN,	VCF_ENTER,	vc_enter_space },
+	{ VCMD_enter_space_v1,	VCP_ADMIN,	VCF_ENTER,	vc_enter_space },
+	{ VCMD_enter_space,	VCP_ADMIN,	VCF_ENTER,	vc_enter_space },
+	{ VCMD_get_space_mask_v0, VCP_NONE,	0,		vc_get_space_mask },
+	{ VCMD_get_space_mask,	VCP_NONE,	0,		vc_get_space_mask },
+	{ VCMD_get_space_default, VCP_NONE,	0,	vc_get_space_default },
+	{ VCMD_get_vhi_name,	VCP_NONE,	VCF_INFO,	vc_get_vhi_name },
+	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
 };
 
 static const struct vserver_command *find_command(const u32 cmd)

@@ -11,7 +11,9 @@
 #include "common.h"
 
 #include <linux/lsm_hooks.h>
+#include <linux/pid_namespace.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/vserver.h>
 
 #include "context.h"
@@ -109,6 +111,7 @@ static int hook_task_alloc(struct task_struct *task,
 	vt->xid = parent->xid;
 	if (vxi) {
 		vx_enter_fork(vxi);
+		atomic_inc(&vxi->nr_forks);
 		vt->live = true;
 		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));
 	}
@@ -140,4 +143,34 @@ void __init vserver_add_task_hooks(void)
 {
 	security_add_hooks(vserver_task_hooks, ARRAY_SIZE(vserver_task_hooks),
 			   &vserver_lsmid);
+}
+
+/**
+ * vserver_find_reaper - The reaper of the context of an exiting task
+ * @father: The exiting task whose children need a new parent.
+ *
+ * Called by find_new_reaper() with tasklist_lock held for writing, which
+ * keeps the returned task from being released.
+ *
+ * Return: the context's reaper if it is another live task of the same
+ * context and pid namespace as @father, else NULL.
+ */
+struct task_struct *vserver_find_reaper(struct task_struct *father)
+{
+	struct task_struct *reaper = NULL;
+	struct vx_info *vxi;
+	pid_t pid;
+
+	rcu_read_lock();
+	vxi = rcu_dereference(vserver_task(father)->vxi);
+	pid = vxi ? READ_ONCE(vxi->reaper) : 0;
+	if (pid)
+		reaper = find_task_by_pid_ns(pid, &init_pid_ns);
+	if (reaper && (reaper == father || same_thread_group(reaper, father) ||
+		       task_xid(reaper) != vxi->xid ||
+		       task_active_pid_ns(reaper) !=
+		       task_active_pid_ns(father)))
+		reaper = NULL;
+	rcu_read_unlock();
+	return reaper;
 }

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - reboot(2) inside a guest
+ *
+ * A guest's restart, halt or power-off ends the guest: the command is
+ * recorded for wait_exit (so that the host's tools restart the guest when
+ * asked) and every process of the context is killed.  Nothing of it
+ * reaches the machine.
+ */
+
+#include "common.h"
+
+#include <linux/reboot.h>
+#include <linux/signal.h>
+#include <linux/vserver.h>
+
+#include "context.h"
+#include "signal.h"
+#include "task.h"
+
+/**
+ * vserver_reboot - reboot(2) of a task that may be in a guest
+ * @cmd: The LINUX_REBOOT_CMD_* command.
+ *
+ * Called after the capability and magic checks of reboot(2).
+ *
+ * Return: 1 for a host task, for which reboot(2) goes on.  For a guest,
+ * the result of reboot(2): 0 for the commands that end the guest and for
+ * the Ctrl-Alt-Del settings (which change nothing), -EPERM for the rest.
+ */
+int vserver_reboot(unsigned int cmd)
+{
+	struct vx_info *vxi = current_vx();
+
+	if (!vxi)
+		return current_xid() == VX_WATCH_ID ? -EPERM : 1;
+
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_RESTART:
+	case LINUX_REBOOT_CMD_RESTART2:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		spin_lock(&vxi->lock);
+		vxi->reboot_cmd = cmd;
+		spin_unlock(&vxi->lock);
+		vx_kill_all(vxi, SIGKILL, false);
+		return 0;
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	default:
+		return -EPERM;
+	}
+}
