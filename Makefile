@@ -6,6 +6,7 @@
 #   make check      lint, host tests, then every kernel test in a QEMU VM
 #   make demo       boot the VM and show vserver at work
 #   make shell      an interactive shell in the VM (Ctrl-A X quits QEMU)
+#   make bench      the benchmarks in the VM, as ratios
 #   make patch      build/patch-6.12.N-vsX.Y.Z.diff for distribution kernels
 #   make install    the tools, library and man pages (DESTDIR, PREFIX)
 #   make clean      remove build products (keeps the extracted kernel source)
@@ -31,13 +32,13 @@ BZIMAGE := $(KOBJ)/arch/x86/boot/bzImage
 INITRAMFS := $(B)/vm/initramfs.cpio
 QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
 
-TEST_SRCS := $(wildcard tests/kernel/*_test.c)
+TEST_SRCS := $(wildcard tests/kernel/*_test.c) $(wildcard tests/bench/*_bench.c)
 TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
 TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
 	-I$(KOBJ)/usr/include
 
-.PHONY: all deps kernel util tests initramfs check demo shell patch \
+.PHONY: all deps kernel util tests initramfs check demo shell bench patch \
 	install clean distclean
 
 all: initramfs
@@ -57,7 +58,7 @@ util: deps
 tests: kernel
 	@$(MAKE) -s $(TEST_BINS)
 
-$(B)/tests/%: tests/%.c $(wildcard tests/kernel/*.h) $(KOBJ)/usr/include/linux/vserver/switch.h
+$(B)/tests/%: tests/%.c $(wildcard tests/*/*.h) $(KOBJ)/usr/include/linux/vserver/switch.h
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -o $@ $<
 
@@ -73,6 +74,9 @@ initramfs: kernel util tests
 		$(B)/util-diet/vserver-info:/usr/sbin/vserver-info \
 		tests/vm/run-tests:/tests/run-tests \
 		$(B)/tests/kernel:/tests/kernel \
+		$(B)/tests/bench:/tests/bench \
+		tests/bench/run.sh:/tests/bench/run.sh \
+		tests/bench/t0001-ctx-bench.sh:/tests/bench/t0001-ctx-bench.sh \
 		$(B)/util-diet/tests/lib_test:/tests/tools/lib_test \
 		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
@@ -87,6 +91,10 @@ demo: all
 
 shell: all
 	@$(QEMU_RUN) --interactive
+
+# Benchmarks, as ratios measured in one VM run (tests/bench/README).
+bench: all
+	@$(QEMU_RUN) --run tests/bench/run.sh --timeout 1800
 
 patch: deps
 	@scripts/mkpatch

@@ -23,6 +23,7 @@
 #include <linux/sched/loadavg.h>
 #include <linux/seq_file.h>
 #include <linux/vserver.h>
+#include <uapi/linux/vserver/context_cmd.h>
 #include <asm/unistd.h>
 
 #include "context.h"
@@ -30,7 +31,9 @@
 #include "info.h"
 #include "isolation.h"
 #include "proc.h"
+#include "space.h"
 #include "task.h"
+#include "uts.h"
 
 #ifdef __NR_vserver
 #define VSERVER_SYSCALL_NR __NR_vserver
@@ -106,6 +109,31 @@ static int ctx_cvirt_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/* The namespaces of space 0: inode numbers as in /proc/<pid>/ns/. */
+static int ctx_nsproxy_show(struct seq_file *m, void *v)
+{
+	static const char *const names[] = {
+		[VHIN_SYSNAME] = "SysName",	[VHIN_NODENAME] = "NodeName",
+		[VHIN_RELEASE] = "Release",	[VHIN_VERSION] = "Version",
+		[VHIN_MACHINE] = "Machine",	[VHIN_DOMAINNAME] = "DomainName",
+	};
+	struct vx_info *vxi = m->private;
+	char name[__NEW_UTS_LEN + 1];
+	unsigned int inum[VX_SPACE_TYPES];
+	u32 field;
+	int i;
+
+	vx_space_inums(vxi, 0, inum);
+	seq_puts(m, "NSProxy:\t[");
+	for (i = 0; i < VX_SPACE_TYPES; i++)
+		seq_printf(m, "%s%u", i ? "," : "", inum[i]);
+	seq_puts(m, "]\n");
+	for (field = VHIN_SYSNAME; field <= VHIN_DOMAINNAME; field++)
+		if (!vx_get_vhi_name(vxi, field, name))
+			seq_printf(m, "%s:\t%s\n", names[field], name);
+	return 0;
+}
+
 static bool ctx_dir_visible(const char *name)
 {
 	u32 xid;
@@ -134,7 +162,9 @@ int vserver_proc_add_context(struct vx_info *vxi)
 	if (!proc_create_single_data("info", 0444, dir, ctx_info_show, vxi) ||
 	    !proc_create_single_data("status", 0444, dir, ctx_status_show,
 				     vxi) ||
-	    !proc_create_single_data("cvirt", 0444, dir, ctx_cvirt_show, vxi)) {
+	    !proc_create_single_data("cvirt", 0444, dir, ctx_cvirt_show, vxi) ||
+	    !proc_create_single_data("nsproxy", 0444, dir, ctx_nsproxy_show,
+				     vxi)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}

@@ -203,6 +203,25 @@ u64 vx_space_mask(struct vx_info *vxi, unsigned int index)
 }
 
 /**
+ * vx_space_inums - Inode numbers of the namespaces a space holds
+ * @vxi: The context.
+ * @index: The space, below VX_SPACES.
+ * @inum: Receives, per type slot (mnt, uts, ipc, pid for children, net,
+ *        cgroup), the number /proc/<pid>/ns/ shows, or 0.
+ */
+void vx_space_inums(struct vx_info *vxi, unsigned int index,
+		    unsigned int inum[VX_SPACE_TYPES])
+{
+	int i;
+
+	mutex_lock(&vxi->space_lock);
+	for (i = 0; i < VX_SPACE_TYPES; i++)
+		inum[i] = vxi->space[index].ns[i] ?
+			  vxi->space[index].ns[i]->inum : 0;
+	mutex_unlock(&vxi->space_lock);
+}
+
+/**
  * vx_space_get_uts - The UTS namespace of space 0
  * @vxi: The context.
  *

@@ -38,6 +38,8 @@ u64 vx_space_supported(void);
 int vx_space_set(struct vx_info *vxi, unsigned int index, u64 mask);
 int vx_space_enter(struct vx_info *vxi, unsigned int index, u64 mask);
 u64 vx_space_mask(struct vx_info *vxi, unsigned int index);
+void vx_space_inums(struct vx_info *vxi, unsigned int index,
+		    unsigned int inum[VX_SPACE_TYPES]);
 struct uts_namespace *vx_space_get_uts(struct vx_info *vxi);
 void vx_space_release(struct vx_info *vxi);
 
