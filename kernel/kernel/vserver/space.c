@@ -15,6 +15,7 @@
 #include <linux/mutex.h>
 #include <linux/nsproxy.h>
 #include <linux/path.h>
+#include <linux/pid_namespace.h>
 #include <linux/proc_ns.h>
 #include <linux/sched.h>
 #include <linux/utsname.h>
@@ -61,6 +62,19 @@ u64 vx_space_supported(void)
 	return mask;
 }
 
+/*
+ * The caller's namespace of slot @i, with a reference.  The pid namespace
+ * for children is taken as it is: the guest's is usually stored between
+ * its unshare() and its first fork, when it has no init yet and the
+ * namespace operations would not hand it out.
+ */
+static struct ns_common *get_ns(int i)
+{
+	if (space_types[i].flag == CLONE_NEWPID)
+		return &get_pid_ns(current->nsproxy->pid_ns_for_children)->ns;
+	return space_types[i].ops->get(current);
+}
+
 static void put_space(struct vx_space *space)
 {
 	int i;
@@ -97,7 +111,7 @@ int vx_space_set(struct vx_info *vxi, unsigned int index, u64 mask)
 	for (i = 0; i < VX_SPACE_TYPES; i++) {
 		if (!(mask & space_types[i].flag))
 			continue;
-		new.ns[i] = space_types[i].ops->get(current);
+		new.ns[i] = get_ns(i);
 		if (!new.ns[i])
 			goto out_put;
 	}
