@@ -196,6 +196,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vxi->ccaps = VX_DEFAULT_CCAPS;
 	vxi->bcaps.val = VX_DEFAULT_BCAPS;
 	vxi->start_time = ktime_get_boottime_ns();
+	vx_limits_init(vxi);
 	atomic_inc(&vx_total);
 
 	if (xid == VX_DYNAMIC_ID) {
@@ -256,16 +257,8 @@ int vx_enter(struct vx_info *vxi)
 	else
 		err = -ESRCH;
 	spin_unlock(&vxi->lock);
+	vx_nproc_seen(vxi);
 	return err;
-}
-
-/**
- * vx_enter_fork - Count a new child of a live task of the context
- * @vxi: The context; the parent is one of its live tasks, so it is hashed.
- */
-void vx_enter_fork(struct vx_info *vxi)
-{
-	atomic_inc(&vxi->tasks);
 }
 
 /**
@@ -279,8 +272,10 @@ void vx_leave(struct vx_info *vxi)
 {
 	bool unhash = false;
 
-	if (!atomic_dec_and_lock(&vxi->tasks, &vxi->lock))
+	if (!atomic_dec_and_lock(&vxi->tasks, &vxi->lock)) {
+		vx_nproc_seen(vxi);
 		return;
+	}
 	if (vxi->hashed && !(vxi->flags & VXF_PERSISTENT)) {
 		vxi->hashed = false;
 		unhash = true;

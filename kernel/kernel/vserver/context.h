@@ -17,6 +17,7 @@
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context.h>
 
+#include "limit.h"
 #include "space.h"
 
 struct proc_dir_entry;
@@ -60,6 +61,7 @@ struct task_struct;
  * @load_updates: Load samples taken.
  * @sample_running: Scratch counter of the load work.
  * @sample_unintr: Scratch counter of the load work.
+ * @limits: Resource limits and their counters, by limit id.
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
  * @name: Free-form context name (vhi name field CONTEXT), under @lock.
@@ -89,6 +91,7 @@ struct vx_info {
 	u32 load_updates;
 	atomic_t sample_running;
 	atomic_t sample_unintr;
+	struct vx_limit limits[VLIMIT_NUM];
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];
@@ -117,7 +120,6 @@ void vx_put(struct vx_info *vxi);
 struct vx_info *vx_lookup(u32 xid);
 struct vx_info *vx_create(u32 xid, u64 flags);
 int vx_enter(struct vx_info *vxi);
-void vx_enter_fork(struct vx_info *vxi);
 void vx_leave(struct vx_info *vxi);
 u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask);
 void vx_abandon(struct vx_info *vxi);

@@ -19,6 +19,7 @@
 
 #include "caps.h"
 #include "isolation.h"
+#include "limit.h"
 #include "lsm.h"
 #include "task.h"
 
@@ -35,6 +36,8 @@ const struct lsm_id vserver_lsmid = {
 
 struct lsm_blob_sizes vserver_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct vserver_task),
+	.lbs_file = sizeof(struct vx_info *),
+	.lbs_sock = sizeof(struct vx_info *),
 };
 
 static int __init vserver_lsm_init(void)
@@ -42,6 +45,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_task_hooks();
 	vserver_add_isolation_hooks();
 	vserver_add_caps_hooks();
+	vserver_add_limit_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;

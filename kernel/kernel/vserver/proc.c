@@ -134,6 +134,12 @@ static int ctx_nsproxy_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static int ctx_limit_show(struct seq_file *m, void *v)
+{
+	vx_limits_show(m, m->private);
+	return 0;
+}
+
 static bool ctx_dir_visible(const char *name)
 {
 	u32 xid;
@@ -164,7 +170,8 @@ int vserver_proc_add_context(struct vx_info *vxi)
 				     vxi) ||
 	    !proc_create_single_data("cvirt", 0444, dir, ctx_cvirt_show, vxi) ||
 	    !proc_create_single_data("nsproxy", 0444, dir, ctx_nsproxy_show,
-				     vxi)) {
+				     vxi) ||
+	    !proc_create_single_data("limit", 0444, dir, ctx_limit_show, vxi)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}

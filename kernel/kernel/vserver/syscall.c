@@ -24,6 +24,7 @@
 #include <linux/vserver.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context_cmd.h>
+#include <uapi/linux/vserver/limit_cmd.h>
 #include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
@@ -31,6 +32,7 @@
 #include "context.h"
 #include "cvirt.h"
 #include "info.h"
+#include "limit.h"
 #include "lsm.h"
 #include "signal.h"
 #include "space.h"
@@ -409,6 +411,105 @@ static long vc_set_umask(const struct vserver_call *call)
 }
 
 /* Rules of the command groups: see the VCF_* comment. */
+/* Resource limits */
+
+static long get_limit_id(const struct vserver_call *call, u32 *id)
+{
+	if (copy_from_user(id, call->data, sizeof(*id)))
+		return -EFAULT;
+	return *id < VLIMIT_NUM && (VX_LIMITS_ENFORCED & BIT(*id)) ? 0 :
+	       -EINVAL;
+}
+
+static long vc_get_rlimit(const struct vserver_call *call)
+{
+	struct vcmd_ctx_rlimit_v0 arg = { .minimum = CRLIM_UNSET };
+	struct vx_limit *l;
+	long err;
+
+	err = get_limit_id(call, &arg.id);
+	if (err)
+		return err;
+	l = &call->vxi->limits[arg.id];
+	arg.softlimit = READ_ONCE(l->soft);
+	arg.maximum = READ_ONCE(l->hard);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_set_rlimit(const struct vserver_call *call)
+{
+	struct vcmd_ctx_rlimit_v0 arg;
+	struct vx_limit *l;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.id >= VLIMIT_NUM || !(VX_LIMITS_ENFORCED & BIT(arg.id)))
+		return -EINVAL;
+	/* The minimum is not supported: only "unset" or "keep". */
+	if (arg.minimum != CRLIM_UNSET && arg.minimum != CRLIM_KEEP &&
+	    arg.minimum != CRLIM_INFINITY)
+		return -EINVAL;
+	l = &call->vxi->limits[arg.id];
+	spin_lock(&call->vxi->lock);
+	if (arg.softlimit != CRLIM_KEEP)
+		WRITE_ONCE(l->soft, arg.softlimit);
+	if (arg.maximum != CRLIM_KEEP)
+		WRITE_ONCE(l->hard, arg.maximum);
+	spin_unlock(&call->vxi->lock);
+	return 0;
+}
+
+static long vc_get_rlimit_mask(const struct vserver_call *call)
+{
+	const struct vcmd_ctx_rlimit_mask_v0 arg = {
+		.minimum = 0,
+		.softlimit = 0,
+		.maximum = VX_LIMITS_ENFORCED,
+	};
+
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_rlimit_stat(const struct vserver_call *call)
+{
+	struct vcmd_rlimit_stat_v0 arg;
+	struct vx_limit *l;
+	long err;
+
+	err = get_limit_id(call, &arg.id);
+	if (err)
+		return err;
+	l = &call->vxi->limits[arg.id];
+	arg.hits = atomic_read(&l->hits);
+	arg.value = vx_limit_value(call->vxi, arg.id);
+	arg.minimum = atomic_long_read(&l->min);
+	arg.maximum = atomic_long_read(&l->max);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_reset_hits(const struct vserver_call *call)
+{
+	int i;
+
+	for (i = 0; i < VLIMIT_NUM; i++)
+		atomic_set(&call->vxi->limits[i].hits, 0);
+	return 0;
+}
+
+static long vc_reset_minmax(const struct vserver_call *call)
+{
+	int i;
+
+	for (i = 0; i < VLIMIT_NUM; i++) {
+		struct vx_limit *l = &call->vxi->limits[i];
+		const long v = vx_limit_value(call->vxi, i);
+
+		atomic_long_set(&l->min, v);
+		atomic_long_set(&l->max, v);
+	}
+	return 0;
+}
+
 /* Spaces */
 
 static long get_space_arg(const struct vserver_call *call, u64 *mask,
@@ -547,6 +648,12 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_get_space_mask_v0, VCP_NONE,	0,		vc_get_space_mask },
 	{ VCMD_get_space_mask,	VCP_NONE,	0,		vc_get_space_mask },
 	{ VCMD_get_space_default, VCP_NONE,	0,	vc_get_space_default },
+	{ VCMD_get_rlimit,	VCP_NONE,	VCF_INFO,	vc_get_rlimit },
+	{ VCMD_set_rlimit,	VCP_ADMIN,	VCF_CONFIG,	vc_set_rlimit },
+	{ VCMD_get_rlimit_mask,	VCP_NONE,	0,	vc_get_rlimit_mask },
+	{ VCMD_rlimit_stat,	VCP_NONE,	VCF_INFO,	vc_rlimit_stat },
+	{ VCMD_reset_hits,	VCP_ADMIN,	VCF_CONFIG,	vc_reset_hits },
+	{ VCMD_reset_minmax,	VCP_ADMIN,	VCF_CONFIG,	vc_reset_minmax },
 	{ VCMD_get_vhi_name,	VCP_NONE,	VCF_INFO,	vc_get_vhi_name },
 	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
 };

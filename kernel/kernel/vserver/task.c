@@ -110,7 +110,9 @@ static int hook_task_alloc(struct task_struct *task,
 
 	vt->xid = parent->xid;
 	if (vxi) {
-		vx_enter_fork(vxi);
+		/* The parent is a live task of vxi: it is hashed. */
+		if (!vx_nproc_charge(vxi))
+			return -EAGAIN;
 		atomic_inc(&vxi->nr_forks);
 		vt->live = true;
 		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * vserver - Per-context resource limits: ids and special values
+ */
+
+#ifndef _UAPI_LINUX_VSERVER_LIMIT_H
+#define _UAPI_LINUX_VSERVER_LIMIT_H
+
+/**
+ * DOC: limit ids
+ *
+ * Limit ids below 16 are the architecture's RLIMIT_* numbers (so
+ * RLIMIT_NPROC limits the tasks of a whole context); vserver adds:
+ */
+#define VLIMIT_NSOCK		16	/* sockets */
+#define VLIMIT_OPENFD		17	/* open file descriptors */
+#define VLIMIT_ANON		18	/* anonymous memory */
+#define VLIMIT_SHMEM		19	/* System V shared memory */
+#define VLIMIT_SEMARY		20	/* semaphore arrays */
+#define VLIMIT_NSEMS		21	/* semaphores */
+#define VLIMIT_DENTRY		22	/* dentries */
+#define VLIMIT_MAPPED		23	/* mapped pages */
+
+#define VLIMIT_NUM		24
+
+/* Special values of a limit. */
+#define CRLIM_UNSET		0ULL
+#define CRLIM_INFINITY		(~0ULL)
+#define CRLIM_KEEP		(~1ULL)
+
+#endif /* _UAPI_LINUX_VSERVER_LIMIT_H */

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - Per-context resource limits
+ *
+ * Each limit counts a resource over all tasks of a context and refuses
+ * the allocation that would exceed the hard limit:
+ *
+ * - RLIMIT_NPROC: tasks (fork and clone fail with EAGAIN);
+ * - RLIMIT_NOFILE: open files (struct file), charged when a task of the
+ *   context opens or creates one and uncharged when the last reference
+ *   goes, whoever holds it then (open, pipe, socket... fail with EMFILE);
+ * - VLIMIT_NSOCK: sockets made by socket(2), socketpair(2) and accept(2)
+ *   (those fail with EMFILE).
+ *
+ * The charged context is remembered in the object's LSM blob, so the
+ * uncharge goes to it even if the object outlived its task.
+ */
+
+#include "common.h"
+
+#include <linux/fs.h>
+#include <linux/lsm_hooks.h>
+#include <linux/net.h>
+#include <linux/seq_file.h>
+#include <net/sock.h>
+
+#include "context.h"
+#include "limit.h"
+#include "lsm.h"
+#include "task.h"
+
+static void seen(struct vx_limit *l, long v)
+{
+	long old = atomic_long_read(&l->max);
+
+	while (v > old && !atomic_long_try_cmpxchg(&l->max, &old, v))
+		;
+	old = atomic_long_read(&l->min);
+	while (v < old && !atomic_long_try_cmpxchg(&l->min, &old, v))
+		;
+}
+
+/**
+ * vx_limits_init - Set every limit of a new context to unlimited
+ * @vxi: The context.
+ */
+void vx_limits_init(struct vx_info *vxi)
+{
+	int i;
+
+	for (i = 0; i < VLIMIT_NUM; i++) {
+		vxi->limits[i].soft = CRLIM_INFINITY;
+		vxi->limits[i].hard = CRLIM_INFINITY;
+	}
+}
+
+static bool over(const struct vx_limit *l, long v)
+{
+	const u64 hard = READ_ONCE(l->hard);
+
+	return hard != CRLIM_INFINITY && v > 0 && (u64)v > hard;
+}
+
+/**
+ * vx_limit_charge - Count one more unit of a resource
+ * @vxi: The context.
+ * @id: The limit id.
+ *
+ * Return: true, or false (and one more hit) if that would exceed the hard
+ * limit.
+ */
+bool vx_limit_charge(struct vx_info *vxi, unsigned int id)
+{
+	struct vx_limit *l = &vxi->limits[id];
+	const long v = atomic_long_inc_return(&l->cur);
+
+	if (over(l, v)) {
+		atomic_long_dec(&l->cur);
+		atomic_inc(&l->hits);
+		return false;
+	}
+	seen(l, v);
+	return true;
+}
+
+/**
+ * vx_limit_uncharge - Count one unit less
+ * @vxi: The context.
+ * @id: The limit id.
+ */
+void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
+{
+	struct vx_limit *l = &vxi->limits[id];
+
+	seen(l, atomic_long_dec_return(&l->cur));
+}
+
+/**
+ * vx_nproc_charge - Count a new task of the context against RLIMIT_NPROC
+ * @vxi: The context; the forking parent is one of its live tasks.
+ *
+ * Return: true if the task may be created; it is then counted in
+ * &vx_info.tasks.
+ */
+bool vx_nproc_charge(struct vx_info *vxi)
+{
+	struct vx_limit *l = &vxi->limits[RLIMIT_NPROC];
+	const long v = atomic_inc_return(&vxi->tasks);
+
+	/* Cannot reach zero: the parent is still counted. */
+	if (over(l, v)) {
+		atomic_dec(&vxi->tasks);
+		atomic_inc(&l->hits);
+		return false;
+	}
+	seen(l, v);
+	return true;
+}
+
+/**
+ * vx_nproc_seen - Record the task count after a change for min/max
+ * @vxi: The context.
+ */
+void vx_nproc_seen(struct vx_info *vxi)
+{
+	seen(&vxi->limits[RLIMIT_NPROC], atomic_read(&vxi->tasks));
+}
+
+/**
+ * vx_limit_value - The current value of a limit
+ * @vxi: The context.
+ * @id: The limit id.
+ *
+ * Return: the value.
+ */
+long vx_limit_value(struct vx_info *vxi, unsigned int id)
+{
+	if (id == RLIMIT_NPROC)
+		return atomic_read(&vxi->tasks);
+	return atomic_long_read(&vxi->limits[id].cur);
+}
+
+static void show_value(struct seq_file *m, u64 v)
+{
+	if (v == CRLIM_INFINITY)
+		seq_puts(m, "-1");
+	else
+		seq_printf(m, "%llu", v);
+}
+
+/**
+ * vx_limits_show - The rows of /proc/virtual/<xid>/limit
+ * @m: The file.
+ * @vxi: The context.
+ */
+void vx_limits_show(struct seq_file *m, struct vx_info *vxi)
+{
+	static const struct {
+		unsigned int id;
+		const char *name;
+	} rows[] = {
+		{ RLIMIT_NPROC, "PROC" },
+		{ RLIMIT_NOFILE, "FILES" },
+		{ VLIMIT_NSOCK, "SOCK" },
+	};
+	int i;
+
+	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		struct vx_limit *l = &vxi->limits[rows[i].id];
+
+		seq_printf(m, "%s:\t%ld\t%ld/%ld\t", rows[i].name,
+			   vx_limit_value(vxi, rows[i].id),
+			   atomic_long_read(&l->min), atomic_long_read(&l->max));
+		show_value(m, READ_ONCE(l->soft));
+		seq_putc(m, '/');
+		show_value(m, READ_ONCE(l->hard));
+		seq_printf(m, "\t%d\n", atomic_read(&l->hits));
+	}
+}
+
+/* Objects remember the context they were charged to. */
+
+static struct vx_info **file_vx(const struct file *file)
+{
+	return file->f_security + vserver_blob_sizes.lbs_file;
+}
+
+static struct vx_info **sock_vx(const struct sock *sk)
+{
+	return sk->sk_security + vserver_blob_sizes.lbs_sock;
+}
+
+static int hook_file_alloc_security(struct file *file)
+{
+	struct vx_info *vxi = current_vx();
+
+	if (!vxi)
+		return 0;
+	if (!vx_limit_charge(vxi, RLIMIT_NOFILE))
+		return -EMFILE;
+	*file_vx(file) = vx_get(vxi);
+	return 0;
+}
+
+static void hook_file_free_security(struct file *file)
+{
+	struct vx_info *vxi = *file_vx(file);
+
+	if (vxi) {
+		vx_limit_uncharge(vxi, RLIMIT_NOFILE);
+		vx_put(vxi);
+	}
+}
+
+static void charge_sock(struct sock *sk, struct vx_info *vxi)
+{
+	*sock_vx(sk) = vx_get(vxi);
+}
+
+static int hook_socket_post_create(struct socket *sock, int family, int type,
+				   int protocol, int kern)
+{
+	struct vx_info *vxi = current_vx();
+
+	if (!vxi || kern || !sock->sk)
+		return 0;
+	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
+		return -EMFILE;
+	charge_sock(sock->sk, vxi);
+	return 0;
+}
+
+static int hook_socket_accept(struct socket *sock, struct socket *newsock)
+{
+	struct vx_info *vxi = current_vx();
+	struct vx_limit *l;
+
+	if (!vxi)
+		return 0;
+	l = &vxi->limits[VLIMIT_NSOCK];
+	if (over(l, atomic_long_read(&l->cur) + 1)) {
+		atomic_inc(&l->hits);
+		return -EMFILE;
+	}
+	return 0;
+}
+
+static void hook_sock_graft(struct sock *sk, struct socket *parent)
+{
+	struct vx_info *vxi = current_vx();
+
+	/* A socket accepted by a task of a context: count it there. */
+	if (!vxi || *sock_vx(sk))
+		return;
+	atomic_long_inc(&vxi->limits[VLIMIT_NSOCK].cur);
+	seen(&vxi->limits[VLIMIT_NSOCK],
+	     atomic_long_read(&vxi->limits[VLIMIT_NSOCK].cur));
+	charge_sock(sk, vxi);
+}
+
+static void hook_sk_free_security(struct sock *sk)
+{
+	struct vx_info *vxi = *sock_vx(sk);
+
+	if (vxi) {
+		vx_limit_uncharge(vxi, VLIMIT_NSOCK);
+		vx_put(vxi);
+	}
+}
+
+static struct security_hook_list vserver_limit_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(file_alloc_security, hook_file_alloc_security),
+	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
+	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
+	LSM_HOOK_INIT(socket_accept, hook_socket_accept),
+	LSM_HOOK_INIT(sock_graft, hook_sock_graft),
+	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
+};
+
+/**
+ * vserver_add_limit_hooks - Register the resource accounting hooks
+ */
+void __init vserver_add_limit_hooks(void)
+{
+	security_add_hooks(vserver_limit_hooks,
+			   ARRAY_SIZE(vserver_limit_hooks), &vserver_lsmid);
+}

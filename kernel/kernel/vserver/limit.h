@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * vserver - Per-context resource limits
+ */
+
+#ifndef _KERNEL_VSERVER_LIMIT_H
+#define _KERNEL_VSERVER_LIMIT_H
+
+#include <linux/atomic.h>
+#include <linux/bits.h>
+#include <linux/resource.h>
+#include <linux/types.h>
+#include <uapi/linux/vserver/limit.h>
+
+struct seq_file;
+struct vx_info;
+
+/* The limits vserver counts and enforces. */
+#define VX_LIMITS_ENFORCED						\
+	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK))
+
+/**
+ * struct vx_limit - One resource limit of a context
+ *
+ * @cur: Current value; for RLIMIT_NPROC unused (&vx_info.tasks is it).
+ * @soft: Soft limit, shown, not enforced (CRLIM_INFINITY: none).
+ * @hard: Hard limit, enforced (CRLIM_INFINITY: none).
+ * @min: Smallest value seen since creation or reset_minmax.
+ * @max: Largest value seen since creation or reset_minmax.
+ * @hits: Times the hard limit refused something.
+ *
+ * Counters are atomics updated without locks on the charging paths;
+ * @soft and @hard are written under &vx_info.lock and read with
+ * READ_ONCE().  A limit of N admits N and refuses N + 1.
+ */
+struct vx_limit {
+	atomic_long_t cur;
+	u64 soft;
+	u64 hard;
+	atomic_long_t min;
+	atomic_long_t max;
+	atomic_t hits;
+};
+
+void vx_limits_init(struct vx_info *vxi);
+bool vx_limit_charge(struct vx_info *vxi, unsigned int id);
+void vx_limit_uncharge(struct vx_info *vxi, unsigned int id);
+bool vx_nproc_charge(struct vx_info *vxi);
+void vx_nproc_seen(struct vx_info *vxi);
+long vx_limit_value(struct vx_info *vxi, unsigned int id);
+void vx_limits_show(struct seq_file *m, struct vx_info *vxi);
+void vserver_add_limit_hooks(void);
+
+#endif /* _KERNEL_VSERVER_LIMIT_H */
