@@ -4,9 +4,12 @@
  */
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "common.h"
 #include "vserver.h"
@@ -162,4 +165,142 @@ noreturn void print_version(void)
 		out("kernel vserver API: ", api_str((uint32_t)version, buf),
 		    "\n");
 	exit(EXIT_SUCCESS);
+}
+
+noreturn void die_errv(int status, int errnum, ...)
+{
+	const char *s, *msg = vc_strerror(errnum);
+	va_list ap;
+
+	if (errnum == ENOSYS && vc_get_version() == -1)
+		die(status, msg);
+	write_strs(STDERR_FILENO, tool_name, ": ", (char *)NULL);
+	va_start(ap, errnum);
+	while ((s = va_arg(ap, const char *)))
+		write_strs(STDERR_FILENO, s, (char *)NULL);
+	va_end(ap);
+	write_strs(STDERR_FILENO, ": ", msg, "\n", (char *)NULL);
+	exit(status);
+}
+
+noreturn void die_list(int status, const char *what, const char *list,
+		       const struct vc_list_error *err)
+{
+	char entry[128];
+	size_t len = err->len < sizeof(entry) - 1 ? err->len :
+						   sizeof(entry) - 1;
+
+	memcpy(entry, err->entry, len);
+	entry[len] = '\0';
+	switch (err->code) {
+	case VC_LIST_EMPTY:
+		usage_error(status, "empty entry in ", what, " list '", list,
+			    "'");
+	case VC_LIST_BADBIT:
+		usage_error(status, "bad bit number in ", what, " list: '",
+			    entry, "'");
+	case VC_LIST_BADNUM:
+		usage_error(status, "bad number in ", what, " list: '", entry,
+			    "'");
+	default:
+		usage_error(status, "unknown ", what, " '", entry, "'");
+	}
+}
+
+bool parse_uint(const char *s, uint64_t max, uint64_t *value)
+{
+	uint64_t v = 0;
+
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		if (v > (max - (uint64_t)(*s - '0')) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	*value = v;
+	return true;
+}
+
+/* 0 if @path is an executable regular file, else an errno value. */
+static int check_file(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st))
+		return errno == EACCES ? EACCES : ENOENT;
+	if (!S_ISREG(st.st_mode) || access(path, X_OK))
+		return EACCES;
+	return 0;
+}
+
+int find_command(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	int found = ENOENT;
+
+	if (!*cmd)
+		return ENOENT;
+	if (strchr(cmd, '/'))
+		return check_file(cmd);
+	if (!path)
+		path = "/bin:/usr/bin";
+	for (;;) {
+		const char *end = strchr(path, ':');
+		size_t dirlen = end ? (size_t)(end - path) : strlen(path);
+		char file[4096];
+		int err;
+
+		if (dirlen + 1 + strlen(cmd) < sizeof(file)) {
+			/* An empty entry is the current directory. */
+			memcpy(file, dirlen ? path : ".", dirlen ? dirlen : 1);
+			dirlen = dirlen ? dirlen : 1;
+			file[dirlen] = '/';
+			strcpy(file + dirlen + 1, cmd);
+			err = check_file(file);
+			if (!err)
+				return 0;
+			if (err == EACCES)
+				found = EACCES;
+		}
+		if (!end)
+			return found;
+		path = end + 1;
+	}
+}
+
+noreturn void exec_command(char *const argv[])
+{
+	int err;
+
+	execvp(argv[0], argv);
+	err = errno;
+	warnmsg("cannot execute '", argv[0], "': ", strerror(err));
+	exit(err == ENOENT || err == ENOTDIR ? 127 : 126);
+}
+
+noreturn void exit_like_child(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			die(EXIT_FAILURE, "waitpid: ", strerror(errno));
+	}
+	if (WIFEXITED(status))
+		exit(WEXITSTATUS(status));
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+		sigset_t set;
+
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		kill(getpid(), sig);
+		exit(128 + sig);
+	}
+	exit(EXIT_FAILURE);
 }

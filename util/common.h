@@ -11,9 +11,11 @@
 #define _VSERVER_UTIL_COMMON_H
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -54,6 +56,80 @@ void write_strs(int fd, ...) __attribute__((sentinel));
 		warnmsg(__VA_ARGS__);					\
 		exit(status);						\
 	} while (0)
+
+/* usage_error(status, "a", "b") - warnmsg(), then errtryhelp(status). */
+#define usage_error(status, ...)					\
+	do {								\
+		warnmsg(__VA_ARGS__);					\
+		errtryhelp(status);					\
+	} while (0)
+
+/*
+ * die_err(status, errnum, "a", "b") - "<tool>: ab: <message>" and exit.
+ * The message is vc_strerror(errnum); when the kernel has no vserver
+ * support at all the line is only "<tool>: this kernel has no vserver
+ * support", whatever the call was.
+ */
+#define die_err(status, errnum, ...)					\
+	die_errv(status, errnum, __VA_ARGS__, (char *)NULL)
+noreturn void die_errv(int status, int errnum, ...)
+	__attribute__((sentinel));
+
+struct vc_list_error;
+
+/**
+ * die_list - report a list vc_list_parse() rejected, point to --help, exit
+ * @status: exit status
+ * @what: what the list names, e.g. "bcap"
+ * @list: the list as given
+ * @err: the rejected entry
+ *
+ * One line naming the entry ("unknown bcap 'FOO'") or, for an empty
+ * entry, the list; then the --help hint.
+ */
+noreturn void die_list(int status, const char *what, const char *list,
+		       const struct vc_list_error *err);
+
+/**
+ * parse_uint - parse a whole unsigned decimal number
+ * @s: the text; digits only, no sign or blanks
+ * @max: the largest value accepted
+ * @value: receives the number
+ *
+ * Return: true if @s is a number up to @max.
+ */
+bool parse_uint(const char *s, uint64_t max, uint64_t *value);
+
+/**
+ * find_command - look a command up the way execvp() will
+ * @cmd: the command; with a '/' it is a path, else it is searched in
+ *       $PATH (default "/bin:/usr/bin")
+ *
+ * Lets a tool fail before a step it cannot undo, instead of after it.
+ *
+ * Return: 0 if an executable regular file is found, else ENOENT (none)
+ * or EACCES (found, not executable).
+ */
+int find_command(const char *cmd);
+
+/**
+ * exec_command - execvp() the rest of the command line, or exit
+ * @argv: the command and its arguments, NULL-terminated
+ *
+ * On failure: "<tool>: cannot execute '<cmd>': <reason>", then exit 127
+ * if the command was not found and 126 if it was not executable (the
+ * shell's codes).
+ */
+noreturn void exec_command(char *const argv[]);
+
+/**
+ * exit_like_child - wait for a child and end the same way
+ * @pid: the child
+ *
+ * Exits with the child's exit status, or kills the caller with the
+ * signal that killed the child (128 + signal if that does not end it).
+ */
+noreturn void exit_like_child(pid_t pid);
 
 /**
  * errtryhelp - point to --help after a usage error, and exit

@@ -22,7 +22,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/vserver/context.h>
+#include <linux/vserver/context_cmd.h>
+#include <linux/vserver/space_cmd.h>
 #include <linux/vserver/switch.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -222,6 +226,456 @@ enum vc_xid_type vc_xid_type(uint32_t xid);
  */
 const char *vc_xid_type_name(enum vc_xid_type type);
 
+/* --- xid.c: parsing a context id ------------------------------------ */
+
+/* The caller's own context, as the id of a command (the kernel's -1). */
+#define VC_XID_SELF		VX_SELF_ID
+
+/**
+ * vc_parse_xid - parse a context id given on a command line
+ * @str: a decimal number 0..%VC_XID_MAX, or "self"
+ * @xid: receives the id, %VC_XID_SELF for "self"
+ *
+ * Only plain decimal digits are accepted: no sign, no blanks, no "0x".
+ *
+ * Return: 0, or -1 with errno set to EINVAL (not a number) or ERANGE
+ * (above %VC_XID_MAX); *@xid is then unchanged.
+ */
+int vc_parse_xid(const char *str, uint32_t *xid);
+
+/* --- context.c: creating, entering, signalling, waiting -------------- */
+
+/**
+ * vc_ctx_create - create a context and move the caller into it
+ * @xid: the id, 2..%VC_XID_MAX, or %VC_XID_SELF (-1) for a free dynamic id
+ * @flags: the initial cflags; %VXF_INIT_SET is what a new context usually
+ *         starts with (in setup, with an init to come, administrable)
+ *
+ * Uses ctx_create v1.  The caller is in the new context when this returns;
+ * the context goes away with its last task unless it is persistent.
+ *
+ * Return: the new context's id, or -1 with errno set: EINVAL (bad @xid),
+ * EEXIST (exists), EBUSY (exists and is still being set up), ENOSPC (no
+ * free dynamic id), EPERM (not root in the host context), ENOSYS.
+ */
+int vc_ctx_create(uint32_t xid, uint64_t flags);
+
+/**
+ * vc_ctx_migrate - move the caller into an existing context
+ * @xid: the context, or %VC_XID_SPECTATOR (1) to become a spectator
+ * @flags: 0, or %VXM_SET_INIT and/or %VXM_SET_REAPER: the caller becomes
+ *         the guest's init and/or the reaper of its orphans
+ *
+ * Uses ctx_migrate v1.  Out of its setup the caller is clamped to the
+ * context's bounding set.
+ *
+ * Return: 0 (1 for the spectator), or -1 with errno set: ESRCH (no such
+ * context), EACCES (not administrable, or private), EINVAL (@flags),
+ * EPERM, ENOSYS.
+ */
+int vc_ctx_migrate(uint32_t xid, uint64_t flags);
+
+/**
+ * vc_ctx_kill - send a signal to processes of a context
+ * @xid: the context
+ * @pid: 0 every process, -1 every process but the guest's init, 1 the
+ *       guest's init, else the process with that pid
+ * @sig: the signal number
+ *
+ * Return: 0, or -1 with errno set: ESRCH (nothing signalled, no context),
+ * EINVAL (@sig), EACCES, EPERM, ENOSYS.
+ */
+int vc_ctx_kill(uint32_t xid, int32_t pid, int32_t sig);
+
+/* What vc_wait_exit() reports about a context that is gone. */
+struct vc_wait_exit {
+	int32_t reboot_cmd;	/* the guest's last reboot(2) command, or 0 */
+	int32_t exit_code;	/* wait status of the guest's init */
+};
+
+/**
+ * vc_wait_exit - wait until a context is gone
+ * @xid: the context
+ * @res: receives the reboot command and the init's exit status
+ *
+ * Blocks; a signal with a handler installed without SA_RESTART ends the
+ * wait with EINTR.
+ *
+ * Return: 0, or -1 with errno set: EINTR, ESRCH, EPERM, ENOSYS.
+ */
+int vc_wait_exit(uint32_t xid, struct vc_wait_exit *res);
+
+/* --- info.c: information about tasks and contexts -------------------- */
+
+/**
+ * vc_task_xid - the context of a process
+ * @pid: the process (as the caller's pid namespace numbers it), 0 for the
+ *       caller
+ *
+ * Return: the context id, or -1 with errno set (ESRCH: no such process, or
+ * one the caller cannot see; ENOSYS).
+ */
+int vc_task_xid(pid_t pid);
+
+/* Answer of vc_vx_info(). */
+struct vc_vx_info {
+	uint32_t xid;
+	uint32_t initpid;	/* pid of the guest's init, 0 if none */
+};
+
+/* Answer of vc_ctx_stat(). */
+struct vc_ctx_stat {
+	uint32_t usecnt;	/* references to the context */
+	uint32_t tasks;		/* tasks in the context */
+};
+
+/* Answer of vc_virt_stat(). */
+struct vc_virt_stat {
+	uint64_t offset;	/* time bias, ns */
+	uint64_t uptime;	/* ns since the context was created */
+	uint32_t nr_threads;
+	uint32_t nr_running;
+	uint32_t nr_uninterruptible;
+	uint32_t nr_onhold;
+	uint32_t nr_forks;	/* forks since the context was created */
+	uint32_t load[3];	/* fixed point, 11 fraction bits */
+};
+
+/*
+ * vc_vx_info, vc_ctx_stat, vc_virt_stat - ask about a context (@xid may be
+ * %VC_XID_SELF).  Return: 0, or -1 with errno set (ESRCH, ENOSYS).
+ */
+int vc_vx_info(uint32_t xid, struct vc_vx_info *info);
+int vc_ctx_stat(uint32_t xid, struct vc_ctx_stat *stat);
+int vc_virt_stat(uint32_t xid, struct vc_virt_stat *stat);
+
+/* --- flags.c: cflags, ccaps, bcaps and the unshare mask -------------- */
+
+/*
+ * A 64-bit word of a context and a mask.  get: @value is the word and @mask
+ * the bits that may be changed.  set: the bits of @mask take their values
+ * from @value, the others stay: new = (old & ~mask) | (value & mask).
+ */
+struct vc_flags {
+	uint64_t value;
+	uint64_t mask;
+};
+
+/*
+ * vc_get_cflags ... vc_set_umask - read or change a word of context @xid
+ * (%VC_XID_SELF: the caller's).  Setting needs root in the host, or a
+ * caller inside the context during its setup.  Clearing state_setup from
+ * inside clamps the caller to the bounding set; one-time state flags can
+ * only be cleared.  The umask holds the CLONE_NEW* bits a guest may
+ * unshare (EINVAL for others).
+ *
+ * Return: 0, or -1 with errno set (ESRCH, EPERM, EACCES, EINVAL, ENOSYS).
+ */
+int vc_get_cflags(uint32_t xid, struct vc_flags *flags);
+int vc_set_cflags(uint32_t xid, const struct vc_flags *flags);
+int vc_get_ccaps(uint32_t xid, struct vc_flags *caps);
+int vc_set_ccaps(uint32_t xid, const struct vc_flags *caps);
+int vc_get_bcaps(uint32_t xid, struct vc_flags *caps);
+int vc_set_bcaps(uint32_t xid, const struct vc_flags *caps);
+int vc_get_umask(uint32_t xid, struct vc_flags *umask);
+int vc_set_umask(uint32_t xid, const struct vc_flags *umask);
+
+/* --- space.c: the namespaces a context keeps ------------------------- */
+
+/* Sets of namespaces a context keeps: index 0 .. VC_SPACES - 1. */
+#define VC_SPACES		VX_SPACES
+
+/**
+ * vc_set_space - store the caller's namespaces in a context
+ * @xid: the context, usually %VC_XID_SELF during the setup
+ * @mask: CLONE_NEW* bits, and CLONE_FS for the root and working directory
+ * @index: which set, below %VC_SPACES
+ *
+ * Uses set_space v2.  The pid namespace stored is the caller's one for
+ * children.
+ *
+ * Return: 0, or -1 with errno set (EINVAL: @mask or @index; ESRCH, EPERM,
+ * ENOSYS).
+ */
+int vc_set_space(uint32_t xid, uint64_t mask, uint32_t index);
+
+/**
+ * vc_enter_space - enter namespaces a context keeps
+ * @xid: the context
+ * @mask: what to enter, as for vc_set_space(); 0 for all the set holds
+ * @index: which set
+ *
+ * Uses enter_space v2.  A stored pid namespace applies to the children
+ * the caller forks afterwards.
+ *
+ * Return: 0, or -1 with errno set (EINVAL: nothing stored, bad @index;
+ * EACCES: private context; ESRCH, EPERM, ENOSYS).
+ */
+int vc_enter_space(uint32_t xid, uint64_t mask, uint32_t index);
+
+/**
+ * vc_get_space_mask - the bits a space can hold on this kernel
+ * @mask: receives the mask
+ *
+ * Return: 0, or -1 with errno set (ENOSYS).
+ */
+int vc_get_space_mask(uint64_t *mask);
+
+/**
+ * vc_get_space_default - the spaces a new guest gets by default
+ * @mask: receives the mask (CLONE_FS | NEWNS | NEWUTS | NEWIPC)
+ *
+ * Return: 0, or -1 with errno set (ENOSYS).
+ */
+int vc_get_space_default(uint64_t *mask);
+
+/* --- vhi.c: the context name and the guest's uname fields ------------ */
+
+/* Longest name vc_set_vhi_name() takes, without the NUL. */
+#define VC_VHI_NAME_MAX		64
+
+/**
+ * vc_get_vhi_name - read the context name or a uname field of a guest
+ * @xid: the context
+ * @field: %VHIN_CONTEXT, %VHIN_SYSNAME ... %VHIN_DOMAINNAME
+ * @buf: receives the NUL-terminated name
+ * @size: size of @buf; %VC_VHI_NAME_MAX + 1 always suffices
+ *
+ * The uname fields are those of the UTS namespace stored in space 0.
+ *
+ * Return: 0, or -1 with errno set: EINVAL (bad @field, or no UTS
+ * namespace stored), ERANGE (@buf too small), ESRCH, ENOSYS.
+ */
+int vc_get_vhi_name(uint32_t xid, enum vhi_name_field field, char *buf,
+		    size_t size);
+
+/**
+ * vc_set_vhi_name - change the context name or a uname field of a guest
+ * @xid: the context
+ * @field: as for vc_get_vhi_name()
+ * @name: the new name, at most %VC_VHI_NAME_MAX bytes
+ *
+ * Return: 0, or -1 with errno set: ENAMETOOLONG, EINVAL, ESRCH, EPERM,
+ * ENOSYS.
+ */
+int vc_set_vhi_name(uint32_t xid, enum vhi_name_field field,
+		    const char *name);
+
+/**
+ * vc_vhi_field_name - the util-vserver name of a vhi field
+ * @field: the field
+ *
+ * Return: "context", "sysname", "nodename", "release", "version",
+ * "machine" or "domainname"; NULL for an unknown @field.
+ */
+const char *vc_vhi_field_name(enum vhi_name_field field);
+
+/**
+ * vc_vhi_field_by_name - look a vhi field up by name, ignoring case
+ * @name: the name
+ * @len: its length (the name need not be NUL-terminated)
+ *
+ * Return: the field, or -1 with errno set to EINVAL.
+ */
+int vc_vhi_field_by_name(const char *name, size_t len);
+
+/* --- listparser.c: lists of names, util-vserver's syntax ------------- */
+
+/*
+ * A table of names for the bits of a 64-bit word.  The tables are defined
+ * by the library; callers only use their addresses.
+ */
+struct vc_name_table;
+
+extern const struct vc_name_table vc_cflag_names;	/* cflags.c */
+extern const struct vc_name_table vc_ccap_names;	/* ccaps.c */
+extern const struct vc_name_table vc_bcap_names;	/* bcaps.c */
+extern const struct vc_name_table vc_umask_names;	/* nsmask.c */
+extern const struct vc_name_table vc_space_names;	/* nsmask.c */
+
+/* Why vc_list_parse() rejected an entry. */
+enum vc_list_errcode {
+	VC_LIST_EMPTY = 1,	/* "" between two commas, or at either end */
+	VC_LIST_UNKNOWN,	/* no such name */
+	VC_LIST_BADBIT,		/* "^<n>" with n not a bit number 0..63 */
+	VC_LIST_BADNUM,		/* a number that is not one, or too big */
+};
+
+/* The rejected entry: a part of the parsed string, as written. */
+struct vc_list_error {
+	enum vc_list_errcode code;
+	const char *entry;	/* points into the list */
+	size_t len;
+};
+
+/**
+ * vc_list_parse - apply a comma-separated list of names to a word
+ * @table: e.g. &vc_bcap_names
+ * @list: the list, e.g. "CHOWN,~cap_kill,^40"
+ * @value: the word the entries set and clear bits in
+ * @mask: collects every bit an entry named (set or cleared)
+ * @err: receives the rejected entry on failure; may be NULL
+ *
+ * Entries, case-insensitive: "name" sets its bits; "~name" or "!name"
+ * clears them (each "~" or "!" toggles); "^<n>" is bit n (0..63); a
+ * number (decimal, or hex with "0x") is a raw set of bits; "all" (or
+ * "any") is every bit the table names except one-time state flags;
+ * "none" clears those bits (it is "~all").  The table's prefix (CAP_,
+ * VXC_, VXF_, CLONE_) may precede a name.  An empty list changes nothing.
+ *
+ * @value and @mask are changed only if the whole list is good.
+ *
+ * Return: 0, or -1 with errno set to EINVAL and @err filled in.
+ */
+int vc_list_parse(const struct vc_name_table *table, const char *list,
+		  uint64_t *value, uint64_t *mask, struct vc_list_error *err);
+
+/**
+ * vc_list_format - format a word as a list vc_list_parse() reads back
+ * @table: the table
+ * @bits: the word
+ * @buf: receives the list, e.g. "CHOWN,KILL,^63"; "" for 0
+ * @size: size of @buf; the result is cut to fit, like snprintf()
+ *
+ * Bits in increasing order; a bit without a name is written "^<n>".
+ *
+ * Return: the length of the whole list, without the NUL.
+ */
+size_t vc_list_format(const struct vc_name_table *table, uint64_t bits,
+		      char *buf, size_t size);
+
+/* Room for any vc_list_format() result: 64 names of at most 24 bytes. */
+#define VC_LIST_STRSZ		(64 * 25)
+
+/**
+ * vc_name2bits - look one name up
+ * @table: the table
+ * @name: the name, with or without the table's prefix, any case
+ * @len: its length (@name need not be NUL-terminated)
+ *
+ * Return: its bits; 0 for an unknown name.
+ */
+uint64_t vc_name2bits(const struct vc_name_table *table, const char *name,
+		      size_t len);
+
+/**
+ * vc_bit2name - the name a bit is printed with
+ * @table: the table
+ * @bit: 0..63
+ *
+ * Return: the name, or NULL if the bit has none.
+ */
+const char *vc_bit2name(const struct vc_name_table *table, unsigned int bit);
+
+/**
+ * vc_table_all - what "all" stands for in a table
+ * @table: the table
+ *
+ * Return: the bits.
+ */
+uint64_t vc_table_all(const struct vc_name_table *table);
+
+/* --- secure.c: the safe defaults of a guest ------------------------- */
+
+/**
+ * vc_secure_bcaps - the "secure" bounding set (vattribute --secure)
+ *
+ * CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID
+ * NET_BIND_SERVICE SYS_CHROOT SYS_PTRACE SYS_TTY_CONFIG LEASE SETFCAP
+ * SYS_BOOT AUDIT_WRITE: what a new context starts with.
+ *
+ * Return: the capability bits.
+ */
+uint64_t vc_secure_bcaps(void);
+
+/**
+ * vc_secure_ccaps - the "secure" context capabilities: SET_UTSNAME
+ *
+ * Return: the ccap bits.
+ */
+uint64_t vc_secure_ccaps(void);
+
+/* --- signal.c: signal names ---------------------------------------- */
+
+/**
+ * vc_str2sig - parse a signal
+ * @str: a number 0..64, or a name with or without "SIG", any case
+ *       ("TERM", "sigkill", "SIGHUP")
+ *
+ * Return: the signal number, or -1 (errno untouched).
+ */
+int vc_str2sig(const char *str);
+
+/**
+ * vc_sig2str - the name of a signal, without "SIG"
+ * @sig: the signal number
+ *
+ * Return: e.g. "TERM", or NULL for a number without a name.
+ */
+const char *vc_sig2str(int sig);
+
+/* --- reboot.c: reboot(2) commands of a guest ------------------------ */
+
+/**
+ * vc_reboot_cmd_name - the vshelper name of a reboot(2) command
+ * @cmd: the command word, as vc_wait_exit() reports it
+ *
+ * Return: "restart", "halt", "poweroff", "restart2", "swsusp",
+ * "kexec", "cad_on" or "cad_off"; "none" for 0; NULL for others.
+ */
+const char *vc_reboot_cmd_name(int32_t cmd);
+
+/* --- ctxname.c: a context's display name ---------------------------- */
+
+/**
+ * vc_cfgdir_name - the display name of a context name
+ * @context: the context name (vhi CONTEXT); the vserver tools store the
+ *           guest's configuration directory there
+ * @buf: receives the display name
+ * @size: size of @buf
+ *
+ * A name that is an absolute path names a configuration directory: its
+ * display name is the first line of <dir>/name if that file exists, else
+ * the last component of the path.  Any other name is its own display
+ * name.  The result is cut to fit @buf.
+ *
+ * Return: @buf.
+ */
+char *vc_cfgdir_name(const char *context, char *buf, size_t size);
+
+/**
+ * vc_ctx_name - the display name of a running context
+ * @xid: the context
+ * @buf: receives the name, "" if it has none
+ * @size: size of @buf
+ *
+ * Return: 0, or -1 with errno set (from vc_get_vhi_name()).
+ */
+int vc_ctx_name(uint32_t xid, char *buf, size_t size);
+
+/* --- procstat.c: /proc/<pid>/stat ----------------------------------- */
+
+/* The fields of /proc/<pid>/stat that vserver-stat adds up. */
+struct vc_proc_stat {
+	uint64_t utime, stime;		/* clock ticks */
+	uint64_t cutime, cstime;	/* of reaped children */
+	uint64_t starttime;		/* clock ticks after boot */
+	uint64_t vsize;			/* bytes */
+	uint64_t rss;			/* pages */
+};
+
+/**
+ * vc_proc_stat_parse - read the fields vserver-stat needs
+ * @line: the contents of /proc/<pid>/stat, NUL-terminated
+ * @st: receives the fields
+ *
+ * The command name in parentheses may hold any character, ')' and
+ * blanks included; the fields after the last ')' are read.
+ *
+ * Return: 0, or -1 with errno set to EINVAL for a malformed line.
+ */
+int vc_proc_stat_parse(const char *line, struct vc_proc_stat *st);
+
 /* --- error.c: messages ---------------------------------------------- */
 
 /**
@@ -254,6 +708,35 @@ const char *vc_strerror(int errnum);
  */
 char *vc_fmt_uint(char *buf, uint64_t value, unsigned int base,
 		  unsigned int width);
+
+/* Size of a buffer that holds any vc_fmt_mem() or vc_fmt_time() result. */
+#define VC_FMT_SHORTSZ		16
+
+/**
+ * vc_fmt_mem - format a size the way vserver-stat shows memory
+ * @buf: buffer of at least %VC_FMT_SHORTSZ bytes
+ * @bytes: the size
+ *
+ * Below 1000 the number of bytes ("512"); else steps of 1024 with the
+ * suffix K, M, G, T or P and one decimal when it is not 0 ("1.5K",
+ * "12M", "999.9M"); at most 6 characters.
+ *
+ * Return: @buf.
+ */
+char *vc_fmt_mem(char *buf, uint64_t bytes);
+
+/**
+ * vc_fmt_time - format a duration the way vserver-stat shows times
+ * @buf: buffer of at least %VC_FMT_SHORTSZ bytes
+ * @msec: the duration in milliseconds
+ *
+ * "<m>m<ss>s<cc>" below an hour (cc: hundredths), "<h>h<mm>m<ss>" below a
+ * day, "<d>d<hh>h<mm>" below 1000 days, "<y>y<ddd>d<hh>" above, and
+ * "INVALID" beyond 999999 days; at most 11 characters.
+ *
+ * Return: @buf.
+ */
+char *vc_fmt_time(char *buf, uint64_t msec);
 
 #ifdef __cplusplus
 }
