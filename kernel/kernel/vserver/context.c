@@ -353,13 +353,13 @@ void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper)
 }
 
 /**
- * vx_set_caps - Change the bits in @mask of a 64-bit field of a context
+ * vx_set_field - Change the bits in @mask of a 64-bit field of a context
  * @vxi: The context.
  * @field: The field: &vxi->ccaps, &vxi->bcaps.val or &vxi->umask.
  * @value: New values of the bits in @mask.
  * @mask: The bits to change.
  */
-void vx_set_caps(struct vx_info *vxi, u64 *field, u64 value, u64 mask)
+void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask)
 {
 	spin_lock(&vxi->lock);
 	WRITE_ONCE(*field, (*field & ~mask) | (value & mask));

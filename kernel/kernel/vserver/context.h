@@ -124,7 +124,7 @@ void vx_leave(struct vx_info *vxi);
 u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask);
 void vx_abandon(struct vx_info *vxi);
 void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper);
-void vx_set_caps(struct vx_info *vxi, u64 *field, u64 value, u64 mask);
+void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask);
 int vx_count_active(void);
 void vx_visit_rcu(void (*fn)(struct vx_info *vxi));
 int vx_count_total(void);

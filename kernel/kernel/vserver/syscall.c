@@ -126,9 +126,10 @@ static long vc_task_xid(const struct vserver_call *call)
 
 	if (!call->id)
 		return current_xid();
+	/* Tasks the caller may not see are not found. */
 	rcu_read_lock();
 	t = find_task_by_vpid(call->id);
-	if (t && vserver_task_visible(t))
+	if (t)
 		xid = task_xid(t);
 	rcu_read_unlock();
 	return xid;
@@ -370,7 +371,7 @@ static long vc_set_ccaps(const struct vserver_call *call)
 
 	err = get_pair(call->data, &value, &mask);
 	if (!err)
-		vx_set_caps(call->vxi, &call->vxi->ccaps, value, mask);
+		vx_set_field(call->vxi, &call->vxi->ccaps, value, mask);
 	return err;
 }
 
@@ -386,7 +387,7 @@ static long vc_set_bcaps(const struct vserver_call *call)
 
 	err = get_pair(call->data, &value, &mask);
 	if (!err)
-		vx_set_caps(call->vxi, &call->vxi->bcaps.val,
+		vx_set_field(call->vxi, &call->vxi->bcaps.val,
 			    value & CAP_VALID_MASK, mask);
 	return err;
 }
@@ -406,7 +407,7 @@ static long vc_set_umask(const struct vserver_call *call)
 		return err;
 	if (value & mask & ~VX_UMASK_VALID)
 		return -EINVAL;
-	vx_set_caps(call->vxi, &call->vxi->umask, value, mask);
+	vx_set_field(call->vxi, &call->vxi->umask, value, mask);
 	return 0;
 }
 
