@@ -359,55 +359,55 @@ static long vc_set_cflags(const struct vserver_call *call)
 	return 0;
 }
 
-static long vc_get_ccaps(const struct vserver_call *call)
+/*
+ * The 64-bit fields of get/set_ccaps, get/set_bcaps and get/set_umask:
+ * where the command's field is, which bits it can hold, and whether
+ * other bits are an error (umask) or ignored (caps).
+ */
+static u64 *pair_field(const struct vserver_call *call, u64 *valid,
+		       bool *strict)
 {
-	return put_pair(call->data, READ_ONCE(call->vxi->ccaps), ~0ULL);
+	struct vx_info *vxi = call->vxi;
+
+	*strict = false;
+	switch (call->cmd) {
+	case VCMD_get_ccaps:
+	case VCMD_set_ccaps:
+		*valid = ~0ULL;
+		return &vxi->ccaps;
+	case VCMD_get_bcaps:
+	case VCMD_set_bcaps:
+		*valid = CAP_VALID_MASK;
+		return &vxi->bcaps.val;
+	default:
+		*valid = VX_UMASK_VALID;
+		*strict = true;
+		return &vxi->umask;
+	}
 }
 
-static long vc_set_ccaps(const struct vserver_call *call)
+static long vc_get_field(const struct vserver_call *call)
 {
-	u64 value, mask;
-	long err;
+	bool strict;
+	u64 valid;
 
-	err = get_pair(call->data, &value, &mask);
-	if (!err)
-		vx_set_field(call->vxi, &call->vxi->ccaps, value, mask);
-	return err;
+	return put_pair(call->data, READ_ONCE(*pair_field(call, &valid,
+							  &strict)), ~0ULL);
 }
 
-static long vc_get_bcaps(const struct vserver_call *call)
+static long vc_set_field(const struct vserver_call *call)
 {
-	return put_pair(call->data, READ_ONCE(call->vxi->bcaps.val), ~0ULL);
-}
-
-static long vc_set_bcaps(const struct vserver_call *call)
-{
-	u64 value, mask;
-	long err;
-
-	err = get_pair(call->data, &value, &mask);
-	if (!err)
-		vx_set_field(call->vxi, &call->vxi->bcaps.val,
-			    value & CAP_VALID_MASK, mask);
-	return err;
-}
-
-static long vc_get_umask(const struct vserver_call *call)
-{
-	return put_pair(call->data, READ_ONCE(call->vxi->umask), ~0ULL);
-}
-
-static long vc_set_umask(const struct vserver_call *call)
-{
-	u64 value, mask;
+	u64 value, mask, valid, *field;
+	bool strict;
 	long err;
 
 	err = get_pair(call->data, &value, &mask);
 	if (err)
 		return err;
-	if (value & mask & ~VX_UMASK_VALID)
+	field = pair_field(call, &valid, &strict);
+	if (strict && (value & mask & ~valid))
 		return -EINVAL;
-	vx_set_field(call->vxi, &call->vxi->umask, value, mask);
+	vx_set_field(call->vxi, field, value & valid, mask);
 	return 0;
 }
 
@@ -635,12 +635,12 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_wait_exit,	VCP_ADMIN,	VCF_WAIT,	vc_wait_exit },
 	{ VCMD_get_cflags,	VCP_NONE,	VCF_INFO,	vc_get_cflags },
 	{ VCMD_set_cflags,	VCP_ADMIN,	VCF_CONFIG,	vc_set_cflags },
-	{ VCMD_get_ccaps,	VCP_NONE,	VCF_INFO,	vc_get_ccaps },
-	{ VCMD_set_ccaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_ccaps },
-	{ VCMD_get_bcaps,	VCP_NONE,	VCF_INFO,	vc_get_bcaps },
-	{ VCMD_set_bcaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_bcaps },
-	{ VCMD_get_umask,	VCP_NONE,	VCF_INFO,	vc_get_umask },
-	{ VCMD_set_umask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_umask },
+	{ VCMD_get_ccaps,	VCP_NONE,	VCF_INFO,	vc_get_field },
+	{ VCMD_set_ccaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
+	{ VCMD_get_bcaps,	VCP_NONE,	VCF_INFO,	vc_get_field },
+	{ VCMD_set_bcaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
+	{ VCMD_get_umask,	VCP_NONE,	VCF_INFO,	vc_get_field },
+	{ VCMD_set_umask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
 	{ VCMD_set_space_v1,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
 	{ VCMD_set_space,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
 	{ VCMD_enter_space_v0,	VCP_ADMIN,	VCF_ENTER,	vc_enter_space },
