@@ -70,8 +70,11 @@ UTIL_VERSION := $(shell sed -n 's/^VERSION :\?= *//p' util/Makefile)
 initramfs: kernel util tests
 	@mkdir -p $(B)/vm
 	@echo $(UTIL_VERSION) >$(B)/vm/util-version
+	@rm -rf $(B)/vm/root
+	@$(MAKE) -s -C util O=$(B)/util-diet STATIC=diet install \
+		DESTDIR=$(B)/vm/root PREFIX=/usr >/dev/null
 	@scripts/build-initramfs --base $(INITRAMFS) \
-		$(B)/util-diet/vserver-info:/usr/sbin/vserver-info \
+		$(B)/vm/root/usr/sbin:/usr/sbin \
 		tests/vm/run-tests:/tests/run-tests \
 		$(B)/tests/kernel:/tests/kernel \
 		$(B)/tests/bench:/tests/bench \

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -87,8 +88,9 @@ noreturn void errtryhelp(int status)
 	exit(status);
 }
 
-/* Whether "--<word>" names exactly one long option, used correctly. */
-static bool long_option_ok(const char *word, const struct option *longopts)
+/* The one long option "--<word>" names, or NULL. */
+static const struct option *find_long_option(const char *word,
+					     const struct option *longopts)
 {
 	size_t len = strcspn(word, "=");
 	const struct option *found = NULL, *o;
@@ -96,27 +98,46 @@ static bool long_option_ok(const char *word, const struct option *longopts)
 	for (o = longopts; o->name; o++) {
 		if (strncmp(o->name, word, len))
 			continue;
-		if (!o->name[len]) {
-			found = o;
-			break;
-		}
+		if (!o->name[len])
+			return o;
 		if (found)
-			return false;
+			return NULL;
 		found = o;
 	}
-	return found && !(word[len] == '=' && found->has_arg == no_argument);
+	return found;
 }
+
+/* Whether "--<word>" names exactly one long option, used correctly. */
+static bool long_option_ok(const char *word, const struct option *longopts)
+{
+	const struct option *found = find_long_option(word, longopts);
+
+	return found && !(strchr(word, '=') && found->has_arg == no_argument);
+}
+
+/* What the last tool_getopt() call was given, for errbadopt(). */
+static const char *last_shortopts;
+static const struct option *last_longopts;
 
 int tool_getopt(int argc, char *argv[], const char *shortopts,
 		const struct option *longopts)
 {
 	const char *word = optind < argc ? argv[optind] : "";
 
+	last_shortopts = shortopts;
+	last_longopts = longopts;
+
 	opterr = 0;
-	if (!strncmp(word, "--", 2) && word[2] &&
-	    !long_option_ok(word + 2, longopts)) {
-		optind++;
-		return '?';
+	if (!strncmp(word, "--", 2) && word[2]) {
+		const struct option *o = find_long_option(word + 2, longopts);
+
+		/* dietlibc also has its say about a missing argument. */
+		if (!long_option_ok(word + 2, longopts) ||
+		    (o->has_arg == required_argument && !strchr(word, '=') &&
+		     optind + 1 >= argc)) {
+			optind++;
+			return '?';
+		}
 	}
 	return getopt_long(argc, argv, shortopts, longopts, NULL);
 }
@@ -130,9 +151,17 @@ noreturn void errbadopt(char *const argv[], int prev_optind, int status)
 {
 	const char *word = argv[optind > prev_optind ? optind - 1 : optind];
 	char letter[2] = { (char)optopt, '\0' };
+	const char *known = optopt && last_shortopts ?
+			    strchr(last_shortopts, optopt) : NULL;
 
-	if (!strncmp(word, "--", 2))
+	/* A good long option can only have failed for want of an argument. */
+	if (!strncmp(word, "--", 2) && last_longopts &&
+	    long_option_ok(word + 2, last_longopts))
+		warnmsg("option '", word, "' requires an argument");
+	else if (!strncmp(word, "--", 2))
 		warnmsg("unrecognized option '", word, "'");
+	else if (known && known[1] == ':')
+		warnmsg("option requires an argument -- '", letter, "'");
 	else
 		warnmsg("invalid option -- '", letter, "'");
 	errtryhelp(status);
@@ -216,7 +245,8 @@ bool parse_uint(const char *s, uint64_t max, uint64_t *value)
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9')
 			return false;
-		if (v > (max - (uint64_t)(*s - '0')) / 10)
+		if ((uint64_t)(*s - '0') > max ||
+		    v > (max - (uint64_t)(*s - '0')) / 10)
 			return false;
 		v = v * 10 + (uint64_t)(*s - '0');
 	}
@@ -303,4 +333,10 @@ noreturn void exit_like_child(pid_t pid)
 		exit(128 + sig);
 	}
 	exit(EXIT_FAILURE);
+}
+
+void make_mounts_private(int status)
+{
+	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		die_err(status, errno, "cannot make the mounts private");
 }

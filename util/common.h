@@ -123,6 +123,17 @@ int find_command(const char *cmd);
 noreturn void exec_command(char *const argv[]);
 
 /**
+ * make_mounts_private - stop mount events crossing a new mount namespace
+ * @status: exit status on failure
+ *
+ * Right after unshare(CLONE_NEWNS): marks every mount private, as
+ * unshare(1) does, so that mounts made in the new namespace do not
+ * propagate to the old one (systemd marks everything shared), nor the
+ * other way.
+ */
+void make_mounts_private(int status);
+
+/**
  * exit_like_child - wait for a child and end the same way
  * @pid: the child
  *
