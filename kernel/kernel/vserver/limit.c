@@ -10,7 +10,8 @@
  *   context opens or creates one and uncharged when the last reference
  *   goes, whoever holds it then (open, pipe, socket... fail with EMFILE);
  * - VLIMIT_NSOCK: sockets made by socket(2), socketpair(2) and accept(2)
- *   (those fail with EMFILE).
+ *   (those fail with EMFILE; an accept at the limit fails before it
+ *   waits), uncharged when the socket is released.
  *
  * The charged context is remembered in the object's LSM blob, so the
  * uncharge goes to it even if the object outlived its task.
@@ -186,9 +187,9 @@ static struct vx_info **file_vx(const struct file *file)
 	return file->f_security + vserver_blob_sizes.lbs_file;
 }
 
-static struct vx_info **sock_vx(const struct sock *sk)
+static struct vx_info **inode_vx(const struct inode *inode)
 {
-	return sk->sk_security + vserver_blob_sizes.lbs_sock;
+	return inode->i_security + vserver_blob_sizes.lbs_inode;
 }
 
 static int hook_file_alloc_security(struct file *file)
@@ -213,56 +214,42 @@ static void hook_file_free_security(struct file *file)
 	}
 }
 
-static void charge_sock(struct sock *sk, struct vx_info *vxi)
+/*
+ * A socket is charged to the context of the task that made it (socket,
+ * socketpair, accept) in its inode, and uncharged when the inode goes,
+ * when the socket is released: not when its sock goes, which a peer or
+ * an RCU grace period may keep longer.
+ */
+static int charge_socket(struct socket *sock)
 {
-	*sock_vx(sk) = vx_get(vxi);
+	struct vx_info *vxi = current_vx();
+
+	if (!vxi)
+		return 0;
+	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
+		return -EMFILE;
+	*inode_vx(SOCK_INODE(sock)) = vx_get(vxi);
+	return 0;
 }
 
 static int hook_socket_post_create(struct socket *sock, int family, int type,
 				   int protocol, int kern)
 {
-	struct vx_info *vxi = current_vx();
-
-	if (!vxi || kern || !sock->sk)
-		return 0;
-	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
-		return -EMFILE;
-	charge_sock(sock->sk, vxi);
-	return 0;
+	return kern ? 0 : charge_socket(sock);
 }
 
 static int hook_socket_accept(struct socket *sock, struct socket *newsock)
 {
-	struct vx_info *vxi = current_vx();
-	struct vx_limit *l;
-
-	if (!vxi)
-		return 0;
-	l = &vxi->limits[VLIMIT_NSOCK];
-	if (over(l, atomic_long_read(&l->cur) + 1)) {
-		atomic_inc(&l->hits);
-		return -EMFILE;
-	}
-	return 0;
+	return charge_socket(newsock);
 }
 
-static void hook_sock_graft(struct sock *sk, struct socket *parent)
+static void hook_inode_free_security(struct inode *inode)
 {
-	struct vx_info *vxi = current_vx();
+	struct vx_info *vxi;
 
-	/* A socket accepted by a task of a context: count it there. */
-	if (!vxi || *sock_vx(sk))
+	if (!inode->i_security)
 		return;
-	atomic_long_inc(&vxi->limits[VLIMIT_NSOCK].cur);
-	seen(&vxi->limits[VLIMIT_NSOCK],
-	     atomic_long_read(&vxi->limits[VLIMIT_NSOCK].cur));
-	charge_sock(sk, vxi);
-}
-
-static void hook_sk_free_security(struct sock *sk)
-{
-	struct vx_info *vxi = *sock_vx(sk);
-
+	vxi = *inode_vx(inode);
 	if (vxi) {
 		vx_limit_uncharge(vxi, VLIMIT_NSOCK);
 		vx_put(vxi);
@@ -274,8 +261,7 @@ static struct security_hook_list vserver_limit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
 	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
 	LSM_HOOK_INIT(socket_accept, hook_socket_accept),
-	LSM_HOOK_INIT(sock_graft, hook_sock_graft),
-	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
+	LSM_HOOK_INIT(inode_free_security, hook_inode_free_security),
 };
 
 /**
