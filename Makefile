@@ -82,6 +82,7 @@ initramfs: kernel util tests
 		tests/bench/t0001-ctx-bench.sh:/tests/bench/t0001-ctx-bench.sh \
 		$(B)/util-diet/tests/lib_test:/tests/tools/lib_test \
 		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
+		util/tests/toollib.sh:/tests/tools/toollib.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
 		tests/tools:/tests/tools
 	@echo "initramfs: $(INITRAMFS)"

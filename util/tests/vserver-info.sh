@@ -9,78 +9,8 @@
 # path assume a kernel without vserver(2) and are skipped on a kernel with
 # /proc/virtual.
 
-set -u
-bin=${VSERVER_BIN:?}/vserver-info
-version=${VSERVER_VERSION:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-n=0
-
-nl='
-'
-no_vserver='vserver-info: this kernel has no vserver support'
-try_help="Try 'vserver-info --help' for more information."
-vserver_kernel=false
-[ -e /proc/virtual ] && vserver_kernel=true
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = pass ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-	fi
-}
-
-skip()
-{
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
-
-# The expected text of a stream: nothing, or the lines given.
-expect()
-{
-	[ -z "$1" ] || printf '%s\n' "$1"
-}
-
-diag_stream()
-{
-	cmp -s "$tmp/$1.want" "$tmp/$1" && return
-	echo "#   $1:"
-	diff -u "$tmp/$1.want" "$tmp/$1" | sed 's/^/#     /'
-}
-
-# check DESC STATUS STDOUT STDERR [ARG...]
-check()
-{
-	desc=$1 want=$2
-	expect "$3" > "$tmp/out.want"
-	expect "$4" > "$tmp/err.want"
-	shift 4
-	"$bin" "$@" > "$tmp/out" 2> "$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ] && cmp -s "$tmp/out.want" "$tmp/out" &&
-	   cmp -s "$tmp/err.want" "$tmp/err"; then
-		result pass "$desc"
-		return
-	fi
-	result fail "$desc"
-	echo "#   exit status: got $got, want $want"
-	diag_stream out
-	diag_stream err
-}
-
-# check_no_vserver DESC STATUS STDOUT STDERR [ARG...]
-check_no_vserver()
-{
-	if $vserver_kernel; then
-		skip "$1" "kernel has vserver support"
-	else
-		check "$@"
-	fi
-}
+tool=vserver-info
+. "${0%/*}/toollib.sh"
 
 # Help: exit 0, nothing on stderr, the usage on stdout.
 check_help()
