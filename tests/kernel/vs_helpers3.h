@@ -705,11 +705,15 @@ static long __attribute__((unused)) vs_fn_send_new(struct vs_msg *m)
 /* In an agent: its sleeping children. */
 static pid_t vs_kids[VS_KIDS_MAX] __attribute__((unused));
 static int vs_nkids __attribute__((unused));
+static pid_t vs_kid_parent __attribute__((unused));
 
 /* The life of a child of vs_fn_spawn: sleep until killed. */
 static void __attribute__((unused, noreturn)) vs_kid_main(void)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* The parent may have died before the line above. */
+	if (getppid() != vs_kid_parent)
+		_exit(0);
 	close(VS_AGENT_FD);
 	if (vs_chan >= 0)
 		close(vs_chan);
@@ -732,6 +736,7 @@ static long __attribute__((unused)) vs_fn_spawn(struct vs_msg *m)
 			errno = ENOSPC;
 			return i;
 		}
+		vs_kid_parent = getpid();
 		pid = fork();
 		if (pid < 0)
 			return i;

@@ -18,19 +18,18 @@
 #include "signal.h"
 #include "task.h"
 
-/**
- * vx_kill_all - Signal every process of a context
- * @vxi: The context.
- * @sig: The signal.
- * @but_init: Spare the context's init.
- *
- * Return: 0 if a process was signalled, else -ESRCH.
+/*
+ * One pass over the processes of the context; with SIGKILL, those that
+ * are dying already are skipped.  Returns whether a process got the
+ * signal; sets *again if one got SIGKILL now (it may have forked while
+ * the pass ran).
  */
-int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
+static bool kill_pass(struct vx_info *vxi, int sig, bool but_init,
+		      bool *again)
 {
 	const pid_t initpid = READ_ONCE(vxi->initpid);
 	struct task_struct *p;
-	int err = -ESRCH;
+	bool sent = false;
 
 	rcu_read_lock();
 	for_each_process(p) {
@@ -38,11 +37,44 @@ int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
 			continue;
 		if (but_init && task_tgid_nr(p) == initpid)
 			continue;
-		if (!group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID))
-			err = 0;
+		if (sig == SIGKILL && fatal_signal_pending(p))
+			continue;
+		if (!group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID)) {
+			sent = true;
+			*again = sig == SIGKILL;
+		}
 	}
 	rcu_read_unlock();
-	return err;
+	return sent;
+}
+
+/* Passes of SIGKILL until none finds a process that is not dying. */
+#define VX_KILL_PASSES 64
+
+/**
+ * vx_kill_all - Signal every process of a context
+ * @vxi: The context.
+ * @sig: The signal.
+ * @but_init: Spare the context's init.
+ *
+ * SIGKILL is repeated until a pass finds no process that is not dying
+ * yet, so that children forked while a pass ran (a fork bomb) are not
+ * missed.
+ *
+ * Return: 0 if a process was signalled, else -ESRCH.
+ */
+int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
+{
+	bool sent = false, again;
+	int pass = 0;
+
+	do {
+		again = false;
+		if (kill_pass(vxi, sig, but_init, &again))
+			sent = true;
+		cond_resched();
+	} while (again && ++pass < VX_KILL_PASSES);
+	return sent ? 0 : -ESRCH;
 }
 
 static int kill_one(struct vx_info *vxi, struct task_struct *p, int sig)
