@@ -20,40 +20,6 @@
 #include "kselftest_harness.h"
 #include "vs_helpers2.h"
 
-/* Starts wait_exit(id) in agent w. */
-#define START_WAIT(w, id)						\
-	ASSERT_EQ(0, vs_wait_exit_start(&(w), (id)))			\
-		TH_LOG("agent " #w " is gone")
-
-/* wait_exit in agent w still blocks after ms milliseconds. */
-#define EXPECT_BLOCKS(w, ms)						\
-	do {								\
-		long _r;						\
-		struct vcmd_wait_exit_v0 _x;				\
-		EXPECT_EQ(0, vs_wait_exit_end(&(w), (ms), &_r, &_x))	\
-			TH_LOG("wait_exit in " #w " returned %ld (%s)",	\
-			       _r, strerror(errno));			\
-	} while (0)
-
-/*
- * wait_exit in agent w returns within ms; else the agent is killed and
- * the test fails.
- */
-static void expect_returns(struct __test_metadata *_metadata,
-			   struct vs_agent *w, unsigned int ms, long *ret,
-			   struct vcmd_wait_exit_v0 *x)
-{
-	int r;
-
-	*ret = -2;
-	r = vs_wait_exit_end(w, ms, ret, x);
-	if (r == 0) {
-		TH_LOG("wait_exit in %s still blocks after %u ms",
-		       vs_name(w), ms);
-		vs_agent_kill(w);
-	}
-	ASSERT_EQ(1, r);
-}
 
 /*
  * A guest task in a pid namespace of its own calls reboot(RESTART).

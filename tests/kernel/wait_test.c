@@ -16,41 +16,6 @@
 #include "kselftest_harness.h"
 #include "vs_helpers2.h"
 
-/* Starts wait_exit(id) in agent w. */
-#define START_WAIT(w, id)						\
-	ASSERT_EQ(0, vs_wait_exit_start(&(w), (id)))			\
-		TH_LOG("agent " #w " is gone")
-
-/* wait_exit in agent w still blocks after ms milliseconds. */
-#define EXPECT_BLOCKS(w, ms)						\
-	do {								\
-		long _r;						\
-		struct vcmd_wait_exit_v0 _x;				\
-		EXPECT_EQ(0, vs_wait_exit_end(&(w), (ms), &_r, &_x))	\
-			TH_LOG("wait_exit in " #w " returned %ld (%s)",	\
-			       _r, strerror(errno));			\
-	} while (0)
-
-/*
- * wait_exit in agent w returns within ms milliseconds; its result goes
- * to *ret, errno, and *x.  On a time-out the agent is killed (it would
- * block for ever).
- */
-static void expect_returns(struct __test_metadata *_metadata,
-			   struct vs_agent *w, unsigned int ms, long *ret,
-			   struct vcmd_wait_exit_v0 *x)
-{
-	int r;
-
-	*ret = -2;
-	r = vs_wait_exit_end(w, ms, ret, x);
-	if (r == 0) {
-		TH_LOG("wait_exit in %s still blocks after %u ms",
-		       vs_name(w), ms);
-		vs_agent_kill(w);
-	}
-	ASSERT_EQ(1, r);
-}
 
 /* wait_exit(id) by agent a fails at once with err. */
 static void expect_wait_fails(struct __test_metadata *_metadata,
