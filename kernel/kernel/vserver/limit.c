@@ -26,6 +26,7 @@
 #include <net/sock.h>
 
 #include "context.h"
+#include "inet.h"
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
@@ -235,7 +236,11 @@ static int charge_socket(struct socket *sock)
 static int hook_socket_post_create(struct socket *sock, int family, int type,
 				   int protocol, int kern)
 {
-	return kern ? 0 : charge_socket(sock);
+	if (kern)
+		return 0;
+	/* The one socket_post_create hook of vserver does this as well. */
+	vserver_inet_sock_created(sock, family);
+	return charge_socket(sock);
 }
 
 static int hook_socket_accept(struct socket *sock, struct socket *newsock)

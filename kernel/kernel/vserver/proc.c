@@ -11,7 +11,8 @@
  *
  * /proc/virtual/status counts the contexts, and /proc/virtual/<xid>/ holds
  * the files of each hashed context.  The host and the spectator see every
- * <xid> directory, a guest only its own.
+ * <xid> directory, a guest only its own.  /proc/virtnet/ does the same for
+ * network contexts.
  */
 
 #include "common.h"
@@ -30,6 +31,7 @@
 #include "cvirt.h"
 #include "info.h"
 #include "isolation.h"
+#include "network.h"
 #include "proc.h"
 #include "space.h"
 #include "task.h"
@@ -42,6 +44,7 @@
 #endif
 
 static struct proc_dir_entry *proc_virtual;
+static struct proc_dir_entry *proc_virtnet;
 
 static int info_show(struct seq_file *m, void *v)
 {
@@ -191,6 +194,99 @@ void vserver_proc_remove_context(struct vx_info *vxi)
 	vxi->proc_dir = NULL;
 }
 
+/*
+ * /proc/virtnet/<nid>/: the host and the spectator see every network
+ * context, a guest only its own.
+ */
+static bool net_dir_visible(const char *name)
+{
+	const u32 xid = current_xid();
+	u32 nid;
+
+	if (kstrtou32(name, 10, &nid))
+		return false;
+	return xid == VX_ADMIN_ID || xid == VX_WATCH_ID ||
+	       nid == task_nid(current);
+}
+
+static int net_status_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "#NTotal:\t%d\n", nx_count_total());
+	seq_printf(m, "#NActive:\t%d\n", nx_count_active());
+	return 0;
+}
+
+static int nx_info_show(struct seq_file *m, void *v)
+{
+	struct nx_info *nxi = m->private;
+	const struct nx_addrs *a;
+	unsigned int i;
+
+	seq_printf(m, "ID:\t%u\n", nxi->nid);
+	seq_printf(m, "Info:\t%p\n", nxi);
+	rcu_read_lock();
+	a = nx_addrs(nxi);
+	seq_printf(m, "Bcast:\t%pI4\n", &a->bcast);
+	seq_printf(m, "Lback:\t%pI4\n", &a->lback);
+	for (i = 0; i < a->n4; i++)
+		seq_printf(m, "%u:\t%pI4-%pI4/%pI4:%04x\n", i, &a->v4[i].ip,
+			   &a->v4[i].ip2, &a->v4[i].mask, a->v4[i].type);
+	for (i = 0; i < a->n6; i++)
+		seq_printf(m, "%u:\t%pI6c/%u:%04x\n", a->n4 + i,
+			   &a->v6[i].ip, a->v6[i].prefix, a->v6[i].type);
+	rcu_read_unlock();
+	return 0;
+}
+
+static int nx_status_show(struct seq_file *m, void *v)
+{
+	struct nx_info *nxi = m->private;
+
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&nxi->tasks));
+	seq_printf(m, "Flags:\t%016llx\n", nx_flags(nxi));
+	seq_printf(m, "NCaps:\t%016llx\n", READ_ONCE(nxi->ncaps));
+	return 0;
+}
+
+/**
+ * vserver_proc_add_network - Create /proc/virtnet/<nid>/
+ * @nxi: The new network context.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vserver_proc_add_network(struct nx_info *nxi)
+{
+	struct proc_dir_entry *dir;
+	char name[12];
+
+	if (!proc_virtnet)
+		return -ENOMEM;
+	snprintf(name, sizeof(name), "%u", nxi->nid);
+	dir = proc_mkdir_data(name, 0555, proc_virtnet, nxi);
+	if (!dir)
+		return -ENOMEM;
+	proc_set_visible(dir, net_dir_visible);
+	if (!proc_create_single_data("info", 0444, dir, nx_info_show, nxi) ||
+	    !proc_create_single_data("status", 0444, dir, nx_status_show,
+				     nxi)) {
+		proc_remove(dir);
+		return -ENOMEM;
+	}
+	nxi->proc_dir = dir;
+	return 0;
+}
+
+/**
+ * vserver_proc_remove_network - Remove /proc/virtnet/<nid>/
+ * @nxi: The network context being unhashed.
+ */
+void vserver_proc_remove_network(struct nx_info *nxi)
+{
+	proc_remove(nxi->proc_dir);
+	nxi->proc_dir = NULL;
+}
+
 /**
  * vserver_proc_pid_status - The vserver lines of /proc/<pid>/status
  * @m: The file.
@@ -207,7 +303,7 @@ void vserver_proc_pid_status(struct seq_file *m, struct task_struct *tsk)
 	if (hide)
 		return;
 	seq_printf(m, "VxID:\t%u\n", task_xid(tsk));
-	seq_printf(m, "NxID:\t%u\n", 0);
+	seq_printf(m, "NxID:\t%u\n", task_nid(tsk));
 }
 
 static int __init vserver_proc_init(void)
@@ -218,13 +314,22 @@ static int __init vserver_proc_init(void)
 	if (!proc_create_single("info", 0444, proc_virtual, info_show) ||
 	    !proc_create_single("status", 0444, proc_virtual, status_show))
 		goto out_remove_dir;
+	proc_virtnet = proc_mkdir("virtnet", NULL);
+	if (!proc_virtnet)
+		goto out_remove_dir;
+	if (!proc_create_single("info", 0444, proc_virtnet, info_show) ||
+	    !proc_create_single("status", 0444, proc_virtnet, net_status_show))
+		goto out_remove_net;
 	return 0;
 
+out_remove_net:
+	remove_proc_subtree("virtnet", NULL);
+	proc_virtnet = NULL;
 out_remove_dir:
 	remove_proc_subtree("virtual", NULL);
 	proc_virtual = NULL;
 out_fail:
-	pr_err("cannot create /proc/virtual\n");
+	pr_err("cannot create /proc/virtual and /proc/virtnet\n");
 	return -ENOMEM;
 }
 fs_initcall(vserver_proc_init);

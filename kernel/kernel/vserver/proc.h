@@ -8,7 +8,11 @@
 
 #include "context.h"
 
+struct nx_info;
+
 int vserver_proc_add_context(struct vx_info *vxi);
 void vserver_proc_remove_context(struct vx_info *vxi);
+int vserver_proc_add_network(struct nx_info *nxi);
+void vserver_proc_remove_network(struct nx_info *nxi);
 
 #endif /* _KERNEL_VSERVER_PROC_H */

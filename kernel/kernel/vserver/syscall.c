@@ -25,6 +25,7 @@
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context_cmd.h>
 #include <uapi/linux/vserver/limit_cmd.h>
+#include <uapi/linux/vserver/network_cmd.h>
 #include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
@@ -34,6 +35,7 @@
 #include "info.h"
 #include "limit.h"
 #include "lsm.h"
+#include "network.h"
 #include "signal.h"
 #include "space.h"
 #include "task.h"
@@ -49,6 +51,8 @@
  *        NULL for commands without data.
  * @vxi: The target context for commands with %VCF_VXI, with a reference
  *       the dispatcher drops after the handler; else NULL.
+ * @nxi: The target network context for commands with %VCF_NXI, the same
+ *       way; else NULL.
  * @inside: The caller is a task of @vxi configuring it during its setup
  *          (a %VCF_SETUP command issued from inside).
  *
@@ -59,6 +63,7 @@ struct vserver_call {
 	u32 id;
 	void __user *data;
 	struct vx_info *vxi;
+	struct nx_info *nxi;
 	bool inside;
 };
 
@@ -78,6 +83,7 @@ struct vserver_call {
  *            context is still in STATE_SETUP and is the target;
  * VCF_VXI:   @id names a context (-ESRCH if there is none, or if it is
  *            another context than a guest caller's own);
+ * VCF_NXI:   @id names a network context, the same way;
  * VCF_ADMIN: the target, unless configured from inside, has
  *            STATE_ADMIN (-EACCES).
  */
@@ -86,6 +92,7 @@ struct vserver_call {
 #define VCF_SETUP	0x04
 #define VCF_ADMIN	0x08
 #define VCF_RES		0x10
+#define VCF_NXI		0x20
 
 /**
  * struct vserver_command - One entry of the command table
@@ -613,12 +620,290 @@ static long vc_set_vhi_name(const struct vserver_call *call)
 	return vx_set_vhi_name(call->vxi, arg.field, arg.name);
 }
 
+/* Network contexts */
+
+static long vc_task_nid(const struct vserver_call *call)
+{
+	struct task_struct *t;
+	long nid = -ESRCH;
+
+	if (!call->id)
+		return task_nid(current);
+	rcu_read_lock();
+	t = find_task_by_vpid(call->id);
+	if (t)
+		nid = task_nid(t);
+	rcu_read_unlock();
+	return nid;
+}
+
+static long vc_nx_info(const struct vserver_call *call)
+{
+	const struct vcmd_nx_info_v0 info = { .nid = call->nxi->nid };
+
+	return copy_to_user(call->data, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
+static long vc_net_create(const struct vserver_call *call)
+{
+	struct vcmd_net_create data = { .flagword = NXF_INIT_SET };
+	struct nx_info *nxi;
+	long ret;
+
+	if (VC_VERSION(call->cmd) >= 1 &&
+	    copy_from_user(&data, call->data, sizeof(data)))
+		return -EFAULT;
+	if (!vserver_lsm_enabled)
+		return -EOPNOTSUPP;
+	nxi = nx_create(call->id, data.flagword);
+	if (IS_ERR(nxi))
+		return PTR_ERR(nxi);
+	ret = nx_migrate_current(nxi, nxi->nid);
+	if (ret)
+		nx_abandon(nxi);
+	else
+		ret = nxi->nid;
+	nx_put(nxi);
+	return ret;
+}
+
+static long vc_net_migrate(const struct vserver_call *call)
+{
+	struct nx_info *nxi;
+	u64 flags;
+	long err;
+
+	if (call->id == VX_WATCH_ID) {
+		nx_migrate_current(NULL, VX_WATCH_ID);
+		return VX_WATCH_ID;
+	}
+	nxi = nx_lookup(call->id);
+	if (!nxi)
+		return -ESRCH;
+	flags = nx_flags(nxi);
+	err = -EACCES;
+	if ((flags & NXF_STATE_ADMIN) &&
+	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
+		err = nx_migrate_current(nxi, nxi->nid);
+	nx_put(nxi);
+	return err;
+}
+
+static long vc_get_nflags(const struct vserver_call *call)
+{
+	const u64 flags = nx_flags(call->nxi);
+
+	return put_pair(call->data, flags, ~(NXF_ONE_TIME & ~flags));
+}
+
+static long vc_set_nflags(const struct vserver_call *call)
+{
+	u64 value, mask;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (!err)
+		nx_set_flags(call->nxi, value, mask);
+	return err;
+}
+
+static long vc_get_ncaps(const struct vserver_call *call)
+{
+	return put_pair(call->data, READ_ONCE(call->nxi->ncaps), ~0ULL);
+}
+
+static long vc_set_ncaps(const struct vserver_call *call)
+{
+	u64 value, mask;
+	long err;
+
+	err = get_pair(call->data, &value, &mask);
+	if (!err)
+		nx_set_ncaps(call->nxi, value, mask);
+	return err;
+}
+
+/* net_add v0: up to four addresses, or the broadcast/loopback address. */
+static long vc_net_add_v0(const struct vserver_call *call)
+{
+	struct vcmd_net_addr_v0 arg;
+	struct nx_addr4 e = { .type = NXA_TYPE_ADDR };
+	long err;
+	int i;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	switch (arg.type) {
+	case NXA_TYPE_IPV4:
+		if (arg.count < 1 || arg.count > ARRAY_SIZE(arg.ip))
+			return -EINVAL;
+		for (i = 0; i < arg.count; i++) {
+			e.ip = arg.ip[i].s_addr;
+			e.mask = arg.mask[i].s_addr;
+			err = nx_addr4_add(call->nxi, &e);
+			if (err)
+				return err;
+		}
+		return arg.count;
+	case NXA_TYPE_IPV4 | NXA_MOD_BCAST:
+	case NXA_TYPE_IPV4 | NXA_MOD_LBACK:
+		return nx_addr4_set_special(call->nxi,
+					    arg.type & ~NXA_TYPE_IPV4,
+					    arg.ip[0].s_addr);
+	default:
+		return -EINVAL;
+	}
+}
+
+static long vc_net_remove_v0(const struct vserver_call *call)
+{
+	const struct nx_addr4 all = { .type = NXA_TYPE_ANY };
+	struct vcmd_net_addr_v0 arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.type != NXA_TYPE_ANY)
+		return -EINVAL;
+	return nx_addr4_remove(call->nxi, &all);
+}
+
+/*
+ * The IPv4 entry of net_add/rem_ipv4 v1 and v2.  The family bit is
+ * optional (util-vserver clears it).  Returns the type, or -EINVAL for
+ * one the command version does not know.
+ */
+static long get_addr4(const struct vserver_call *call, struct nx_addr4 *e)
+{
+	struct vcmd_net_addr_ipv4_v2 arg = { .ip2.s_addr = 0 };
+	u16 type;
+
+	if (VC_VERSION(call->cmd) == 1) {
+		struct vcmd_net_addr_ipv4_v1 v1;
+
+		if (copy_from_user(&v1, call->data, sizeof(v1)))
+			return -EFAULT;
+		arg.type = v1.type;
+		arg.flags = v1.flags;
+		arg.ip = v1.ip;
+		arg.mask = v1.mask;
+	} else if (copy_from_user(&arg, call->data, sizeof(arg))) {
+		return -EFAULT;
+	}
+	type = arg.type == NXA_TYPE_ANY ? arg.type :
+	       arg.type & ~NXA_TYPE_IPV4;
+	switch (type & ~(NXA_MOD_BCAST | NXA_MOD_LBACK)) {
+	case NXA_TYPE_ADDR:
+	case NXA_TYPE_MASK:
+	case NXA_TYPE_ANY:
+		break;
+	case NXA_TYPE_RANGE:
+		if (VC_VERSION(call->cmd) < 2 ||
+		    ntohl(arg.ip.s_addr) >= ntohl(arg.ip2.s_addr))
+			return -EINVAL;
+		break;
+	default:
+		return -EINVAL;
+	}
+	e->type = type;
+	e->flags = arg.flags;
+	e->ip = arg.ip.s_addr;
+	e->ip2 = arg.ip2.s_addr;
+	e->mask = arg.mask.s_addr;
+	return type;
+}
+
+static long vc_net_add_ipv4(const struct vserver_call *call)
+{
+	struct nx_addr4 e;
+	long type;
+
+	type = get_addr4(call, &e);
+	if (type < 0)
+		return type;
+	switch (type) {
+	case NXA_TYPE_ADDR | NXA_MOD_BCAST:
+	case NXA_TYPE_ADDR | NXA_MOD_LBACK:
+		return nx_addr4_set_special(call->nxi,
+					    type & ~NXA_TYPE_ADDR, e.ip);
+	case NXA_TYPE_ADDR:
+	case NXA_TYPE_MASK:
+	case NXA_TYPE_RANGE:
+		return nx_addr4_add(call->nxi, &e);
+	default:
+		return -EINVAL;
+	}
+}
+
+static long vc_net_rem_ipv4(const struct vserver_call *call)
+{
+	struct nx_addr4 e;
+	long type;
+
+	type = get_addr4(call, &e);
+	if (type < 0)
+		return type;
+	if (type & (NXA_MOD_BCAST | NXA_MOD_LBACK))
+		return -EINVAL;
+	return nx_addr4_remove(call->nxi, &e);
+}
+
+static long get_addr6(const struct vserver_call *call, struct nx_addr6 *e)
+{
+	struct vcmd_net_addr_ipv6_v1 arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	switch (arg.type) {
+	case NXA_TYPE_ADDR:
+		if (!arg.prefix)
+			arg.prefix = 128;
+		fallthrough;
+	case NXA_TYPE_MASK:
+		if (arg.prefix > 128)
+			return -EINVAL;
+		break;
+	case NXA_TYPE_ANY:
+		break;
+	default:
+		return -EINVAL;
+	}
+	e->type = arg.type;
+	e->flags = arg.flags;
+	e->prefix = arg.prefix;
+	e->ip = arg.ip;
+	return 0;
+}
+
+static long vc_net_add_ipv6(const struct vserver_call *call)
+{
+	struct nx_addr6 e;
+	long err;
+
+	err = get_addr6(call, &e);
+	if (err)
+		return err;
+	if (e.type == NXA_TYPE_ANY)
+		return -EINVAL;
+	return nx_addr6_add(call->nxi, &e);
+}
+
+static long vc_net_remove_ipv6(const struct vserver_call *call)
+{
+	struct nx_addr6 e;
+	long err;
+
+	err = get_addr6(call, &e);
+	return err ? err : nx_addr6_remove(call->nxi, &e);
+}
+
 #define VCF_INFO	VCF_VXI
 #define VCF_CREATE	VCF_HOST
 #define VCF_CONFIG	(VCF_VXI | VCF_HOST | VCF_SETUP | VCF_ADMIN | VCF_RES)
 #define VCF_ENTER	(VCF_VXI | VCF_HOST | VCF_ADMIN)
 #define VCF_CONTROL	(VCF_VXI | VCF_HOST | VCF_RES)
 #define VCF_WAIT	(VCF_VXI | VCF_HOST)
+#define VCF_NINFO	VCF_NXI
+#define VCF_NCONFIG	(VCF_NXI | VCF_HOST | VCF_SETUP | VCF_ADMIN)
 
 static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_get_version,	VCP_NONE,	0,		vc_get_version },
@@ -657,6 +942,23 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_reset_minmax,	VCP_ADMIN,	VCF_CONFIG,	vc_reset_minmax },
 	{ VCMD_get_vhi_name,	VCP_NONE,	VCF_INFO,	vc_get_vhi_name },
 	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
+	{ VCMD_task_nid,	VCP_NONE,	0,		vc_task_nid },
+	{ VCMD_nx_info,		VCP_NONE,	VCF_NINFO,	vc_nx_info },
+	{ VCMD_net_create_v0,	VCP_ADMIN,	VCF_CREATE,	vc_net_create },
+	{ VCMD_net_create,	VCP_ADMIN,	VCF_CREATE,	vc_net_create },
+	{ VCMD_net_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_net_migrate },
+	{ VCMD_get_nflags,	VCP_NONE,	VCF_NINFO,	vc_get_nflags },
+	{ VCMD_set_nflags,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_nflags },
+	{ VCMD_get_ncaps,	VCP_NONE,	VCF_NINFO,	vc_get_ncaps },
+	{ VCMD_set_ncaps,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_ncaps },
+	{ VCMD_net_add,		VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_v0 },
+	{ VCMD_net_remove,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_remove_v0 },
+	{ VCMD_net_add_ipv4_v1,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_ipv4 },
+	{ VCMD_net_rem_ipv4_v1,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_rem_ipv4 },
+	{ VCMD_net_add_ipv4,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_ipv4 },
+	{ VCMD_net_rem_ipv4,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_rem_ipv4 },
+	{ VCMD_net_add_ipv6,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_ipv6 },
+	{ VCMD_net_remove_ipv6,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_remove_ipv6 },
 };
 
 static const struct vserver_command *find_command(const u32 cmd)
@@ -677,6 +979,27 @@ static const struct vserver_command *find_command(const u32 cmd)
 	return NULL;
 }
 
+/* The network context target of a command; see the VCF_* comment. */
+static long prepare_nxi(const struct vserver_command *c,
+			struct vserver_call *call, u32 me)
+{
+	struct nx_info *own = current_nx();
+
+	if (call->id == VX_SELF_ID)
+		call->nxi = own ? nx_get(own) : NULL;
+	else
+		call->nxi = nx_lookup(call->id);
+	if (!call->nxi)
+		return -ESRCH;
+	if (me != VX_ADMIN_ID && me != VX_WATCH_ID &&
+	    call->nxi->nid != task_nid(current))
+		return -ESRCH;
+	if ((c->flags & VCF_ADMIN) && !call->inside &&
+	    !(nx_flags(call->nxi) & NXF_STATE_ADMIN))
+		return -EACCES;
+	return 0;
+}
+
 /* Checks the rules of @c and finds the target; see the VCF_* comment. */
 static long prepare_call(const struct vserver_command *c,
 			 struct vserver_call *call)
@@ -694,6 +1017,8 @@ static long prepare_call(const struct vserver_command *c,
 			return -EPERM;
 		call->inside = true;
 	}
+	if (c->flags & VCF_NXI)
+		return prepare_nxi(c, call, me);
 	if (!(c->flags & VCF_VXI))
 		return 0;
 
@@ -745,6 +1070,7 @@ SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 	if (!ret)
 		ret = c->handler(&call);
 	vx_put(call.vxi);
+	nx_put(call.nxi);
 	return ret;
 }
 

@@ -73,6 +73,50 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 }
 
 /**
+ * nx_migrate_current - Move the current task to another network context
+ * @nxi: The new network context, or NULL for the spectator.
+ * @nid: The new id: @nxi->nid, or 1.
+ *
+ * Return: 0, or -ESRCH if @nxi is no longer hashed.
+ */
+int nx_migrate_current(struct nx_info *nxi, u32 nid)
+{
+	struct vserver_task *vt = vserver_task(current);
+	struct nx_info *old = current_nx();
+	bool was_live = vt->nlive;
+	int err;
+
+	if (nxi == old && nid == vt->nid)
+		return 0;
+	if (nxi) {
+		err = nx_enter(nxi);
+		if (err)
+			return err;
+		nx_get(nxi);
+	}
+	rcu_assign_pointer(vt->nxi, nxi);
+	WRITE_ONCE(vt->nid, nid);
+	vt->nlive = !!nxi;
+	if (old) {
+		if (was_live)
+			nx_leave(old);
+		nx_put(old);
+	}
+	return 0;
+}
+
+/* The network context side of vserver_exit_task(). */
+static void nx_exit_task(struct vserver_task *vt)
+{
+	struct nx_info *nxi = rcu_dereference_protected(vt->nxi, true);
+
+	if (!nxi || !vt->nlive)
+		return;
+	vt->nlive = false;
+	nx_leave(nxi);
+}
+
+/**
  * vserver_exit_task - A task exits: it no longer counts in its context
  * @tsk: The exiting task (current), called from do_exit() before its
  *       parent is notified.
@@ -85,6 +129,7 @@ void vserver_exit_task(struct task_struct *tsk)
 	struct vserver_task *vt = vserver_task(tsk);
 	struct vx_info *vxi = rcu_dereference_protected(vt->vxi, true);
 
+	nx_exit_task(vt);
 	if (!vxi || !vt->live)
 		return;
 	if (thread_group_leader(tsk)) {
@@ -107,6 +152,7 @@ static int hook_task_alloc(struct task_struct *task,
 	const struct vserver_task *parent = vserver_task(current);
 	struct vserver_task *vt = vserver_task(task);
 	struct vx_info *vxi = current_vx();
+	struct nx_info *nxi = current_nx();
 
 	vt->xid = parent->xid;
 	if (vxi) {
@@ -117,6 +163,13 @@ static int hook_task_alloc(struct task_struct *task,
 		vt->live = true;
 		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));
 	}
+	vt->nid = parent->nid;
+	if (nxi) {
+		/* The parent is a live task of nxi: it is hashed. */
+		atomic_inc(&nxi->tasks);
+		vt->nlive = true;
+		RCU_INIT_POINTER(vt->nxi, nx_get(nxi));
+	}
 	return 0;
 }
 
@@ -124,10 +177,16 @@ static void hook_task_free(struct task_struct *task)
 {
 	struct vserver_task *vt = vserver_task(task);
 	struct vx_info *vxi = rcu_dereference_protected(vt->vxi, true);
+	struct nx_info *nxi = rcu_dereference_protected(vt->nxi, true);
 
+	/* Only a task that never ran (failed fork) is still live here. */
+	if (nxi) {
+		if (vt->nlive)
+			nx_leave(nxi);
+		nx_put(nxi);
+	}
 	if (!vxi)
 		return;
-	/* Only a task that never ran (failed fork) is still live here. */
 	if (vt->live)
 		vx_leave(vxi);
 	vx_put(vxi);

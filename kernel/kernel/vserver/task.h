@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 #include "context.h"
+#include "network.h"
 
 /**
  * struct vserver_task - What vserver keeps in each task (the LSM blob)
@@ -26,11 +27,18 @@
  * @live: The task is counted in @vxi->tasks: from its entry until it
  *        exits or leaves.  Only the task itself (or its freeing, after a
  *        failed fork) changes it.
+ * @nxi: The task's network context, or NULL (nid 0 or 1); the same
+ *       rules as for @vxi.
+ * @nid: The task's network context id, as @xid.
+ * @nlive: The task is counted in @nxi->tasks, as @live.
  */
 struct vserver_task {
 	struct vx_info __rcu *vxi;
+	struct nx_info __rcu *nxi;
 	u32 xid;
+	u32 nid;
 	bool live;
+	bool nlive;
 };
 
 extern struct lsm_blob_sizes vserver_blob_sizes;
@@ -74,8 +82,33 @@ static inline struct vx_info *current_vx(void)
 	return rcu_dereference_protected(vserver_task(current)->vxi, true);
 }
 
+/**
+ * task_nid - The network context id of a task
+ * @t: The task.
+ *
+ * Return: the id, 0 for the host, 1 for the spectator.
+ */
+static inline u32 task_nid(const struct task_struct *t)
+{
+	return READ_ONCE(vserver_task(t)->nid);
+}
+
+/**
+ * current_nx - The network context of the current task
+ *
+ * The current task holds a reference to it: the result is valid until
+ * the task changes its network context.
+ *
+ * Return: the network context, or NULL for the host and the spectator.
+ */
+static inline struct nx_info *current_nx(void)
+{
+	return rcu_dereference_protected(vserver_task(current)->nxi, true);
+}
+
 struct vx_info *task_get_vx(struct task_struct *t);
 int vx_migrate_current(struct vx_info *vxi, u32 xid);
+int nx_migrate_current(struct nx_info *nxi, u32 nid);
 void vserver_add_task_hooks(void);
 
 #endif /* _KERNEL_VSERVER_TASK_H */
