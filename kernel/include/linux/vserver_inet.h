@@ -5,9 +5,10 @@
  * A socket made by a task of a network context may use only the
  * context's addresses.  Where the stack has an LSM hook (socket creation,
  * bind, connect, sendmsg, receive) vserver uses it; the places below have
- * none: the lookup of wildcard-bound sockets, bind conflicts, and the
- * choice of a source address.  Each call costs one static branch until
- * the first network context is made.
+ * none: the lookup of wildcard-bound sockets, bind conflicts, the
+ * choice of a source address, and the listings of interfaces and
+ * addresses that NXF_HIDE_NETIF filters.  Each call costs one static
+ * branch until the first network context is made.
  */
 
 #ifndef _LINUX_VSERVER_INET_H
@@ -19,6 +20,7 @@
 struct flowi4;
 struct flowi6;
 struct in6_addr;
+struct net_device;
 struct sock;
 
 #ifdef CONFIG_VSERVER
@@ -33,6 +35,9 @@ bool __vserver_sk_addrs_overlap(const struct sock *sk,
 int __vserver_inet_src(const struct sock *sk, struct flowi4 *fl4);
 int __vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6);
 bool __vserver_raw_icmp(int family, int protocol);
+bool __vserver_ifa4_visible(const struct net_device *dev, __be32 addr);
+bool __vserver_ifa6_visible(const struct in6_addr *addr);
+bool __vserver_dev_visible(const struct net_device *dev);
 
 /**
  * vserver_sk_rcv_addr4 - May a wildcard-bound socket receive for @daddr?
@@ -130,6 +135,53 @@ static inline bool vserver_raw_icmp(int family, int protocol)
 	return false;
 }
 
+/**
+ * vserver_ifa4_visible - Does the current task see an IPv4 address?
+ * @dev: The interface that has it.
+ * @addr: The address (ifa_local).
+ *
+ * With NXF_HIDE_NETIF a guest sees its own addresses only (and 127.0.0.1
+ * on the loopback interface).
+ *
+ * Return: true if it is listed to the current task.
+ */
+static inline bool vserver_ifa4_visible(const struct net_device *dev,
+					__be32 addr)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_ifa4_visible(dev, addr);
+	return true;
+}
+
+/**
+ * vserver_ifa6_visible - Does the current task see an IPv6 address?
+ * @addr: The address.
+ *
+ * Return: true if it is listed to the current task.
+ */
+static inline bool vserver_ifa6_visible(const struct in6_addr *addr)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_ifa6_visible(addr);
+	return true;
+}
+
+/**
+ * vserver_dev_visible - Does the current task see an interface?
+ * @dev: The interface.
+ *
+ * With NXF_HIDE_NETIF a guest sees the loopback interface and those
+ * that carry one of its addresses.  Call under RCU or RTNL.
+ *
+ * Return: true if it is listed to the current task.
+ */
+static inline bool vserver_dev_visible(const struct net_device *dev)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_dev_visible(dev);
+	return true;
+}
+
 #else /* !CONFIG_VSERVER */
 
 static inline bool vserver_sk_rcv_addr4(const struct sock *sk, __be32 daddr)
@@ -162,6 +214,22 @@ static inline int vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6)
 static inline bool vserver_raw_icmp(int family, int protocol)
 {
 	return false;
+}
+
+static inline bool vserver_ifa4_visible(const struct net_device *dev,
+					__be32 addr)
+{
+	return true;
+}
+
+static inline bool vserver_ifa6_visible(const struct in6_addr *addr)
+{
+	return true;
+}
+
+static inline bool vserver_dev_visible(const struct net_device *dev)
+{
+	return true;
 }
 
 #endif /* CONFIG_VSERVER */

@@ -170,6 +170,41 @@ static bool overlap6(const struct nx_addrs *a, const struct nx_addrs *b)
 	return false;
 }
 
+/**
+ * nx_has_addr4 - Is an IPv4 address one of a network context's?
+ * @nxi: The network context.
+ * @addr: The address.
+ *
+ * Return: true for an address of an entry, the broadcast or the loopback
+ * address.
+ */
+bool nx_has_addr4(const struct nx_info *nxi, __be32 addr)
+{
+	bool ok;
+
+	rcu_read_lock();
+	ok = ours4(nx_addrs(nxi), addr);
+	rcu_read_unlock();
+	return ok;
+}
+
+/**
+ * nx_has_addr6 - Is an IPv6 address one of a network context's?
+ * @nxi: The network context.
+ * @addr: The address.
+ *
+ * Return: true for an address of an entry.
+ */
+bool nx_has_addr6(const struct nx_info *nxi, const struct in6_addr *addr)
+{
+	bool ok;
+
+	rcu_read_lock();
+	ok = ours6(nx_addrs(nxi), addr);
+	rcu_read_unlock();
+	return ok;
+}
+
 /* Hooks called by the stack (see <linux/vserver_inet.h>). */
 
 /**
@@ -182,14 +217,8 @@ static bool overlap6(const struct nx_addrs *a, const struct nx_addrs *b)
 bool __vserver_sk_rcv_addr4(const struct sock *sk, __be32 daddr)
 {
 	struct nx_info *nxi = sk_nx(sk);
-	bool ok;
 
-	if (!nxi || ipv4_is_multicast(daddr))
-		return true;
-	rcu_read_lock();
-	ok = ours4(nx_addrs(nxi), daddr);
-	rcu_read_unlock();
-	return ok;
+	return !nxi || ipv4_is_multicast(daddr) || nx_has_addr4(nxi, daddr);
 }
 
 /**
@@ -203,16 +232,12 @@ bool __vserver_sk_rcv_addr6(const struct sock *sk,
 			    const struct in6_addr *daddr)
 {
 	struct nx_info *nxi = sk_nx(sk);
-	bool ok;
 
 	if (!nxi || ipv6_addr_is_multicast(daddr))
 		return true;
 	if (ipv6_addr_v4mapped(daddr))
 		return __vserver_sk_rcv_addr4(sk, daddr->s6_addr32[3]);
-	rcu_read_lock();
-	ok = ours6(nx_addrs(nxi), daddr);
-	rcu_read_unlock();
-	return ok;
+	return nx_has_addr6(nxi, daddr);
 }
 
 /*
