@@ -80,6 +80,7 @@ initramfs: kernel util tests
 		$(B)/tests/bench:/tests/bench \
 		tests/bench/run.sh:/tests/bench/run.sh \
 		tests/bench/t0001-ctx-bench.sh:/tests/bench/t0001-ctx-bench.sh \
+		tests/bench/t0002-net-bench.sh:/tests/bench/t0002-net-bench.sh \
 		$(B)/util-diet/tests/lib_test:/tests/tools/lib_test \
 		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
