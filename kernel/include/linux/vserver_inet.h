@@ -38,6 +38,8 @@ bool __vserver_raw_icmp(int family, int protocol);
 bool __vserver_ifa4_visible(const struct net_device *dev, __be32 addr);
 bool __vserver_ifa6_visible(const struct in6_addr *addr);
 bool __vserver_dev_visible(const struct net_device *dev);
+bool __vserver_sk_visible(const struct sock *sk);
+void __vserver_inet_hide_lback(const struct sock *sk, __be32 *addr);
 
 /**
  * vserver_sk_rcv_addr4 - May a wildcard-bound socket receive for @daddr?
@@ -182,6 +184,38 @@ static inline bool vserver_dev_visible(const struct net_device *dev)
 	return true;
 }
 
+/**
+ * vserver_sk_visible - Does the current task see a socket in listings?
+ * @sk: A socket of any state (full, request or time-wait).
+ *
+ * /proc/net/{tcp,udp,raw}{,6} and sock_diag dumps show a guest only the
+ * sockets of its network context (request and time-wait sockets: those
+ * on its addresses).
+ *
+ * Return: true if it is listed to the current task.
+ */
+static inline bool vserver_sk_visible(const struct sock *sk)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_sk_visible(sk);
+	return true;
+}
+
+/**
+ * vserver_inet_hide_lback - Show a guest's loopback address as 127.0.0.1
+ * @sk: The socket whose address is reported.
+ * @addr: The address getsockname(2) or getpeername(2) reports.
+ *
+ * With NXF_HIDE_LBACK, the loopback address of the socket's network
+ * context (127.0.0.1 ^ (nid << 8)) is reported as 127.0.0.1.
+ */
+static inline void vserver_inet_hide_lback(const struct sock *sk,
+					   __be32 *addr)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		__vserver_inet_hide_lback(sk, addr);
+}
+
 #else /* !CONFIG_VSERVER */
 
 static inline bool vserver_sk_rcv_addr4(const struct sock *sk, __be32 daddr)
@@ -230,6 +264,16 @@ static inline bool vserver_ifa6_visible(const struct in6_addr *addr)
 static inline bool vserver_dev_visible(const struct net_device *dev)
 {
 	return true;
+}
+
+static inline bool vserver_sk_visible(const struct sock *sk)
+{
+	return true;
+}
+
+static inline void vserver_inet_hide_lback(const struct sock *sk,
+					   __be32 *addr)
+{
 }
 
 #endif /* CONFIG_VSERVER */

@@ -315,6 +315,44 @@ bool __vserver_sk_addrs_overlap(const struct sock *sk, const struct sock *sk2)
 	return ret;
 }
 
+/**
+ * __vserver_sk_visible - See vserver_sk_visible()
+ * @sk: The socket.
+ *
+ * Return: whether the current task sees @sk in socket listings.
+ */
+bool __vserver_sk_visible(const struct sock *sk)
+{
+	struct nx_info *me = current_nx();
+	const struct in6_addr *v6;
+	__be32 v4;
+
+	if (!me)
+		return true;
+	if (sk_fullsock(sk))
+		return sk_nx(sk) == me;
+	/* Request and time-wait sockets: by their local address. */
+	sk_bound(sk, &v4, &v6);
+	return v6 ? nx_has_addr6(me, v6) : nx_has_addr4(me, v4);
+}
+
+/**
+ * __vserver_inet_hide_lback - See vserver_inet_hide_lback()
+ * @sk: The socket.
+ * @addr: The address reported.
+ */
+void __vserver_inet_hide_lback(const struct sock *sk, __be32 *addr)
+{
+	struct nx_info *nxi = sk_nx(sk);
+
+	if (!nxi || !(nx_flags(nxi) & NXF_HIDE_LBACK))
+		return;
+	rcu_read_lock();
+	if (*addr == nx_addrs(nxi)->lback)
+		*addr = htonl(INADDR_LOOPBACK);
+	rcu_read_unlock();
+}
+
 /*
  * The source for @daddr when none is bound: the first address with
  * SINGLE_IP; else the routed source if it is the context's; else the
