@@ -351,7 +351,7 @@ static noreturn void run(const struct args *a)
 		set_flags(VC_XID_SELF, &flags, num);
 	} else {
 		set_flags(xid, &flags, num);
-		if (vc_ctx_migrate(xid, a->initpid ? VXM_SET_INIT : 0))
+		if (vc_ctx_migrate(xid, a->initpid ? VXM_SET_INIT : 0) < 0)
 			die_err(EXIT_ERROR, errno, "cannot migrate to context ",
 				num);
 	}

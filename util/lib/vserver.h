@@ -22,8 +22,35 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * <netinet/in.h> comes before the uapi headers: <linux/vserver/network_cmd.h>
+ * includes <linux/in.h> and <linux/in6.h>, which define what <netinet/in.h>
+ * defines.  glibc's headers allow the two in this order; other C libraries'
+ * (dietlibc's) do not, so there the kernel's versions are skipped.
+ */
+#include <netinet/in.h>
+#include <sys/socket.h>
+#ifndef __GLIBC__
+#ifndef _LINUX_IN_H
+#define _LINUX_IN_H
+#endif
+#ifndef _LINUX_IN6_H
+#define _LINUX_IN6_H
+#endif
+#ifndef _UAPI_LINUX_IN_H
+#define _UAPI_LINUX_IN_H
+#endif
+#ifndef _UAPI_LINUX_IN6_H
+#define _UAPI_LINUX_IN6_H
+#endif
+#endif
+
 #include <linux/vserver/context.h>
 #include <linux/vserver/context_cmd.h>
+#include <linux/vserver/limit.h>
+#include <linux/vserver/limit_cmd.h>
+#include <linux/vserver/network.h>
+#include <linux/vserver/network_cmd.h>
 #include <linux/vserver/space_cmd.h>
 #include <linux/vserver/switch.h>
 #include <sys/types.h>
@@ -675,6 +702,396 @@ struct vc_proc_stat {
  * Return: 0, or -1 with errno set to EINVAL for a malformed line.
  */
 int vc_proc_stat_parse(const char *line, struct vc_proc_stat *st);
+
+/* --- limit.c: per-context resource limits ---------------------------- */
+
+/*
+ * A limit id is the architecture's RLIMIT_* number below 16 (so
+ * RLIMIT_NPROC limits the tasks of the whole context), else a VLIMIT_*
+ * of <linux/vserver/limit.h>.  vc_get_rlimit_mask() has a bit per id, so
+ * ids are below VC_RLIMIT_IDS.
+ */
+#define VC_RLIMIT_IDS		32
+
+/* Special values of a limit. */
+#define VC_LIM_INFINITY		CRLIM_INFINITY	/* no limit */
+#define VC_LIM_KEEP		CRLIM_KEEP	/* vc_set_rlimit(): unchanged */
+#define VC_LIM_UNSET		CRLIM_UNSET	/* a minimum that is not set */
+#define VC_LIM_MAX		(CRLIM_KEEP - 1)	/* largest plain value */
+
+/* The three values of a limit: guaranteed minimum, soft and hard limit. */
+struct vc_rlimit {
+	uint64_t min;
+	uint64_t soft;
+	uint64_t hard;
+};
+
+/* Which limit ids the kernel supports, for each of the three values. */
+struct vc_rlimit_mask {
+	uint32_t min;
+	uint32_t soft;
+	uint32_t hard;		/* the limits it enforces */
+};
+
+/* Answer of vc_rlimit_stat(). */
+struct vc_rlimit_stat {
+	uint32_t hits;		/* times the limit refused something */
+	uint64_t value;		/* current value */
+	uint64_t min;		/* smallest value since creation or reset */
+	uint64_t max;		/* largest value since creation or reset */
+};
+
+/**
+ * vc_get_rlimit - read a limit of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @id: the limit id
+ * @lim: receives the values; %VC_LIM_INFINITY is no limit
+ *
+ * Return: 0, or -1 with errno set: EINVAL (a limit this kernel does not
+ * support), ESRCH (no such context; the host and the spectator have no
+ * limits), ENOSYS.
+ */
+int vc_get_rlimit(uint32_t xid, unsigned int id, struct vc_rlimit *lim);
+
+/**
+ * vc_set_rlimit - change a limit of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @id: the limit id
+ * @lim: the new values; %VC_LIM_KEEP leaves one unchanged
+ *
+ * Needs root in the host, or a caller inside the context during its
+ * setup.  Send %VC_LIM_KEEP for a value the mask does not support: the
+ * kernel may refuse it.
+ *
+ * Return: 0, or -1 with errno set: EINVAL (limit or value not supported),
+ * ESRCH, EPERM, EACCES, ENOSYS.
+ */
+int vc_set_rlimit(uint32_t xid, unsigned int id, const struct vc_rlimit *lim);
+
+/**
+ * vc_get_rlimit_mask - the limits this kernel supports
+ * @mask: receives a bit per limit id for each value
+ *
+ * Return: 0, or -1 with errno set (ENOSYS).
+ */
+int vc_get_rlimit_mask(struct vc_rlimit_mask *mask);
+
+/**
+ * vc_rlimit_stat - the accounting of a limit of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @id: the limit id
+ * @stat: receives the current value, the extremes and the hit counter
+ *
+ * Return: 0, or -1 with errno set (EINVAL, ESRCH, ENOSYS).
+ */
+int vc_rlimit_stat(uint32_t xid, unsigned int id,
+		   struct vc_rlimit_stat *stat);
+
+/*
+ * vc_reset_hits, vc_reset_minmax - zero every hit counter of a context, or
+ * set every smallest and largest value to the current one.  Same rights
+ * as vc_set_rlimit().  Return: 0, or -1 with errno set.
+ */
+int vc_reset_hits(uint32_t xid);
+int vc_reset_minmax(uint32_t xid);
+
+/**
+ * vc_rlimit_name - util-vserver's name of a limit
+ * @id: the limit id
+ *
+ * Return: e.g. "nproc" (lower case), or NULL for an id without a name.
+ */
+const char *vc_rlimit_name(unsigned int id);
+
+/**
+ * vc_rlimit_by_name - look a limit up by name, ignoring case
+ * @name: cpu fsize data stack core rss nproc nofile memlock as locks
+ *        msgqueue nsock openfd anon shmem semary nsems dentry mapped
+ * @len: its length (the name need not be NUL-terminated)
+ *
+ * Return: the limit id, or -1 with errno set to EINVAL.
+ */
+int vc_rlimit_by_name(const char *name, size_t len);
+
+/**
+ * vc_parse_limit - parse a limit value, util-vserver's syntax
+ * @str: "inf" (or "infinity", any case) for no limit, or a number,
+ *       decimal or hex with "0x", with an optional suffix k (x1000),
+ *       m (x1000000), K (x1024) or M (x1048576)
+ * @value: receives the value
+ *
+ * Nothing else is accepted: no sign, blanks or newline.
+ *
+ * Return: 0, or -1 with errno set to EINVAL (not a limit) or ERANGE
+ * (above %VC_LIM_MAX); *@value is then unchanged.
+ */
+int vc_parse_limit(const char *str, uint64_t *value);
+
+/* --- network.c: network contexts ----------------------------------- */
+
+#define VC_NID_HOST		0	/* the host: no restriction */
+#define VC_NID_SPECTATOR	1	/* no restriction, no structure */
+#define VC_NID_DYNAMIC_MIN	49152	/* first id net_create may pick */
+#define VC_NID_MAX		65535	/* highest valid network context id */
+
+/*
+ * As the id of a lookup, the caller's own network context; as the id of
+ * vc_net_create(), "pick a free dynamic id".  The kernel's -1.
+ */
+#define VC_NID_SELF		((uint32_t)-1)
+#define VC_NID_DYNAMIC		((uint32_t)-1)
+
+/**
+ * vc_parse_nid - parse a network context id given on a command line
+ * @str: a decimal number 0..%VC_NID_MAX, or "self"
+ * @nid: receives the id, %VC_NID_SELF for "self"
+ *
+ * The syntax of vc_parse_xid().
+ *
+ * Return: 0, or -1 with errno set to EINVAL or ERANGE; *@nid is then
+ * unchanged.
+ */
+int vc_parse_nid(const char *str, uint32_t *nid);
+
+/**
+ * vc_net_create - create a network context and move the caller into it
+ * @nid: the id, 2..%VC_NID_MAX, or %VC_NID_DYNAMIC for a free dynamic id
+ * @flags: the initial nflags; %NXF_INIT_SET is what a new network context
+ *         usually starts with (administrable, loopback remapped and
+ *         hidden, interfaces hidden)
+ *
+ * Uses net_create v1.  A kernel without v1 gets net_create v0, which
+ * starts the context with %NXF_INIT_SET; the flags that differ from
+ * @flags are then changed with set_nflags (one-time flags that v0 did not
+ * set cannot be set that way and stay clear; if the change fails, the
+ * caller is in the new network context all the same).  The context
+ * starts with the ncap %NXC_RAW_ICMP, loopback address 127.0.0.1 ^
+ * (@nid << 8) and broadcast address 255.255.255.255; it goes away with
+ * its last task unless it is persistent.  The caller's context (xid)
+ * does not change.
+ *
+ * Return: the new network context's id, or -1 with errno set: EINVAL
+ * (bad @nid), EEXIST (exists), ENOSPC (no free dynamic id), EPERM (not
+ * root in the host context), ENOSYS.
+ */
+int vc_net_create(uint32_t nid, uint64_t flags);
+
+/**
+ * vc_net_migrate - move the caller into an existing network context
+ * @nid: the network context, or %VC_NID_SPECTATOR (1)
+ *
+ * Return: 0 (1 for the spectator), or -1 with errno set: ESRCH (no such
+ * network context), EACCES (not administrable, or private and out of its
+ * setup), EPERM, ENOSYS.
+ */
+int vc_net_migrate(uint32_t nid);
+
+/**
+ * vc_task_nid - the network context of a process
+ * @pid: the process, 0 for the caller
+ *
+ * Return: the network context id (0 for the host), or -1 with errno set
+ * (ESRCH: no such process, or one the caller cannot see; ENOSYS).
+ */
+int vc_task_nid(pid_t pid);
+
+/* Answer of vc_nx_info(). */
+struct vc_nx_info {
+	uint32_t nid;
+};
+
+/**
+ * vc_nx_info - ask about a network context
+ * @nid: the network context, or %VC_NID_SELF
+ * @info: receives its id
+ *
+ * Return: 0, or -1 with errno set (ESRCH: none, or the caller has none
+ * for %VC_NID_SELF; ENOSYS).
+ */
+int vc_nx_info(uint32_t nid, struct vc_nx_info *info);
+
+/*
+ * vc_get_nflags ... vc_set_ncaps - read or change the flags (nflags) or
+ * capabilities (ncaps) of network context @nid (%VC_NID_SELF: the
+ * caller's), as (value, mask) pairs like the context words: get returns
+ * in @mask the bits that may still change; set changes the bits of @mask.
+ * Anyone may read (a guest only its own); setting needs root in the host
+ * context (or a guest context during its setup, for its own network
+ * context) and an administrable target (%NXF_STATE_ADMIN).  One-time state
+ * flags (%NXF_STATE_SETUP, %NXF_STATE_ADMIN) can only be cleared;
+ * clearing %NXF_PERSISTENT of a network context without tasks removes it.
+ *
+ * Return: 0, or -1 with errno set (ESRCH, EPERM, EACCES, ENOSYS).
+ */
+int vc_get_nflags(uint32_t nid, struct vc_flags *flags);
+int vc_set_nflags(uint32_t nid, const struct vc_flags *flags);
+int vc_get_ncaps(uint32_t nid, struct vc_flags *caps);
+int vc_set_ncaps(uint32_t nid, const struct vc_flags *caps);
+
+/* An IPv4 or IPv6 address, network byte order. */
+union vc_net_ip {
+	struct in_addr v4;
+	struct in6_addr v6;
+};
+
+/* Room for a device name and its NUL (the kernel's IFNAMSIZ). */
+#define VC_NET_DEVSZ		16
+
+/**
+ * struct vc_net_addr - one address entry of a network context
+ * @family: AF_INET or AF_INET6; with %NXA_TYPE_ANY also AF_UNSPEC, both
+ * @type: %NXA_TYPE_ADDR (one address), %NXA_TYPE_MASK (the network
+ *        @ip/@prefix) or %NXA_TYPE_RANGE (@ip up to, not including,
+ *        @ip2; IPv4 only); %NXA_TYPE_ADDR | %NXA_MOD_BCAST or
+ *        %NXA_MOD_LBACK: the broadcast or loopback address (IPv4);
+ *        %NXA_TYPE_ANY: every entry (vc_net_remove() only)
+ * @flags: flags of the entry, stored by the kernel; usually 0
+ * @prefix: length of the mask in bits: 0..32 or 0..128.  For an IPv4
+ *          address or range the mask tells the network its source
+ *          addresses are chosen for; an IPv6 address is always /128.
+ * @ip: the address, or the first of the range
+ * @ip2: the end of a range, not included
+ * @dev: the device vc_net_addr_parse() read before the address, "" if
+ *       none; never sent to the kernel (a network context is bound to
+ *       addresses, not devices)
+ */
+struct vc_net_addr {
+	int family;
+	uint16_t type;
+	uint16_t flags;
+	unsigned int prefix;
+	union vc_net_ip ip;
+	union vc_net_ip ip2;
+	char dev[VC_NET_DEVSZ];
+};
+
+/**
+ * vc_net_add - add an address entry to a network context
+ * @nid: the network context, or %VC_NID_SELF
+ * @addr: the entry
+ *
+ * IPv4 entries use net_add_ipv4 v2 for a range and v1 otherwise, IPv6
+ * entries net_add_ipv6.  As in util-vserver, the address 0.0.0.0 (::) of
+ * an %NXA_TYPE_ADDR entry is sent as the network 0.0.0.0/0 (::/0): every
+ * address.  Adding a second IPv4 entry clears %NXF_SINGLE_IP.  Needs the
+ * rights of vc_set_nflags().
+ *
+ * Return: 0, or -1 with errno set: EEXIST (the same entry is there),
+ * ENOSPC (64 entries of the family already), EINVAL (a bad @family,
+ * @type or @prefix, an IPv6 range or modifier, an empty range), ESRCH,
+ * EACCES, EPERM, ENOSYS.
+ */
+int vc_net_add(uint32_t nid, const struct vc_net_addr *addr);
+
+/**
+ * vc_net_remove - remove address entries from a network context
+ * @nid: the network context, or %VC_NID_SELF
+ * @addr: the entry, as it was added: same type, address and prefix (an
+ *        IPv6 address is matched by its address alone), or
+ *        %NXA_TYPE_ANY to remove every entry of @family (of both for
+ *        AF_UNSPEC)
+ *
+ * Uses net_rem_ipv4 v1 (v2 for a range) and net_remove_ipv6.  The
+ * broadcast and loopback addresses cannot be removed.
+ *
+ * Return: 0, or -1 with errno set: ESRCH (no such entry, or no such
+ * network context), EINVAL, EACCES, EPERM, ENOSYS.
+ */
+int vc_net_remove(uint32_t nid, const struct vc_net_addr *addr);
+
+/* --- netaddr.c: addresses as text ---------------------------------- */
+
+/* Room for any vc_net_ip_format() result, with its NUL. */
+#define VC_NET_IP_STRSZ		46
+/* Room for any vc_net_addr_format() result, with its NUL. */
+#define VC_NET_ADDR_STRSZ	(VC_NET_DEVSZ + 2 * VC_NET_IP_STRSZ + 8)
+
+/* Why vc_net_addr_parse() rejected a text. */
+enum vc_net_errcode {
+	VC_NET_BADADDR = 1,	/* not an IPv4 or IPv6 address */
+	VC_NET_BADPREFIX,	/* not a prefix length of the family */
+	VC_NET_BADMASK,		/* not a netmask of the family (or holes) */
+	VC_NET_BADRANGE,	/* a range of anything but two IPv4 addresses */
+	VC_NET_EMPTYRANGE,	/* a range whose end is not above its start */
+	VC_NET_BADDEV,		/* not a device name (1..15 characters) */
+};
+
+/* The rejected part of the text, as written. */
+struct vc_net_error {
+	enum vc_net_errcode code;
+	const char *part;	/* points into the text */
+	size_t len;
+};
+
+/**
+ * vc_net_ip_parse - parse one IPv4 or IPv6 address
+ * @str: the address; need not be NUL-terminated
+ * @len: its length
+ * @family: receives AF_INET or AF_INET6
+ * @ip: receives the address
+ *
+ * IPv4: four decimal numbers 0..255 with dots, no leading zeros.  IPv6:
+ * the RFC 4291 text forms, "::" and a dotted IPv4 tail included, in any
+ * case.  Nothing else: no blanks, no scope ("%eth0"), no host names.
+ *
+ * Return: 0, or -1 with errno set to EINVAL; *@family and *@ip are then
+ * unchanged.
+ */
+int vc_net_ip_parse(const char *str, size_t len, int *family,
+		    union vc_net_ip *ip);
+
+/**
+ * vc_net_addr_parse - parse an address option, util-vserver's syntax
+ * @str: "[<dev>:]<ip>[/<prefix>|/<mask>]" or, IPv4 only,
+ *       "[<dev>:]<ip1>-<ip2>[/<prefix>|/<mask>]"; an IPv6 address may be
+ *       put in brackets, "[2001:db8::1]/64"
+ * @addr: receives the entry: %NXA_TYPE_ADDR, or %NXA_TYPE_RANGE (@ip1 up
+ *        to, not including, @ip2), flags 0; the prefix is the one given,
+ *        the length of the netmask given, or 32 (128) without either
+ * @err: receives the rejected part on failure; may be NULL
+ *
+ * The whole text is first read as an address; only if that fails is a
+ * leading "<dev>:" taken off.  So "abc:2001:db8::1" is an IPv6 address;
+ * write "abc:[2001:db8::1]" for the device abc.  A netmask must be of
+ * the address's family and contiguous.
+ *
+ * Return: 0, or -1 with errno set to EINVAL and @err filled in; *@addr
+ * is then unchanged.
+ */
+int vc_net_addr_parse(const char *str, struct vc_net_addr *addr,
+		      struct vc_net_error *err);
+
+/**
+ * vc_net_ip_format - format an address
+ * @family: AF_INET or AF_INET6
+ * @ip: the address
+ * @buf: at least %VC_NET_IP_STRSZ bytes
+ *
+ * IPv4 dotted; IPv6 as RFC 5952 recommends (lower case, the longest run
+ * of zero groups as "::", an IPv4-mapped address with a dotted tail).
+ *
+ * Return: @buf; "?" for another @family.
+ */
+char *vc_net_ip_format(int family, const union vc_net_ip *ip, char *buf);
+
+/**
+ * vc_net_addr_format - format an entry as vc_net_addr_parse() reads it
+ * @addr: the entry
+ * @buf: at least %VC_NET_ADDR_STRSZ bytes
+ *
+ * "[<dev>:]<ip>[-<ip2>][/<prefix>]"; the prefix is left out when it is
+ * the whole address (32 or 128), and the end of a range shown only for
+ * %NXA_TYPE_RANGE; %NXA_TYPE_ANY is "all".  After a device name an IPv6
+ * address is put in brackets.
+ *
+ * Return: @buf.
+ */
+char *vc_net_addr_format(const struct vc_net_addr *addr, char *buf);
+
+/* --- nflags.c, ncaps.c: names of the network context words ---------- */
+
+extern const struct vc_name_table vc_nflag_names;	/* nflags.c */
+extern const struct vc_name_table vc_ncap_names;	/* ncaps.c */
 
 /* --- error.c: messages ---------------------------------------------- */
 

@@ -496,9 +496,12 @@ static void addr6_prepare(struct nx_addr6 *e)
 		.s6_addr32 = { ~0U, ~0U, ~0U, ~0U },
 	};
 
+	const struct in6_addr ip = e->ip;
+
+	/* ipv6_addr_prefix() clears its destination first: no aliasing. */
 	ipv6_addr_prefix(&e->mask, &all_ones, e->prefix);
 	if (e->type == NXA_TYPE_MASK)
-		ipv6_addr_prefix(&e->ip, &e->ip, e->prefix);
+		ipv6_addr_prefix(&e->ip, &ip, e->prefix);
 }
 
 /**
