@@ -64,6 +64,7 @@ static void vx_free_rcu(struct rcu_head *head)
 {
 	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
 
+	vx_cgroup_release(vxi);
 	kfree(vxi);
 	atomic_dec(&vx_total);
 }
@@ -197,6 +198,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vxi->bcaps.val = VX_DEFAULT_BCAPS;
 	vxi->start_time = ktime_get_boottime_ns();
 	vx_limits_init(vxi);
+	vx_cgroup_init(vxi);
 	atomic_inc(&vx_total);
 
 	if (xid == VX_DYNAMIC_ID) {
@@ -236,6 +238,7 @@ out_erase:
 	xa_erase(&vx_registry, id);
 	atomic_dec(&vx_active);
 out_free:
+	vx_cgroup_release(vxi);
 	kfree(vxi);
 	atomic_dec(&vx_total);
 	return ERR_PTR(err);

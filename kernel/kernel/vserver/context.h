@@ -17,9 +17,11 @@
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context.h>
 
+#include "cgroup.h"
 #include "limit.h"
 #include "space.h"
 
+struct cgroup_subsys_state;
 struct proc_dir_entry;
 struct task_struct;
 
@@ -62,6 +64,11 @@ struct task_struct;
  * @sample_running: Scratch counter of the load work.
  * @sample_unintr: Scratch counter of the load work.
  * @limits: Resource limits and their counters, by limit id.
+ * @rss_hits_base: The cgroup's memory.events "max" count at the last
+ *                 reset_hits; under @lock.
+ * @mem_css: The memory cgroup the creator was in, referenced; constant.
+ * @cpu_css: The cpu cgroup the creator was in, referenced; constant.
+ * @sched: The scheduler settings last set, under @lock.
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
  * @name: Free-form context name (vhi name field CONTEXT), under @lock.
@@ -92,6 +99,10 @@ struct vx_info {
 	atomic_t sample_running;
 	atomic_t sample_unintr;
 	struct vx_limit limits[VLIMIT_NUM];
+	long rss_hits_base;
+	struct cgroup_subsys_state *mem_css;
+	struct cgroup_subsys_state *cpu_css;
+	struct vx_sched sched;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];

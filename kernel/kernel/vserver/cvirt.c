@@ -16,6 +16,7 @@
 #include "common.h"
 
 #include <linux/init.h>
+#include <linux/sched/cputime.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/signal.h>
 #include <linux/time64.h>
@@ -149,6 +150,33 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 	stat->load_updates = READ_ONCE(vxi->load_updates);
 	for (i = 0; i < 3; i++)
 		stat->load[i] = READ_ONCE(vxi->load[i]);
+}
+
+/**
+ * vx_cputime - The CPU time of a context's live tasks
+ * @vxi: The context.
+ * @utime: Set to the user time, ns.
+ * @stime: Set to the system time, ns.
+ *
+ * Walks every task: for commands and /proc, not for hot paths.
+ */
+void vx_cputime(const struct vx_info *vxi, u64 *utime, u64 *stime)
+{
+	struct task_struct *g, *t;
+	u64 ut, st;
+
+	*utime = 0;
+	*stime = 0;
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (rcu_access_pointer(vserver_task(t)->vxi) != vxi ||
+		    !vserver_task(t)->live)
+			continue;
+		task_cputime(t, &ut, &st);
+		*utime += ut;
+		*stime += st;
+	}
+	rcu_read_unlock();
 }
 
 static int __init vserver_cvirt_init(void)

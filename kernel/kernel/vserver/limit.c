@@ -11,7 +11,9 @@
  *   goes, whoever holds it then (open, pipe, socket... fail with EMFILE);
  * - VLIMIT_NSOCK: sockets made by socket(2), socketpair(2) and accept(2)
  *   (those fail with EMFILE; an accept at the limit fails before it
- *   waits), uncharged when the socket is released.
+ *   waits), uncharged when the socket is released;
+ * - RLIMIT_RSS: the memory charged to the context's memory cgroup (pages),
+ *   limited by its memory.max (see cgroup.c).
  *
  * The charged context is remembered in the object's LSM blob, so the
  * uncharge goes to it even if the object outlived its task.
@@ -137,9 +139,98 @@ void vx_nproc_seen(struct vx_info *vxi)
  */
 long vx_limit_value(struct vx_info *vxi, unsigned int id)
 {
+	long max, hits;
+
 	if (id == RLIMIT_NPROC)
 		return atomic_read(&vxi->tasks);
+	if (id == RLIMIT_RSS)
+		return vx_rss_stat(vxi, &max, &hits);
 	return atomic_long_read(&vxi->limits[id].cur);
+}
+
+/**
+ * vx_limit_stat - The counters of a limit
+ * @vxi: The context.
+ * @id: The limit id.
+ * @st: Filled in.
+ */
+void vx_limit_stat(struct vx_info *vxi, unsigned int id,
+		   struct vx_limit_stat *st)
+{
+	struct vx_limit *l = &vxi->limits[id];
+	long max = 0, hits = 0;
+
+	if (id == RLIMIT_RSS) {
+		st->value = vx_rss_stat(vxi, &max, &hits);
+		hits -= READ_ONCE(vxi->rss_hits_base);
+	} else {
+		st->value = vx_limit_value(vxi, id);
+		hits = atomic_read(&l->hits);
+	}
+	seen(l, st->value);
+	st->min = atomic_long_read(&l->min);
+	st->max = max(atomic_long_read(&l->max), max);
+	st->hits = hits;
+}
+
+/**
+ * vx_limit_set_hard - Set a hard limit
+ * @vxi: The context.
+ * @id: The limit id, one of VX_LIMITS_ENFORCED.
+ * @hard: The limit, or CRLIM_INFINITY.
+ *
+ * May sleep (RLIMIT_RSS reclaims what is above a lowered limit).
+ *
+ * Return: 0, or -EBUSY for RLIMIT_RSS of a context without a memory
+ * cgroup of its own.
+ */
+int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard)
+{
+	if (id == RLIMIT_RSS) {
+		int err = vx_rss_set(vxi, hard);
+
+		if (err)
+			return err;
+	}
+	spin_lock(&vxi->lock);
+	WRITE_ONCE(vxi->limits[id].hard, hard);
+	spin_unlock(&vxi->lock);
+	return 0;
+}
+
+/**
+ * vx_limits_reset_hits - Zero the hit counters of a context
+ * @vxi: The context.
+ */
+void vx_limits_reset_hits(struct vx_info *vxi)
+{
+	long max, hits;
+	int i;
+
+	for (i = 0; i < VLIMIT_NUM; i++)
+		atomic_set(&vxi->limits[i].hits, 0);
+	vx_rss_stat(vxi, &max, &hits);
+	spin_lock(&vxi->lock);
+	WRITE_ONCE(vxi->rss_hits_base, hits);
+	spin_unlock(&vxi->lock);
+}
+
+/**
+ * vx_limits_reset_minmax - Restart min/max from the current values
+ * @vxi: The context.
+ */
+void vx_limits_reset_minmax(struct vx_info *vxi)
+{
+	int i;
+
+	vx_rss_reset_max(vxi);
+	for (i = 0; i < VLIMIT_NUM; i++) {
+		struct vx_limit *l = &vxi->limits[i];
+		const long v = vx_limit_value(vxi, i);
+
+		atomic_long_set(&l->min, v);
+		atomic_long_set(&l->max, v);
+	}
 }
 
 static void show_value(struct seq_file *m, u64 v)
@@ -164,20 +255,24 @@ void vx_limits_show(struct seq_file *m, struct vx_info *vxi)
 		{ RLIMIT_NPROC, "PROC" },
 		{ RLIMIT_NOFILE, "FILES" },
 		{ VLIMIT_NSOCK, "SOCK" },
+		{ RLIMIT_RSS, "RSS" },
 	};
+	struct vx_limit_stat st;
 	int i;
 
 	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
 	for (i = 0; i < ARRAY_SIZE(rows); i++) {
 		struct vx_limit *l = &vxi->limits[rows[i].id];
 
+		if (!(VX_LIMITS_ENFORCED & BIT(rows[i].id)))
+			continue;
+		vx_limit_stat(vxi, rows[i].id, &st);
 		seq_printf(m, "%s:\t%ld\t%ld/%ld\t", rows[i].name,
-			   vx_limit_value(vxi, rows[i].id),
-			   atomic_long_read(&l->min), atomic_long_read(&l->max));
+			   st.value, st.min, st.max);
 		show_value(m, READ_ONCE(l->soft));
 		seq_putc(m, '/');
 		show_value(m, READ_ONCE(l->hard));
-		seq_printf(m, "\t%d\n", atomic_read(&l->hits));
+		seq_printf(m, "\t%ld\n", st.hits);
 	}
 }
 

@@ -15,9 +15,27 @@
 struct seq_file;
 struct vx_info;
 
-/* The limits vserver counts and enforces. */
+/*
+ * The limits vserver counts and enforces; RLIMIT_RSS through the memory
+ * cgroup of the context (cgroup.c).
+ */
 #define VX_LIMITS_ENFORCED						\
-	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK))
+	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK) |	\
+	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0))
+
+/**
+ * struct vx_limit_stat - A limit's counters at one moment
+ * @value: The current value.
+ * @min: The smallest value seen.
+ * @max: The largest value seen.
+ * @hits: Refusals (RSS: times the usage reached the limit).
+ */
+struct vx_limit_stat {
+	long value;
+	long min;
+	long max;
+	long hits;
+};
 
 /**
  * struct vx_limit - One resource limit of a context
@@ -48,6 +66,11 @@ void vx_limit_uncharge(struct vx_info *vxi, unsigned int id);
 bool vx_nproc_charge(struct vx_info *vxi);
 void vx_nproc_seen(struct vx_info *vxi);
 long vx_limit_value(struct vx_info *vxi, unsigned int id);
+void vx_limit_stat(struct vx_info *vxi, unsigned int id,
+		   struct vx_limit_stat *st);
+int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard);
+void vx_limits_reset_hits(struct vx_info *vxi);
+void vx_limits_reset_minmax(struct vx_info *vxi);
 void vx_limits_show(struct seq_file *m, struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
 

@@ -26,6 +26,7 @@
 #include <uapi/linux/vserver/context_cmd.h>
 #include <uapi/linux/vserver/limit_cmd.h>
 #include <uapi/linux/vserver/network_cmd.h>
+#include <uapi/linux/vserver/sched_cmd.h>
 #include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
@@ -448,6 +449,7 @@ static long vc_set_rlimit(const struct vserver_call *call)
 {
 	struct vcmd_ctx_rlimit_v0 arg;
 	struct vx_limit *l;
+	long err = 0;
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
@@ -457,12 +459,14 @@ static long vc_set_rlimit(const struct vserver_call *call)
 	if (arg.minimum != CRLIM_UNSET && arg.minimum != CRLIM_KEEP &&
 	    arg.minimum != CRLIM_INFINITY)
 		return -EINVAL;
+	if (arg.maximum != CRLIM_KEEP)
+		err = vx_limit_set_hard(call->vxi, arg.id, arg.maximum);
+	if (err)
+		return err;
 	l = &call->vxi->limits[arg.id];
 	spin_lock(&call->vxi->lock);
 	if (arg.softlimit != CRLIM_KEEP)
 		WRITE_ONCE(l->soft, arg.softlimit);
-	if (arg.maximum != CRLIM_KEEP)
-		WRITE_ONCE(l->hard, arg.maximum);
 	spin_unlock(&call->vxi->lock);
 	return 0;
 }
@@ -481,41 +485,85 @@ static long vc_get_rlimit_mask(const struct vserver_call *call)
 static long vc_rlimit_stat(const struct vserver_call *call)
 {
 	struct vcmd_rlimit_stat_v0 arg;
-	struct vx_limit *l;
+	struct vx_limit_stat st;
 	long err;
 
 	err = get_limit_id(call, &arg.id);
 	if (err)
 		return err;
-	l = &call->vxi->limits[arg.id];
-	arg.hits = atomic_read(&l->hits);
-	arg.value = vx_limit_value(call->vxi, arg.id);
-	arg.minimum = atomic_long_read(&l->min);
-	arg.maximum = atomic_long_read(&l->max);
+	vx_limit_stat(call->vxi, arg.id, &st);
+	arg.hits = st.hits;
+	arg.value = st.value;
+	arg.minimum = st.min;
+	arg.maximum = st.max;
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
 static long vc_reset_hits(const struct vserver_call *call)
 {
-	int i;
-
-	for (i = 0; i < VLIMIT_NUM; i++)
-		atomic_set(&call->vxi->limits[i].hits, 0);
+	vx_limits_reset_hits(call->vxi);
 	return 0;
 }
 
 static long vc_reset_minmax(const struct vserver_call *call)
 {
-	int i;
-
-	for (i = 0; i < VLIMIT_NUM; i++) {
-		struct vx_limit *l = &call->vxi->limits[i];
-		const long v = vx_limit_value(call->vxi, i);
-
-		atomic_long_set(&l->min, v);
-		atomic_long_set(&l->max, v);
-	}
+	vx_limits_reset_minmax(call->vxi);
 	return 0;
+}
+
+/* CPU scheduling */
+
+static long vc_set_sched(const struct vserver_call *call)
+{
+	struct vcmd_sched_v5 arg;
+	struct vx_sched s;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	spin_lock(&call->vxi->lock);
+	s = call->vxi->sched;
+	spin_unlock(&call->vxi->lock);
+	if ((arg.mask & VXSM_FILL_RATE) && arg.fill_rate[0] != SCHED_KEEP)
+		s.fill_rate = arg.fill_rate[0];
+	if ((arg.mask & VXSM_INTERVAL) && arg.interval[0] != SCHED_KEEP)
+		s.interval = arg.interval[0];
+	if ((arg.mask & VXSM_PRIO_BIAS) && arg.prio_bias != SCHED_KEEP)
+		s.prio_bias = arg.prio_bias;
+	return vx_sched_set(call->vxi, &s);
+}
+
+static long vc_get_sched(const struct vserver_call *call)
+{
+	struct vcmd_sched_v5 arg = {
+		.mask = VXSM_FILL_RATE | VXSM_INTERVAL | VXSM_PRIO_BIAS,
+		.cpu_id = -1,
+	};
+
+	spin_lock(&call->vxi->lock);
+	arg.fill_rate[0] = call->vxi->sched.fill_rate;
+	arg.interval[0] = call->vxi->sched.interval;
+	arg.prio_bias = call->vxi->sched.prio_bias;
+	spin_unlock(&call->vxi->lock);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_sched_info(const struct vserver_call *call)
+{
+	struct vcmd_sched_info arg;
+	u64 utime, stime;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.cpu_id != -1)
+		return -EINVAL;
+	vx_cputime(call->vxi, &utime, &stime);
+	arg.bucket_id = 0;
+	arg.user_msec = div_u64(utime, NSEC_PER_MSEC);
+	arg.sys_msec = div_u64(stime, NSEC_PER_MSEC);
+	arg.hold_msec = 0;
+	arg.token_usec = jiffies_to_usecs(1);
+	arg.vavavoom = 0;
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
 /* Spaces */
@@ -940,6 +988,9 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_rlimit_stat,	VCP_NONE,	VCF_INFO,	vc_rlimit_stat },
 	{ VCMD_reset_hits,	VCP_ADMIN,	VCF_CONFIG,	vc_reset_hits },
 	{ VCMD_reset_minmax,	VCP_ADMIN,	VCF_CONFIG,	vc_reset_minmax },
+	{ VCMD_set_sched,	VCP_ADMIN,	VCF_CONFIG,	vc_set_sched },
+	{ VCMD_get_sched,	VCP_NONE,	VCF_INFO,	vc_get_sched },
+	{ VCMD_sched_info,	VCP_NONE,	VCF_INFO,	vc_sched_info },
 	{ VCMD_get_vhi_name,	VCP_NONE,	VCF_INFO,	vc_get_vhi_name },
 	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
 	{ VCMD_task_nid,	VCP_NONE,	0,		vc_task_nid },
