@@ -13,6 +13,7 @@
 
 struct pid;
 struct seq_file;
+struct sysinfo;
 struct task_struct;
 struct timespec64;
 
@@ -29,6 +30,7 @@ u64 vserver_virt_boottime_ns(u64 ns);
 void vserver_virt_uptime(struct timespec64 *ts);
 void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 			  int *threads);
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached);
 
 #else /* !CONFIG_VSERVER */
 
@@ -79,6 +81,11 @@ static inline void vserver_virt_uptime(struct timespec64 *ts)
 static inline void vserver_virt_loadavg(unsigned long avnrun[3],
 					unsigned int *running,
 					int *threads)
+{
+}
+
+static inline void vserver_virt_meminfo(struct sysinfo *si, long *available,
+					long *cached)
 {
 }
 

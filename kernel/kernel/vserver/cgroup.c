@@ -23,10 +23,12 @@
 #include <linux/sched.h>
 #include <linux/sched/prio.h>
 #include <linux/seq_file.h>
+#include <linux/vserver.h>
 #include <uapi/linux/vserver/limit.h>
 
 #include "cgroup.h"
 #include "context.h"
+#include "task.h"
 
 /**
  * vx_cgroup_init - Record the cgroups of a new context
@@ -124,6 +126,48 @@ void vx_rss_reset_max(struct vx_info *vxi)
 	if (memcg)
 		page_counter_reset_watermark(&memcg->memory);
 }
+/**
+ * vserver_virt_meminfo - A guest's memory as /proc/meminfo and sysinfo(2)
+ * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
+ * @available: MemAvailable in pages, or NULL.
+ * @cached: Cached in pages, or NULL.
+ *
+ * In a context with %VXF_VIRT_MEM and an RSS limit, the total memory is
+ * the limit, the free (and available) memory what the context has not
+ * used of it, the cached and shared memory the file and shmem pages of
+ * its memory cgroup, and there is no swap: free(1) and top(1) inside the
+ * guest tell the truth about what the guest can have.
+ */
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
+{
+	struct vx_info *vxi = current_vx();
+	struct mem_cgroup *memcg;
+	long usage;
+	u64 limit;
+
+	if (!vxi || !(vx_flags(vxi) & VXF_VIRT_MEM))
+		return;
+	memcg = vx_memcg(vxi);
+	limit = READ_ONCE(vxi->limits[RLIMIT_RSS].hard);
+	if (!memcg || limit == CRLIM_INFINITY || limit >= si->totalram)
+		return;
+	usage = page_counter_read(&memcg->memory);
+	si->totalram = limit;
+	si->freeram = usage < limit ? limit - usage : 0;
+	si->bufferram = 0;
+	si->sharedram = min_t(unsigned long, si->totalram,
+			      memcg_page_state(memcg, NR_SHMEM));
+	si->totalhigh = 0;
+	si->freehigh = 0;
+	si->totalswap = 0;
+	si->freeswap = 0;
+	if (available)
+		*available = si->freeram;
+	if (cached)
+		*cached = min_t(long, usage,
+				memcg_page_state(memcg, NR_FILE_PAGES));
+}
+
 #else
 int vx_rss_set(struct vx_info *vxi, u64 pages)
 {
@@ -138,6 +182,10 @@ long vx_rss_stat(const struct vx_info *vxi, long *max, long *hits)
 }
 
 void vx_rss_reset_max(struct vx_info *vxi)
+{
+}
+
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
 {
 }
 #endif
