@@ -126,6 +126,7 @@ void vx_rss_reset_max(struct vx_info *vxi)
 	if (memcg)
 		page_counter_reset_watermark(&memcg->memory);
 }
+
 /**
  * vserver_virt_meminfo - A guest's memory as /proc/meminfo and sysinfo(2)
  * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
