@@ -113,12 +113,12 @@ static void expect_mask(struct __test_metadata *_metadata, struct vs_agent *a)
 		       strerror(errno));
 	EXPECT_EQ(0, m.minimum) TH_LOG("by %s", vs_name(a));
 	EXPECT_EQ(0, m.softlimit) TH_LOG("by %s", vs_name(a));
-	EXPECT_EQ(0x000100c0, m.maximum)
+	EXPECT_EQ(0x000100e0, m.maximum)
 		TH_LOG("by %s: maximum %08x", vs_name(a), m.maximum);
 	EXPECT_EQ(VS_LIMITS_ENFORCED, m.maximum);
 }
 
-TEST(rlimit_mask_is_nproc_nofile_nsock)
+TEST(rlimit_mask_is_nproc_nofile_nsock_rss)
 {
 	struct vcmd_ctx_rlimit_mask_v0 m;
 	struct vs_agent g, n, s;
@@ -1669,7 +1669,9 @@ static void expect_limit_file(struct __test_metadata *_metadata, uint32_t xid)
 	EXPECT_EQ(0, strncmp(buf, "Limit", 5)) TH_LOG("header: %.40s", buf);
 	for (p = buf; *p; p++)
 		lines += *p == '\n';
-	EXPECT_EQ(1 + (int)VS_NLIMITS, lines) TH_LOG("%s", buf);
+	/* The header, the rows of vs_limits[], then "RSS:". */
+	EXPECT_EQ(2 + (int)VS_NLIMITS, lines) TH_LOG("%s", buf);
+	EXPECT_NE(NULL, strstr(buf, "\nRSS:\t")) TH_LOG("%s", buf);
 	/* Header, then the rows in order. */
 	p = strchr(buf, '\n');
 	ASSERT_NE(NULL, p);

@@ -35,11 +35,16 @@
 /* Constants                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The limits this kernel enforces, as get_rlimit_mask reports them. */
+/*
+ * The limits this kernel enforces, as get_rlimit_mask reports them:
+ * those vserver counts itself (vs_limits[] below) and RLIMIT_RSS, which
+ * the context's memory cgroup enforces (rsrc_test.c tests it).
+ */
 #define VS_LIMITS_ENFORCED						\
-	((1U << RLIMIT_NPROC) | (1U << RLIMIT_NOFILE) | (1U << VLIMIT_NSOCK))
+	((1U << RLIMIT_NPROC) | (1U << RLIMIT_NOFILE) | (1U << VLIMIT_NSOCK) | \
+	 (1U << RLIMIT_RSS))
 
-/* The enforced limits with their rows in /proc/virtual/<xid>/limit. */
+/* The limits vserver counts itself, with their rows in the limit file. */
 static const struct {
 	uint32_t id;
 	const char *row;

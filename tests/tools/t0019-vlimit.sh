@@ -24,11 +24,12 @@ row() # NAME MIN SOFT HARD
 	printf '%-10s  %-18s  %-18s  %s' "$1" "$2" "$3" "$4"
 }
 
-# Three lines: NPROC, NOFILE and NSOCK with these hard limits.
+# The listing: RSS (unlimited: the contexts here have no memory cgroup
+# of their own), then NPROC, NOFILE and NSOCK with these hard limits.
 rows() # NPROC NOFILE NSOCK
 {
-	echo "$(row NPROC N/A N/A "$1")$nl$(row NOFILE N/A N/A "$2")$nl$(row \
-		NSOCK N/A N/A "$3")"
+	echo "$(row RSS N/A N/A inf)$nl$(row NPROC N/A N/A "$1")$nl$(row \
+		NOFILE N/A N/A "$2")$nl$(row NSOCK N/A N/A "$3")"
 }
 
 # "<current> <max> <soft>/<hard> <hits>" of a row of /proc/virtual/X/limit.
@@ -48,8 +49,8 @@ soft_hard() # XID NAME
 vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
-check "/proc/virtual/<xid>/limit has the same three rows" 0 \
-	"PROC:${nl}FILES:${nl}SOCK:" "" \
+check "/proc/virtual/<xid>/limit has the same rows" 0 \
+	"PROC:${nl}FILES:${nl}SOCK:${nl}RSS:" "" \
 	awk 'NR > 1 { print $1 }' /proc/virtual/1950/limit
 check "set three hard limits (-H is the default)" 0 "" "" \
 	vlimit --xid 1950 --nproc 10 --nofile 1K -H --nsock 0x20
@@ -57,8 +58,8 @@ check "-a -d lists them in decimal" 0 "$(rows 10 1024 32)" "" \
 	vlimit -c 1950 -a -d
 check "the default listing is in hex" 0 "$(rows 0xa 0x400 0x20)" "" \
 	vlimit -c 1950
-check "-n lists ids: 6, 7, 16 on x86" 0 \
-	"$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 16 N/A N/A 32)" \
+check "-n lists ids: 5, 6, 7, 16 on x86" 0 \
+	"$(row 5 N/A N/A inf)$nl$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 16 N/A N/A 32)" \
 	"" vlimit -c 1950 -n -d
 same "/proc: PROC soft/hard" "-1/10" "$(soft_hard 1950 PROC)"
 same "/proc: FILES soft/hard" "-1/1024" "$(soft_hard 1950 FILES)"
@@ -80,8 +81,12 @@ check "-SH is refused too" 255 "" \
 	"vlimit: the soft limit of 'nofile' is not supported by this kernel" \
 	vlimit -c 1950 -SH --nofile 5
 check "a limit the kernel lacks" 255 "" \
-	"vlimit: limit 'rss' is not supported by this kernel" \
+	"vlimit: limit 'as' is not supported by this kernel" \
+	vlimit -c 1950 --as 1000
+check "rss of a context without a memory cgroup of its own" 255 "" \
+	"vlimit: cannot set limit 'rss' of context 1950: Device or resource busy" \
 	vlimit -c 1950 --rss 1000
+check "... unlimited rss needs none" 0 "" "" vlimit -c 1950 --rss inf
 check "a limit without a name" 255 "" \
 	"vlimit: limit '13' is not supported by this kernel" \
 	vlimit -c 1950 --13 1
@@ -95,18 +100,18 @@ echo 20 > "$dir/nproc"
 echo 2k > "$dir/nofile.hard"
 echo ' 16 ' > "$dir/nsock"
 echo 8 > "$dir/nsock.hard"
-echo 100 > "$dir/rss"
+echo 100 > "$dir/as"
 echo 5 > "$dir/nproc.soft"
 echo 1 > "$dir/README"
 check "--dir: supported files set, the others warned about" 0 "" \
-"vlimit: ignoring '$dir/rss': limit 'rss' is not supported by this kernel
+"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel
 vlimit: ignoring '$dir/nproc.soft': the soft limit of 'nproc' is not supported by this kernel" \
 	vlimit -c 1950 --dir "$dir"
 check "... a plain file sets the hard limit, .hard wins over it" 0 \
 	"$(rows 20 2000 8)" "" vlimit -c 1950 -d
 same "... and leaves the soft limit alone" "-1/20" "$(soft_hard 1950 PROC)"
 check "the command line wins over --dir" 0 "$(rows 30 2000 8)" \
-"vlimit: ignoring '$dir/rss': limit 'rss' is not supported by this kernel" \
+"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
 	vlimit -c 1950 --dir "$dir" --nproc 30 -a -d
 echo 1x > "$dir/nofile.hard"
 check "a bad file: nothing is set" 255 "" \
@@ -146,7 +151,7 @@ check "in the chain: set, list (-a), then run the command" 0 \
 	grep '^VxID:' /proc/self/status
 check "in the chain with --dir: a warning, then the command" 0 \
 	"$(rows 20 2000 8)" \
-"vlimit: ignoring '$dir/rss': limit 'rss' is not supported by this kernel" \
+"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
 	vcontext --create --xid 1954 --silent -- \
 	vlimit --dir "$dir" --missingok -- vlimit -d
 check "the guest lists its own limits after the setup" 0 \

@@ -80,14 +80,16 @@ static struct mem_cgroup *vx_memcg(const struct vx_info *vxi)
  * What is above a lowered limit is reclaimed, or OOM-killed within the
  * context's cgroup.  May sleep.
  *
- * Return: 0, or -EBUSY if the context has no memory cgroup of its own.
+ * Return: 0, or -EBUSY if the context has no memory cgroup of its own
+ * (for a limit other than CRLIM_INFINITY).
  */
 int vx_rss_set(struct vx_info *vxi, u64 pages)
 {
 	struct mem_cgroup *memcg = vx_memcg(vxi);
 
+	/* No limit needs no cgroup. */
 	if (!memcg)
-		return -EBUSY;
+		return pages == CRLIM_INFINITY ? 0 : -EBUSY;
 	mem_cgroup_set_max(memcg, pages >= PAGE_COUNTER_MAX ?
 			   PAGE_COUNTER_MAX : (unsigned long)pages);
 	return 0;
@@ -172,7 +174,7 @@ void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
 #else
 int vx_rss_set(struct vx_info *vxi, u64 pages)
 {
-	return -EBUSY;
+	return pages == CRLIM_INFINITY ? 0 : -EBUSY;
 }
 
 long vx_rss_stat(const struct vx_info *vxi, long *max, long *hits)
