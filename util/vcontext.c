@@ -3,7 +3,8 @@
  * vcontext(8) - create or enter a context, then run a command, through
  * vserver(2) ctx_create, ctx_migrate and set_cflags
  *
- *   vcontext --create [--xid <xid>] [<opts>] [--] <command> [<arg>...]
+ *   vcontext --create [--xid <xid>] [--cgroup <dir>] [<opts>] [--]
+ *            <command> [<arg>...]
  *   vcontext --migrate --xid <xid> [<opts>] [--] <command> [<arg>...]
  *   vcontext --migrate-self [<opts>] [--] <command> [<arg>...]
  *
@@ -14,7 +15,10 @@
  * persistent flag (--flag persistent) is set only in the last flag change,
  * after every check, so a failed setup leaves no empty context behind.
  * The guest's new mount namespace is made private at once, so that its
- * mounts never reach the host's.
+ * mounts never reach the host's.  --cgroup puts the caller in a cgroup v2
+ * of its own before ctx_create, so that the context's memory and CPU
+ * limits act on it; any failure after that moves the caller back and
+ * removes the directories it made.
  *
  * Exit status (util-vserver's): 255 for errors and bad usage, 254 when
  * --create finds the context already there, 126/127 when the command
@@ -28,6 +32,7 @@
 #include <sched.h>
 #include <string.h>
 
+#include "cgroup.h"
 #include "common.h"
 #include "vserver.h"
 
@@ -48,6 +53,7 @@ enum {
 	OPT_SILENT,
 	OPT_SILENTEXIST,
 	OPT_FLAG,
+	OPT_CGROUP,
 };
 
 struct args {
@@ -56,6 +62,7 @@ struct args {
 	uint32_t xid;
 	bool endsetup, initpid, chroot, disconnect, silent, silentexist;
 	const char *uid, *gid;
+	const char *cgroup;	/* for --create, tidied */
 	uint64_t flags;		/* for --create */
 	uint64_t flag_mask;	/* the flags --flag named */
 	char **cmd;
@@ -85,6 +92,11 @@ static noreturn void usage(void)
 	    "Options:\n",
 	    "     --xid <xid>       the context (also --ctx)\n",
 	    "     --flag <list>     initial context flags, for --create\n",
+	    "     --cgroup <dir>    for --create: create the cgroup v2 <dir>\n",
+	    "                       (on a mounted cgroup2 file system) if\n",
+	    "                       needed and move into it first; the\n",
+	    "                       context's memory and CPU limits act\n",
+	    "                       on it\n",
 	    "     --endsetup        end the context's setup (clamps to its\n",
 	    "                       bounding set)\n",
 	    "     --initpid         make the command the context's init\n",
@@ -248,6 +260,18 @@ static uint32_t create(const struct args *a)
 	int xid;
 
 	/*
+	 * The cgroup first, so that the context takes it as its own; not on
+	 * a kernel without vserver, which could not use it.
+	 */
+	if (a->cgroup) {
+		cgroup_check(a->cgroup, EXIT_ERROR);
+		if (vc_get_version() == -1)
+			die_err(EXIT_ERROR, errno, "cannot create a context");
+		cgroup_join(EXIT_ERROR);
+		atexit(cgroup_undo);
+	}
+
+	/*
 	 * Like util-vserver's ctx_create: the guest gets the default spaces
 	 * (mount, UTS, IPC namespaces) of its own, stored as space 0, so
 	 * that vuname and vspace --enter find them.  A kernel without
@@ -378,12 +402,15 @@ int main(int argc, char *argv[])
 		{ "silent", no_argument, NULL, OPT_SILENT },
 		{ "silentexist", no_argument, NULL, OPT_SILENTEXIST },
 		{ "flag", required_argument, NULL, OPT_FLAG },
+		{ "cgroup", required_argument, NULL, OPT_CGROUP },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static char cgroup[CGROUP_PATH_MAX + 1];
 	struct args a = { .flags = VXF_INIT_SET };
 	struct vc_list_error err;
+	const char *why;
 
 	tool_init(argv[0]);
 	for (;;) {
@@ -432,6 +459,14 @@ int main(int argc, char *argv[])
 		case OPT_SILENTEXIST:
 			a.silentexist = true;
 			break;
+		case OPT_CGROUP:
+			why = cgroup_path_check(optarg, cgroup,
+						sizeof(cgroup));
+			if (why)
+				usage_error(EXIT_ERROR, "--cgroup '", optarg,
+					    "' ", why);
+			a.cgroup = cgroup;
+			break;
 		case OPT_FLAG:
 			if (vc_list_parse(&vc_cflag_names, optarg, &a.flags,
 					  &a.flag_mask, &err))
@@ -458,6 +493,8 @@ int main(int argc, char *argv[])
 		usage_error(EXIT_ERROR, "--migrate-self takes no --xid");
 	if (a.flag_mask && !a.create)
 		usage_error(EXIT_ERROR, "--flag is only for --create");
+	if (a.cgroup && !a.create)
+		usage_error(EXIT_ERROR, "--cgroup is only for --create");
 	if (a.uid && is_number(a.uid))
 		parse_id(a.uid, "uid");
 	if (a.gid && is_number(a.gid))

@@ -104,8 +104,8 @@ echo 100 > "$dir/as"
 echo 5 > "$dir/nproc.soft"
 echo 1 > "$dir/README"
 check "--dir: supported files set, the others warned about" 0 "" \
-"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel
-vlimit: ignoring '$dir/nproc.soft': the soft limit of 'nproc' is not supported by this kernel" \
+"vlimit: ignoring '$dir/nproc.soft': the soft limit of 'nproc' is not supported by this kernel
+vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
 	vlimit -c 1950 --dir "$dir"
 check "... a plain file sets the hard limit, .hard wins over it" 0 \
 	"$(rows 20 2000 8)" "" vlimit -c 1950 -d
@@ -126,10 +126,10 @@ check "a context that does not exist: set" 255 "" \
 	"vlimit: cannot set limit 'nproc' of context 1959: No such process" \
 	vlimit -c 1959 --nproc 5
 check "a context that does not exist: list" 255 "" \
-	"vlimit: cannot read limit 'nproc' of context 1959: No such process" \
+	"vlimit: cannot read limit 'rss' of context 1959: No such process" \
 	vlimit -c 1959
 check "the host context has no limits" 255 "" \
-	"vlimit: cannot read limit 'nproc' of context 0: No such process" \
+	"vlimit: cannot read limit 'rss' of context 0: No such process" \
 	vlimit -c 0 -a
 check "the host is no guest: self needs --xid" 255 "" \
 "vlimit: the caller is in no guest context: give --xid <xid>

@@ -51,6 +51,7 @@
 #include <linux/vserver/limit_cmd.h>
 #include <linux/vserver/network.h>
 #include <linux/vserver/network_cmd.h>
+#include <linux/vserver/sched_cmd.h>
 #include <linux/vserver/space_cmd.h>
 #include <linux/vserver/switch.h>
 #include <sys/types.h>
@@ -764,7 +765,8 @@ int vc_get_rlimit(uint32_t xid, unsigned int id, struct vc_rlimit *lim);
  * kernel may refuse it.
  *
  * Return: 0, or -1 with errno set: EINVAL (limit or value not supported),
- * ESRCH, EPERM, EACCES, ENOSYS.
+ * EBUSY (a finite RLIMIT_RSS for a context without a memory cgroup of its
+ * own: one created in the root cgroup), ESRCH, EPERM, EACCES, ENOSYS.
  */
 int vc_set_rlimit(uint32_t xid, unsigned int id, const struct vc_rlimit *lim);
 
@@ -826,6 +828,112 @@ int vc_rlimit_by_name(const char *name, size_t len);
  * (above %VC_LIM_MAX); *@value is then unchanged.
  */
 int vc_parse_limit(const char *str, uint64_t *value);
+
+/* --- sched.c: the CPU scheduler of a context ------------------------ */
+
+/*
+ * A field vc_set_sched() sends for one its mask leaves out, and a value
+ * the kernel reads as "leave unchanged" (the kernel's SCHED_KEEP, -2).
+ */
+#define VC_SCHED_KEEP		SCHED_KEEP
+
+/* The cpu_id of the settings and times of the whole context. */
+#define VC_SCHED_ALL_CPUS	(-1)
+
+/**
+ * struct vc_sched - the scheduler settings of a context (util-vserver's
+ *                   token bucket, set_sched v5)
+ * @mask: the fields set or reported, %VXSM_* of
+ *        <linux/vserver/sched_cmd.h>; also the flags %VXSM_IDLE_TIME,
+ *        %VXSM_FORCE and %VXSM_MSEC (@interval in ms, not jiffies)
+ * @cpu_id: the CPU of per-CPU settings (%VXSM_CPU_ID)
+ * @bucket_id: the bucket (%VXSM_BUCKET_ID)
+ * @fill_rate: tokens per @interval (%VXSM_FILL_RATE)
+ * @interval: %VXSM_INTERVAL
+ * @fill_rate2: the rate while the CPU is idle (%VXSM_FILL_RATE2)
+ * @interval2: %VXSM_INTERVAL2
+ * @tokens: the tokens in the bucket (%VXSM_TOKENS)
+ * @tokens_min: the tokens a held context needs to run again
+ *              (%VXSM_TOKENS_MIN)
+ * @tokens_max: the size of the bucket (%VXSM_TOKENS_MAX)
+ * @prio_bias: the priority bias, a nice level (%VXSM_PRIO_BIAS)
+ *
+ * A vserver kernel for Linux 6.12 maps the bucket onto the context's cpu
+ * cgroup: @fill_rate / @interval of one CPU is the cap (cpu.max; 1/1 or
+ * more is none), and @prio_bias the share, as the weight of that nice
+ * level against the host's tasks at nice 0 (cpu.weight).  It accepts and
+ * ignores the other fields, and reads -2 (%VC_SCHED_KEEP) in a rate or
+ * interval as "unchanged"; a bias is kept only by leaving it out of the
+ * mask.
+ */
+struct vc_sched {
+	uint32_t mask;
+	int32_t cpu_id;
+	int32_t bucket_id;
+	int32_t fill_rate;
+	int32_t interval;
+	int32_t fill_rate2;
+	int32_t interval2;
+	int32_t tokens;
+	int32_t tokens_min;
+	int32_t tokens_max;
+	int32_t prio_bias;
+};
+
+/**
+ * vc_set_sched - change the scheduler settings of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @sched: the settings; only the fields in @sched->mask are sent, the
+ *         others as %VC_SCHED_KEEP
+ *
+ * Uses set_sched v5.  Needs root in the host, or a caller inside the
+ * context during its setup.  The kernel sets the cgroup's cpu.max and
+ * cpu.weight from the resulting settings whatever the mask holds.
+ *
+ * Return: 0, or -1 with errno set: EBUSY (the context has no cpu cgroup
+ * of its own: it was created in the root cgroup), EINVAL (a fill rate or
+ * interval below 1, or one the cpu controller refuses), ESRCH, EPERM,
+ * EACCES, ENOSYS.
+ */
+int vc_set_sched(uint32_t xid, const struct vc_sched *sched);
+
+/**
+ * vc_get_sched - read the scheduler settings of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @sched: in: @cpu_id (%VC_SCHED_ALL_CPUS) and @bucket_id (0) of the
+ *         settings; out: the settings, @mask saying which fields the
+ *         kernel reported (a vserver kernel for Linux 6.12: fill rate,
+ *         interval and priority bias; a new context has 1/1 and 0)
+ *
+ * Uses get_sched v5.
+ *
+ * Return: 0, or -1 with errno set (ESRCH, ENOSYS); *@sched is then
+ * unchanged.
+ */
+int vc_get_sched(uint32_t xid, struct vc_sched *sched);
+
+/* Answer of vc_sched_info(). */
+struct vc_sched_info {
+	int32_t cpu_id;		/* in: %VC_SCHED_ALL_CPUS, the only one */
+	int32_t bucket_id;	/* in: 0 */
+	uint64_t user_msec;	/* user time of the context's live tasks */
+	uint64_t sys_msec;	/* system time of them */
+	uint64_t hold_msec;	/* time the cap held the context back */
+	uint32_t token_usec;	/* the CPU time one token stands for, us */
+};
+
+/**
+ * vc_sched_info - the CPU times of a context
+ * @xid: the context, or %VC_XID_SELF
+ * @info: in: @cpu_id and @bucket_id; out: the times
+ *
+ * Uses sched_info.  A vserver kernel for Linux 6.12 answers only for
+ * %VC_SCHED_ALL_CPUS, with @hold_msec 0 and @token_usec one jiffy.
+ *
+ * Return: 0, or -1 with errno set: EINVAL (another @cpu_id), ESRCH,
+ * ENOSYS; *@info is then unchanged.
+ */
+int vc_sched_info(uint32_t xid, struct vc_sched_info *info);
 
 /* --- network.c: network contexts ----------------------------------- */
 

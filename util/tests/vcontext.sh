@@ -9,7 +9,7 @@ tool=vcontext
 . "${0%/*}/toollib.sh"
 
 check_help --help " --create " " --migrate-self " " --initpid " \
-	" --disconnect " " --flag <list> "
+	" --disconnect " " --flag <list> " " --cgroup <dir> "
 check_help -h
 check_version --version
 check_version -V
@@ -67,6 +67,55 @@ check_usage "a uid above 32 bits" 255 "invalid uid '4294967296'" \
 	--create --uid 4294967296 -- true
 check_usage "a bad numeric gid" 255 "invalid gid '1-2'" \
 	--create --gid 1-2 -- true
+
+# --cgroup: checked before anything is made, and before the kernel is
+# asked; nothing here is on a cgroup2 file system.
+check_usage "--cgroup with --migrate" 255 "--cgroup is only for --create" \
+	--migrate --xid 42 --cgroup /sys/fs/cgroup/web -- true
+check_usage "--cgroup with --migrate-self" 255 \
+	"--cgroup is only for --create" \
+	--migrate-self --cgroup /sys/fs/cgroup/web -- true
+check_usage "a relative --cgroup" 255 \
+	"--cgroup 'vserver/web' is not an absolute path" \
+	--create --cgroup vserver/web -- true
+check_usage "an empty --cgroup" 255 "--cgroup '' is not an absolute path" \
+	--create --cgroup= -- true
+check_usage "--cgroup with '..'" 255 \
+	"--cgroup '/sys/fs/cgroup/../web' holds a '.' or '..' component" \
+	--create --cgroup /sys/fs/cgroup/../web -- true
+check_usage "--cgroup with '.'" 255 \
+	"--cgroup '/sys/fs/cgroup/./web' holds a '.' or '..' component" \
+	--create --cgroup /sys/fs/cgroup/./web -- true
+check_usage "--cgroup /" 255 "--cgroup '//' is the root directory" \
+	--create --cgroup // -- true
+long=/sys/fs/cgroup
+while [ ${#long} -le 1024 ]; do
+	long=$long/0123456789abcdef
+done
+check_usage "a --cgroup path too long" 255 "--cgroup '$long' is too long" \
+	--create --cgroup "$long" -- true
+check "--cgroup not on cgroup2: nothing is made" 255 "" \
+	"$tool: cannot use '$tmp/cg/web' as a cgroup: '$tmp' is not on a cgroup2 file system" \
+	--create --xid 42 --cgroup "$tmp/cg/web" -- true
+if [ -e "$tmp/cg" ]; then
+	result fail "... and no directory was made"
+else
+	result pass "... and no directory was made"
+fi
+mkdir "$tmp/cg"
+check "the path is tidied, the deepest existing part named" 255 "" \
+	"$tool: cannot use '$tmp/cg/a/b' as a cgroup: '$tmp/cg' is not on a cgroup2 file system" \
+	--create --cgroup "/$tmp//cg/a/b/" -- true
+: > "$tmp/file"
+check "--cgroup naming a file" 255 "" \
+	"$tool: cannot use '$tmp/file': Not a directory" \
+	--create --cgroup "$tmp/file" -- true
+check "--cgroup below a file" 255 "" \
+	"$tool: cannot use '$tmp/file/web': Not a directory" \
+	--create --cgroup "$tmp/file/web" -- true
+check "--disconnect reports a --cgroup error" 255 "" \
+	"$tool: cannot use '$tmp/cg/web' as a cgroup: '$tmp/cg' is not on a cgroup2 file system" \
+	--disconnect --create --cgroup "$tmp/cg/web" -- true
 
 check_no_vserver "--create without vserver support" 255 "" "$no_vserver" \
 	--create --xid 42 -- true

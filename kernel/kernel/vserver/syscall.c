@@ -527,7 +527,8 @@ static long vc_set_sched(const struct vserver_call *call)
 		s.fill_rate = arg.fill_rate[0];
 	if ((arg.mask & VXSM_INTERVAL) && arg.interval[0] != SCHED_KEEP)
 		s.interval = arg.interval[0];
-	if ((arg.mask & VXSM_PRIO_BIAS) && arg.prio_bias != SCHED_KEEP)
+	/* -2 is a valid bias: for it, only the mask says "keep". */
+	if (arg.mask & VXSM_PRIO_BIAS)
 		s.prio_bias = arg.prio_bias;
 	return vx_sched_set(call->vxi, &s);
 }

@@ -37,7 +37,10 @@
 #define VXSM_BUCKET_ID		0x2000
 #define VXSM_MSEC		0x4000
 
-/* A field that set_sched leaves as it is. */
+/*
+ * A rate or interval that set_sched leaves as it is; @prio_bias is kept
+ * only by leaving %VXSM_PRIO_BIAS out of the mask (-2 is a valid bias).
+ */
 #define SCHED_KEEP		(-2)
 
 /**
