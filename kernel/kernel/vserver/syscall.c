@@ -745,31 +745,25 @@ static long vc_get_nflags(const struct vserver_call *call)
 	return put_pair(call->data, flags, ~(NXF_ONE_TIME & ~flags));
 }
 
-static long vc_set_nflags(const struct vserver_call *call)
-{
-	u64 value, mask;
-	long err;
-
-	err = get_pair(call->data, &value, &mask);
-	if (!err)
-		nx_set_flags(call->nxi, value, mask);
-	return err;
-}
-
 static long vc_get_ncaps(const struct vserver_call *call)
 {
 	return put_pair(call->data, READ_ONCE(call->nxi->ncaps), ~0ULL);
 }
 
-static long vc_set_ncaps(const struct vserver_call *call)
+/* set_nflags and set_ncaps */
+static long vc_set_npair(const struct vserver_call *call)
 {
 	u64 value, mask;
 	long err;
 
 	err = get_pair(call->data, &value, &mask);
-	if (!err)
+	if (err)
+		return err;
+	if (call->cmd == VCMD_set_nflags)
+		nx_set_flags(call->nxi, value, mask);
+	else
 		nx_set_ncaps(call->nxi, value, mask);
-	return err;
+	return 0;
 }
 
 /* net_add v0: up to four addresses, or the broadcast/loopback address. */
@@ -1000,9 +994,9 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_net_create,	VCP_ADMIN,	VCF_CREATE,	vc_net_create },
 	{ VCMD_net_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_net_migrate },
 	{ VCMD_get_nflags,	VCP_NONE,	VCF_NINFO,	vc_get_nflags },
-	{ VCMD_set_nflags,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_nflags },
+	{ VCMD_set_nflags,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_npair },
 	{ VCMD_get_ncaps,	VCP_NONE,	VCF_NINFO,	vc_get_ncaps },
-	{ VCMD_set_ncaps,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_ncaps },
+	{ VCMD_set_ncaps,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_npair },
 	{ VCMD_net_add,		VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_v0 },
 	{ VCMD_net_remove,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_remove_v0 },
 	{ VCMD_net_add_ipv4_v1,	VCP_ADMIN,	VCF_NCONFIG,	vc_net_add_ipv4 },
