@@ -90,8 +90,9 @@ int vx_rss_set(struct vx_info *vxi, u64 pages)
 	/* No limit needs no cgroup. */
 	if (!memcg)
 		return pages == CRLIM_INFINITY ? 0 : -EBUSY;
+	/* One victim at a time: the guest's idle tasks were not in the way. */
 	mem_cgroup_set_max(memcg, pages >= PAGE_COUNTER_MAX ?
-			   PAGE_COUNTER_MAX : (unsigned long)pages);
+			   PAGE_COUNTER_MAX : (unsigned long)pages, true);
 	return 0;
 }
 

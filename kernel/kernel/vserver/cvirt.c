@@ -172,7 +172,8 @@ void vx_cputime(const struct vx_info *vxi, u64 *utime, u64 *stime)
 		if (rcu_access_pointer(vserver_task(t)->vxi) != vxi ||
 		    !vserver_task(t)->live)
 			continue;
-		task_cputime(t, &ut, &st);
+		/* As getrusage() and /proc: ticks scaled to the runtime. */
+		task_cputime_adjusted(t, &ut, &st);
 		*utime += ut;
 		*stime += st;
 	}
