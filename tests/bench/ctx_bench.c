@@ -6,7 +6,8 @@
  * Usage: ctx_bench [--check] [--rounds N] [--scale K]
  *
  * Each loop runs in a forked worker, alternately in the host and in a
- * new guest context (with the default bounding set), ROUNDS times; the
+ * new guest context (with the default bounding set and its task, file
+ * and socket limits set), ROUNDS times; the
  * best (minimum) time of each side is compared, which filters out the
  * noise of the emulated machine.  --check runs tiny counts and prints
  * TAP: it only proves that the benchmark works.
@@ -14,10 +15,12 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -25,6 +28,8 @@
 
 #include <linux/vserver/context.h>
 #include <linux/vserver/context_cmd.h>
+#include <linux/vserver/limit.h>
+#include <linux/vserver/limit_cmd.h>
 
 #define BENCH_XID 4000
 
@@ -59,6 +64,16 @@ static void loop_fork(long n)
 	}
 }
 
+static void loop_open(long n)
+{
+	while (n--) {
+		int fd = open("/proc/self/stat", O_RDONLY);
+
+		if (fd < 0 || close(fd))
+			exit(3);
+	}
+}
+
 static const struct bench {
 	const char *name;
 	void (*fn)(long n);
@@ -66,7 +81,31 @@ static const struct bench {
 } benches[] = {
 	{ "getpid", loop_getpid, 200000 },
 	{ "fork+exit", loop_fork, 300 },
+	{ "open+close", loop_open, 20000 },
 };
+
+/*
+ * The guest is a limited one: its task, file and socket limits are set
+ * (well above what the loops use), so that the counting and the checks
+ * of the limits are part of what is measured.
+ */
+static int set_limits(void)
+{
+	static const uint32_t ids[] = { RLIMIT_NPROC, RLIMIT_NOFILE,
+					VLIMIT_NSOCK };
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		struct vcmd_ctx_rlimit_v0 r = {
+			.id = ids[i], .minimum = CRLIM_KEEP,
+			.softlimit = CRLIM_KEEP, .maximum = 10000,
+		};
+
+		if (vs(VCMD_set_rlimit, (uint32_t)-1, &r) < 0)
+			return -1;
+	}
+	return 0;
+}
 
 /* Runs @b in a worker, in a new guest if @guest; returns ns or 0. */
 static uint64_t run(const struct bench *b, long n, int guest)
@@ -84,6 +123,7 @@ static uint64_t run(const struct bench *b, long n, int guest)
 		uint64_t t0;
 
 		if (guest && (vs(VCMD_ctx_create, BENCH_XID, &c) < 0 ||
+			      set_limits() < 0 ||
 			      vs(VCMD_set_cflags, (uint32_t)-1, &f) < 0))
 			_exit(2);
 		t0 = now_ns();
