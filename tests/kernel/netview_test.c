@@ -2376,4 +2376,46 @@ TEST(hide_lback_is_only_the_guests_view)
 	vs_agents_stop_all();
 }
 
+/*
+ * The ioctls that name an interface answer ENODEV for one the guest does
+ * not see, as for one that does not exist.
+ */
+TEST_F(view, interface_ioctls_do_not_name_hidden_interfaces)
+{
+	static const struct {
+		unsigned long cmd;
+		const char *name;
+	} cmds[] = {
+		{ SIOCGIFFLAGS, "SIOCGIFFLAGS" },
+		{ SIOCGIFINDEX, "SIOCGIFINDEX" },
+		{ SIOCGIFMTU, "SIOCGIFMTU" },
+		{ SIOCGIFHWADDR, "SIOCGIFHWADDR" },
+	};
+	char out[INET_ADDRSTRLEN];
+	struct vs_agent a;
+	size_t i;
+
+	GUEST(a, 1948, NXF_INIT_SET, VN_A4);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		EXPECT_EQ(0, nv_ifaddr(NULL, cmds[i].cmd, NV_VIEW_IF, NULL,
+				       out))
+			TH_LOG("the host: %s on %s: %s", cmds[i].name,
+			       NV_VIEW_IF, strerror(errno));
+		EXPECT_EQ(0, nv_ifaddr(&a, cmds[i].cmd, VN_IFNAME, NULL, out))
+			TH_LOG("the guest: %s on %s: %s", cmds[i].name,
+			       VN_IFNAME, strerror(errno));
+		EXPECT_EQ(0, nv_ifaddr(&a, cmds[i].cmd, "lo", NULL, out))
+			TH_LOG("the guest: %s on lo: %s", cmds[i].name,
+			       strerror(errno));
+		EXPECT_EQ(-1, nv_ifaddr(&a, cmds[i].cmd, NV_VIEW_IF, NULL,
+					out))
+			TH_LOG("the guest: %s on %s succeeded", cmds[i].name,
+			       NV_VIEW_IF);
+		EXPECT_EQ(ENODEV, errno)
+			TH_LOG("the guest: %s on %s: %s", cmds[i].name,
+			       NV_VIEW_IF, strerror(errno));
+	}
+	vs_agents_stop_all();
+}
+
 TEST_HARNESS_MAIN
