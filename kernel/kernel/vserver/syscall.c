@@ -946,6 +946,7 @@ static long vc_net_remove_ipv6(const struct vserver_call *call)
 #define VCF_CONTROL	(VCF_VXI | VCF_HOST | VCF_RES)
 #define VCF_WAIT	(VCF_VXI | VCF_HOST)
 #define VCF_NINFO	VCF_NXI
+#define VCF_NCREATE	(VCF_HOST | VCF_SETUP)
 #define VCF_NCONFIG	(VCF_NXI | VCF_HOST | VCF_SETUP | VCF_ADMIN)
 
 static struct vserver_command vserver_commands[] __ro_after_init = {
@@ -990,8 +991,8 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
 	{ VCMD_task_nid,	VCP_NONE,	0,		vc_task_nid },
 	{ VCMD_nx_info,		VCP_NONE,	VCF_NINFO,	vc_nx_info },
-	{ VCMD_net_create_v0,	VCP_ADMIN,	VCF_CREATE,	vc_net_create },
-	{ VCMD_net_create,	VCP_ADMIN,	VCF_CREATE,	vc_net_create },
+	{ VCMD_net_create_v0,	VCP_ADMIN,	VCF_NCREATE,	vc_net_create },
+	{ VCMD_net_create,	VCP_ADMIN,	VCF_NCREATE,	vc_net_create },
 	{ VCMD_net_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_net_migrate },
 	{ VCMD_get_nflags,	VCP_NONE,	VCF_NINFO,	vc_get_nflags },
 	{ VCMD_set_nflags,	VCP_ADMIN,	VCF_NCONFIG,	vc_set_npair },
