@@ -57,6 +57,10 @@ match "/proc/virtual: PROC hard limit 40" "/40	" \
 	"$(awk '$1 == "PROC:" { print $4 "\t" }' /proc/virtual/2300/limit)"
 match "/proc/virtual: RSS hard limit 8192" "/8192	" \
 	"$(awk '$1 == "RSS:" { print $4 "\t" }' /proc/virtual/2300/limit)"
+same "/proc/virtual: the scheduler settings" "-5 1 2" \
+	"$(awk '$1 == "PrioBias:" { b = $2 } $1 == "FillRate:" { f = $2 }
+		$1 == "Interval:" { i = $2 } END { print b, f, i }' \
+		/proc/virtual/2300/sched)"
 same "the cgroup's memory.max" 33554432 "$(cat "$cg/vschain-2300/memory.max")"
 same "the cgroup's cpu.max: half a CPU" "50000 100000" \
 	"$(cat "$cg/vschain-2300/cpu.max")"

@@ -137,6 +137,25 @@ static int ctx_nsproxy_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/* The scheduler settings (cgroup.c) and the CPU time of the live tasks. */
+static int ctx_sched_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	struct vx_sched s;
+	u64 utime, stime;
+
+	spin_lock(&vxi->lock);
+	s = vxi->sched;
+	spin_unlock(&vxi->lock);
+	vx_cputime(vxi, &utime, &stime);
+	seq_printf(m, "PrioBias:\t%d\n", s.prio_bias);
+	seq_printf(m, "FillRate:\t%d\n", s.fill_rate);
+	seq_printf(m, "Interval:\t%d\n", s.interval);
+	seq_printf(m, "UserMsec:\t%llu\n", div_u64(utime, NSEC_PER_MSEC));
+	seq_printf(m, "SysMsec:\t%llu\n", div_u64(stime, NSEC_PER_MSEC));
+	return 0;
+}
+
 static int ctx_limit_show(struct seq_file *m, void *v)
 {
 	vx_limits_show(m, m->private);
@@ -174,7 +193,8 @@ int vserver_proc_add_context(struct vx_info *vxi)
 	    !proc_create_single_data("cvirt", 0444, dir, ctx_cvirt_show, vxi) ||
 	    !proc_create_single_data("nsproxy", 0444, dir, ctx_nsproxy_show,
 				     vxi) ||
-	    !proc_create_single_data("limit", 0444, dir, ctx_limit_show, vxi)) {
+	    !proc_create_single_data("limit", 0444, dir, ctx_limit_show, vxi) ||
+	    !proc_create_single_data("sched", 0444, dir, ctx_sched_show, vxi)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}
