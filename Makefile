@@ -4,6 +4,8 @@
 #
 #   make            kernel, tools, test programs, VM initramfs
 #   make check      lint, host tests, then every kernel test in a QEMU VM
+#   make fuzz       the libFuzzer target of util/'s parsers, FUZZ_SECONDS
+#                   (default 300; make check runs it 20 s)
 #   make demo       boot the VM and show vserver at work
 #   make shell      an interactive shell in the VM (Ctrl-A X quits QEMU)
 #   make bench      the benchmarks in the VM, as ratios
@@ -38,8 +40,8 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
 	-I$(KOBJ)/usr/include
 
-.PHONY: all deps kernel util tests initramfs check demo shell bench patch \
-	install clean distclean
+.PHONY: all deps kernel util tests initramfs check fuzz demo shell bench \
+	patch install clean distclean
 
 all: initramfs
 
@@ -91,6 +93,11 @@ initramfs: kernel util tests
 check: all
 	@scripts/check $(if $(filter 1,$(DEBUG)),--debug)
 
+# The same build and corpus as the check step's (build/util-fuzz);
+# FUZZ_SECONDS=<n> reaches util/Makefile (default 300).
+fuzz:
+	@$(MAKE) -s --no-print-directory -C util O=$(B)/util-fuzz fuzz
+
 demo: all
 	@$(QEMU_RUN) --run tests/vm/demo.sh
 
@@ -109,7 +116,8 @@ install: util
 
 clean:
 	rm -rf $(B)/obj $(B)/obj-debug $(B)/obj-vanilla $(B)/util $(B)/util-diet \
-		$(B)/tests $(B)/vm $(B)/check $(B)/host $(B)/patch-*.diff
+		$(B)/util-fuzz $(B)/tests $(B)/vm $(B)/check $(B)/host \
+		$(B)/patch-*.diff
 
 distclean:
 	rm -rf $(B)
