@@ -182,9 +182,14 @@ check "a command that does not exist: 127, before anything" 127 "" \
 check "an invalid id for the kernel" 255 "" \
 	"chbind: cannot create network context 1: Invalid argument" \
 	chbind --nid 1 --ip 192.0.2.10 -- true
-check "inside a guest context (xid != 0) creating is not allowed" 255 "" \
-	"chbind: cannot create network context 2123: Operation not permitted" \
-	vcontext --create --silent -- chbind --nid 2123 -- true
+check "a guest context in its setup may create one (the start chain)" 0 \
+	"2123" "" vcontext --create --silent -- chbind --silent --nid 2123 -- \
+	sh -c "sed -n 's/^NxID:[[:space:]]*//p' /proc/self/status"
+check "a guest context out of its setup may not" 255 "" \
+	"chbind: cannot create network context 2124: Operation not permitted" \
+	vcontext --create --silent -- vcontext --migrate-self --endsetup -- \
+	chbind --nid 2124 -- true
+wait_ngone 2123
 same "no network context was left by the failures" "" "$(nids)"
 
 net_teardown

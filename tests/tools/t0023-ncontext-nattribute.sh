@@ -94,9 +94,10 @@ check "a command that does not exist: 127, before creating" 127 "" \
 check "an invalid id for the kernel" 255 "" \
 	"ncontext: cannot create network context 1: Invalid argument" \
 	ncontext --create --nid 1 -- true
-check "a guest context (xid != 0) cannot create one" 255 "" \
+check "a guest context out of its setup cannot create one" 255 "" \
 	"ncontext: cannot create network context 2168: Operation not permitted" \
-	vcontext --create --silent -- ncontext --create --nid 2168 -- true
+	vcontext --create --silent -- vcontext --migrate-self --endsetup -- \
+	ncontext --create --nid 2168 -- true
 for nid in 2161 2162 2165 2166; do
 	wait_ngone $nid
 done
