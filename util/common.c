@@ -340,3 +340,43 @@ void make_mounts_private(int status)
 	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL))
 		die_err(status, errno, "cannot make the mounts private");
 }
+
+void word_add_list(struct tool_word *w, const char *list)
+{
+	struct vc_list_error err;
+
+	if (vc_list_parse(w->table, list, &w->change.value, &w->change.mask,
+			  &err))
+		die_list(EXIT_FAILURE, w->what, list, &err);
+}
+
+void words_print(const struct tool_word *w, int n, uint32_t id,
+		 const char *kind, const char *name)
+{
+	char list[VC_LIST_STRSZ];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct vc_flags f;
+
+		if (w[i].get(id, &f))
+			die_err(EXIT_FAILURE, errno, "cannot read the ",
+				w[i].noun, " of ", kind, " ", name);
+		vc_list_format(w[i].table, f.value, list, sizeof(list));
+		out(w[i].title, ":\n", list, "\n");
+	}
+}
+
+void words_set(const struct tool_word *w, int n, uint32_t id,
+	       const char *kind, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!w[i].change.mask)
+			continue;
+		if (w[i].set(id, &w[i].change))
+			die_err(EXIT_FAILURE, errno, "cannot change the ",
+				w[i].noun, " of ", kind, " ", name);
+	}
+}

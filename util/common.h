@@ -18,6 +18,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "vserver.h"
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define __maybe_unused	__attribute__((unused))
 
@@ -89,6 +91,60 @@ struct vc_list_error;
  */
 noreturn void die_list(int status, const char *what, const char *list,
 		       const struct vc_list_error *err);
+
+/**
+ * struct tool_word - a 64-bit word of flags or capabilities that
+ * vattribute and nattribute change with lists and print with --get
+ * @table: the names of its bits
+ * @what: what a list names, in messages about a bad list ("bcap")
+ * @title: the heading of --get ("bcapabilities")
+ * @noun: in messages about a failed change ("bcaps")
+ * @get: reads the word of a context
+ * @set: changes the bits of the mask
+ * @change: the bits to set and their mask, collected from the lists
+ */
+struct tool_word {
+	const struct vc_name_table *table;
+	const char *what;
+	const char *title;
+	const char *noun;
+	int (*get)(uint32_t id, struct vc_flags *f);
+	int (*set)(uint32_t id, const struct vc_flags *f);
+	struct vc_flags change;
+};
+
+/**
+ * word_add_list - add a list ("a,~b,^3") to the change of a word
+ * @w: the word
+ * @list: the list; a bad one exits with die_list() and EXIT_FAILURE
+ */
+void word_add_list(struct tool_word *w, const char *list);
+
+/**
+ * words_print - print each word of a context as "<title>:\n<list>\n"
+ * @w: the words
+ * @n: their number
+ * @id: the context
+ * @kind: "context" or "network context", for messages
+ * @name: the context's id as text, for messages
+ *
+ * A word that cannot be read exits with EXIT_FAILURE.
+ */
+void words_print(const struct tool_word *w, int n, uint32_t id,
+		 const char *kind, const char *name);
+
+/**
+ * words_set - apply the changes of the words, in their order
+ * @w: the words
+ * @n: their number
+ * @id: the context
+ * @kind: "context" or "network context", for messages
+ * @name: the context's id as text, for messages
+ *
+ * A change the kernel refuses exits with EXIT_FAILURE.
+ */
+void words_set(const struct tool_word *w, int n, uint32_t id,
+	       const char *kind, const char *name);
 
 /**
  * parse_uint - parse a whole unsigned decimal number

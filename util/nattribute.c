@@ -34,20 +34,10 @@ enum {
 };
 
 /* One word: its table, the message nouns, the accumulated lists. */
-struct word {
-	const struct vc_name_table *table;
-	const char *what;	/* in messages about a bad list */
-	const char *title;	/* heading of --get */
-	const char *noun;	/* in messages about a failed change */
-	int (*get)(uint32_t nid, struct vc_flags *f);
-	int (*set)(uint32_t nid, const struct vc_flags *f);
-	struct vc_flags change;
-};
-
 /* In the order --get prints and --set applies them: flags last. */
 enum { W_NCAP, W_FLAG, W_NR };
 
-static struct word words[W_NR] = {
+static struct tool_word words[W_NR] = {
 	[W_NCAP] = { &vc_ncap_names, "ncap", "ncapabilities", "ncaps",
 		     vc_get_ncaps, vc_set_ncaps, { 0, 0 } },
 	[W_FLAG] = { &vc_nflag_names, "flag", "flags", "flags",
@@ -85,50 +75,12 @@ static noreturn void usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-static void add_list(struct word *w, const char *list)
-{
-	struct vc_list_error err;
-
-	if (vc_list_parse(w->table, list, &w->change.value, &w->change.mask,
-			  &err))
-		die_list(EXIT_FAILURE, w->what, list, &err);
-}
-
 /* The secure defaults: what a new network context starts with. */
 static void secure(void)
 {
 	words[W_NCAP].change = (struct vc_flags){ NXC_RAW_ICMP, ~0ULL };
 	words[W_FLAG].change.value |= NXF_HIDE_NETIF;
 	words[W_FLAG].change.mask |= NXF_HIDE_NETIF;
-}
-
-static void print_words(uint32_t nid, const char *name)
-{
-	char list[VC_LIST_STRSZ];
-	int i;
-
-	for (i = 0; i < W_NR; i++) {
-		struct vc_flags f;
-
-		if (words[i].get(nid, &f))
-			die_err(EXIT_FAILURE, errno, "cannot read the ",
-				words[i].noun, " of network context ", name);
-		vc_list_format(words[i].table, f.value, list, sizeof(list));
-		out(words[i].title, ":\n", list, "\n");
-	}
-}
-
-static void set_words(uint32_t nid, const char *name)
-{
-	int i;
-
-	for (i = 0; i < W_NR; i++) {
-		if (!words[i].change.mask)
-			continue;
-		if (words[i].set(nid, &words[i].change))
-			die_err(EXIT_FAILURE, errno, "cannot change the ",
-				words[i].noun, " of network context ", name);
-	}
 }
 
 int main(int argc, char *argv[])
@@ -166,11 +118,11 @@ int main(int argc, char *argv[])
 			get = true;
 			break;
 		case OPT_FLAG:
-			add_list(&words[W_FLAG], optarg);
+			word_add_list(&words[W_FLAG], optarg);
 			changes = true;
 			break;
 		case OPT_NCAP:
-			add_list(&words[W_NCAP], optarg);
+			word_add_list(&words[W_NCAP], optarg);
 			changes = true;
 			break;
 		case OPT_SECURE:
@@ -192,9 +144,9 @@ int main(int argc, char *argv[])
 	vc_fmt_uint(name, nid == VC_NID_SELF ? net_self(EXIT_FAILURE) : nid,
 		    10, 0);
 	if (get)
-		print_words(nid, name);
+		words_print(words, W_NR, nid, "network context", name);
 	else
-		set_words(nid, name);
+		words_set(words, W_NR, nid, "network context", name);
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;

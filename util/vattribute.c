@@ -37,20 +37,10 @@ enum {
 };
 
 /* One word to change: its table, the message noun, the accumulated lists. */
-struct word {
-	const struct vc_name_table *table;
-	const char *what;	/* in messages about a bad list */
-	const char *title;	/* heading of --get */
-	const char *noun;	/* in messages about a failed change */
-	int (*get)(uint32_t xid, struct vc_flags *f);
-	int (*set)(uint32_t xid, const struct vc_flags *f);
-	struct vc_flags change;
-};
-
 /* In the order --get prints and --set applies them: flags last. */
 enum { W_BCAP, W_CCAP, W_UMASK, W_FLAG, W_NR };
 
-static struct word words[W_NR] = {
+static struct tool_word words[W_NR] = {
 	[W_BCAP] = { &vc_bcap_names, "bcap", "bcapabilities", "bcaps",
 		     vc_get_bcaps, vc_set_bcaps, { 0, 0 } },
 	[W_CCAP] = { &vc_ccap_names, "ccap", "ccapabilities", "ccaps",
@@ -93,49 +83,11 @@ static noreturn void usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-static void add_list(struct word *w, const char *list)
-{
-	struct vc_list_error err;
-
-	if (vc_list_parse(w->table, list, &w->change.value, &w->change.mask,
-			  &err))
-		die_list(EXIT_FAILURE, w->what, list, &err);
-}
-
 /* util-vserver's --secure: both capability words replaced whole. */
 static void secure(void)
 {
 	words[W_BCAP].change = (struct vc_flags){ vc_secure_bcaps(), ~0ULL };
 	words[W_CCAP].change = (struct vc_flags){ vc_secure_ccaps(), ~0ULL };
-}
-
-static void print_words(uint32_t xid, const char *name)
-{
-	char list[VC_LIST_STRSZ];
-	int i;
-
-	for (i = 0; i < W_NR; i++) {
-		struct vc_flags f;
-
-		if (words[i].get(xid, &f))
-			die_err(EXIT_FAILURE, errno, "cannot read the ",
-				words[i].noun, " of context ", name);
-		vc_list_format(words[i].table, f.value, list, sizeof(list));
-		out(words[i].title, ":\n", list, "\n");
-	}
-}
-
-static void set_words(uint32_t xid, const char *name)
-{
-	int i;
-
-	for (i = 0; i < W_NR; i++) {
-		if (!words[i].change.mask)
-			continue;
-		if (words[i].set(xid, &words[i].change))
-			die_err(EXIT_FAILURE, errno, "cannot change the ",
-				words[i].noun, " of context ", name);
-	}
 }
 
 int main(int argc, char *argv[])
@@ -177,19 +129,19 @@ int main(int argc, char *argv[])
 			get = true;
 			break;
 		case OPT_FLAG:
-			add_list(&words[W_FLAG], optarg);
+			word_add_list(&words[W_FLAG], optarg);
 			changes = true;
 			break;
 		case OPT_CCAP:
-			add_list(&words[W_CCAP], optarg);
+			word_add_list(&words[W_CCAP], optarg);
 			changes = true;
 			break;
 		case OPT_BCAP:
-			add_list(&words[W_BCAP], optarg);
+			word_add_list(&words[W_BCAP], optarg);
 			changes = true;
 			break;
 		case OPT_UMASK:
-			add_list(&words[W_UMASK], optarg);
+			word_add_list(&words[W_UMASK], optarg);
 			changes = true;
 			break;
 		case OPT_SECURE:
@@ -223,9 +175,9 @@ int main(int argc, char *argv[])
 	}
 
 	if (get)
-		print_words(xid, name);
+		words_print(words, W_NR, xid, "context", name);
 	else
-		set_words(xid, name);
+		words_set(words, W_NR, xid, "context", name);
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;
