@@ -1320,4 +1320,104 @@ TEST_F_TIMEOUT(rsrc, sched_info_counts_the_live_tasks_of_the_context, 15)
 	end_test(_metadata, self);
 }
 
+/* ------------------------------------------------------------------ */
+/* 9. A fork bomb and the host                                        */
+/* ------------------------------------------------------------------ */
+
+/* Nanoseconds the test takes to fork and reap n children. */
+static long long host_forks_ns(int n)
+{
+	struct timespec t0, t1;
+	int i;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0)
+			return -1;
+		if (pid == 0)
+			_exit(0);
+		if (waitpid(pid, NULL, 0) != pid)
+			return -1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0.tv_sec) * 1000000000LL +
+	       (t1.tv_nsec - t0.tv_nsec);
+}
+
+/* The best of three runs of host_forks_ns(n). */
+static long long host_forks_best(int n)
+{
+	long long best = -1, t;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		t = host_forks_ns(n);
+		if (t < 0)
+			return -1;
+		if (best < 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+/*
+ * A fork bomb in a guest with NPROC 100 and half a CPU (its cgroup's
+ * cpu.max) stops at 100 tasks, and the host's forks take at most twice
+ * as long as before: the guest cannot take the host down.
+ */
+TEST_F_TIMEOUT(rsrc, fork_bomb_stops_and_the_host_keeps_its_pace, 60)
+{
+	struct vcmd_rlimit_stat_v0 st = { 0 };
+	long long before, during;
+	struct vs_agent g;
+	const char *cg;
+	int t;
+
+	cg = cg_new(_metadata, self, 1997);
+	CG_GUEST(g, cg, 1997);
+	ASSERT_EQ(0, vs_set_rlimit(NULL, 1997, RLIMIT_NPROC, CRLIM_UNSET,
+				   CRLIM_KEEP, 100))
+		TH_LOG("NPROC 100: %s", strerror(errno));
+	ASSERT_EQ(0, set_sched(NULL, 1997, VXSM_FILL_RATE | VXSM_INTERVAL,
+			       1, 2, 0))
+		TH_LOG("set_sched(1997, 1/2): %s", strerror(errno));
+
+	before = host_forks_best(50);
+	ASSERT_LT(0, before) TH_LOG("the host's forks: %s", strerror(errno));
+
+	/* The bomb: every process forks for ever, without a pause. */
+	ASSERT_LT(0, VS_CALL(&g, vs_fn_fork_bomb, 0))
+		TH_LOG("the bomb: %s", strerror(errno));
+	for (t = 0; t < 20000; t += 50) {
+		ASSERT_EQ(0, vs_rlimit_stat(NULL, 1997, RLIMIT_NPROC, &st));
+		if (st.value == 100 && st.hits > 100)
+			break;
+		vs_cg_msleep(50);
+	}
+	EXPECT_EQ(100, (long)st.value)
+		TH_LOG("the bomb has %ld tasks", (long)st.value);
+	EXPECT_LT(100, st.hits) TH_LOG("%u hits", st.hits);
+
+	during = host_forks_best(50);
+	ASSERT_LT(0, during) TH_LOG("the host's forks: %s", strerror(errno));
+	TH_LOG("the host: 50 forks in %lld us before the bomb, %lld us "
+	       "during it (%.2fx); the bomb: %ld tasks, %u hits",
+	       before / 1000, during / 1000, (double)during / before,
+	       (long)st.value, st.hits);
+	EXPECT_LE(during, 2 * before)
+		TH_LOG("the host slowed down %.2f times",
+		       (double)during / before);
+
+	/* Still at the limit; then it all goes. */
+	ASSERT_EQ(0, vs_rlimit_stat(NULL, 1997, RLIMIT_NPROC, &st));
+	EXPECT_EQ(100, (long)st.value);
+	EXPECT_EQ(0, vs_ctx_kill(NULL, 1997, 0, SIGKILL))
+		TH_LOG("ctx_kill: %s", strerror(errno));
+	EXPECT_EQ(0, vs_wait_gone(1997, 10000))
+		TH_LOG("context 1997 did not go away");
+	end_test(_metadata, self);
+}
+
 TEST_HARNESS_MAIN
