@@ -2418,4 +2418,39 @@ TEST_F(view, interface_ioctls_do_not_name_hidden_interfaces)
 	vs_agents_stop_all();
 }
 
+/*
+ * /proc/net/route and /proc/net/dev_mcast name the interfaces a guest
+ * sees only: the host's vsview1 (its route, its multicast addresses) is
+ * in the host's files and not in the guest's, dummy0 in both.
+ */
+TEST_F(view, proc_net_route_and_dev_mcast_name_only_visible_interfaces)
+{
+	static const char *const files[] = {
+		"/proc/net/route", "/proc/net/dev_mcast",
+	};
+	static char text[VS_DATA_MAX];
+	struct vs_agent a;
+	size_t i;
+
+	GUEST(a, 1949, NXF_INIT_SET, VN_A4);
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		ASSERT_LT(0, vs_read_as(NULL, files[i], text, sizeof(text)))
+			TH_LOG("the host: %s: %s", files[i], strerror(errno));
+		EXPECT_NE(NULL, strstr(text, NV_VIEW_IF))
+			TH_LOG("the host's %s lacks %s: the test proves "
+			       "nothing", files[i], NV_VIEW_IF);
+		EXPECT_NE(NULL, strstr(text, VN_IFNAME))
+			TH_LOG("the host's %s lacks %s", files[i], VN_IFNAME);
+		ASSERT_LE(0, vs_read_as(&a, files[i], text, sizeof(text)))
+			TH_LOG("the guest: %s: %s", files[i], strerror(errno));
+		EXPECT_EQ(NULL, strstr(text, NV_VIEW_IF))
+			TH_LOG("the guest's %s names %s:\n%s", files[i],
+			       NV_VIEW_IF, text);
+		EXPECT_NE(NULL, strstr(text, VN_IFNAME))
+			TH_LOG("the guest's %s lacks %s:\n%s", files[i],
+			       VN_IFNAME, text);
+	}
+	vs_agents_stop_all();
+}
+
 TEST_HARNESS_MAIN
