@@ -76,14 +76,16 @@ static bool over(const struct vx_limit *l, long v)
 bool vx_limit_charge(struct vx_info *vxi, unsigned int id)
 {
 	struct vx_limit *l = &vxi->limits[id];
-	const long v = atomic_long_inc_return(&l->cur);
+	long v = atomic_long_read(&l->cur);
 
-	if (over(l, v)) {
-		atomic_long_dec(&l->cur);
-		atomic_inc(&l->hits);
-		return false;
-	}
-	seen(l, v);
+	/* Never above the limit, not even for a moment (min/max, readers). */
+	do {
+		if (over(l, v + 1)) {
+			atomic_inc(&l->hits);
+			return false;
+		}
+	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v + 1));
+	seen(l, v + 1);
 	return true;
 }
 
@@ -109,15 +111,19 @@ void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
 bool vx_nproc_charge(struct vx_info *vxi)
 {
 	struct vx_limit *l = &vxi->limits[RLIMIT_NPROC];
-	const long v = atomic_inc_return(&vxi->tasks);
+	int v = atomic_read(&vxi->tasks);
 
-	/* Cannot reach zero: the parent is still counted. */
-	if (over(l, v)) {
-		atomic_dec(&vxi->tasks);
-		atomic_inc(&l->hits);
-		return false;
-	}
-	seen(l, v);
+	/*
+	 * Not from zero: the parent is still counted.  Never above the
+	 * limit, not even for a moment (min/max, readers).
+	 */
+	do {
+		if (over(l, v + 1)) {
+			atomic_inc(&l->hits);
+			return false;
+		}
+	} while (!atomic_try_cmpxchg(&vxi->tasks, &v, v + 1));
+	seen(l, v + 1);
 	return true;
 }
 
