@@ -28,10 +28,11 @@
 
 #define MIB		(1024L * 1024L)
 
-/* The limits this kernel enforces: NPROC, NOFILE, NSOCK and RSS. */
+/* The limits this kernel enforces (objlimit_test.c lists them). */
 #define RS_LIMITS_ENFORCED	(VS_LIMITS_ENFORCED | (1U << RLIMIT_RSS))
-_Static_assert(RS_LIMITS_ENFORCED == 0x000100e0,
-	       "NPROC (6), NOFILE (7), RSS (5) and NSOCK (16)");
+_Static_assert(RS_LIMITS_ENFORCED == 0x003917e0,
+	       "RSS (5) NPROC (6) NOFILE (7) MEMLOCK (8) AS (9) LOCKS (10) "
+	       "MSGQUEUE (12) NSOCK (16) SHMEM (19) SEMARY (20) NSEMS (21)");
 
 /* The bits get_sched reports in its mask. */
 #define RS_SCHED_MASK	(VXSM_FILL_RATE | VXSM_INTERVAL | VXSM_PRIO_BIAS)

@@ -37,14 +37,36 @@
 
 /*
  * The limits this kernel enforces, as get_rlimit_mask reports them:
- * those vserver counts itself (vs_limits[] below) and RLIMIT_RSS, which
- * the context's memory cgroup enforces (rsrc_test.c tests it).
+ * those vserver counts itself and RLIMIT_RSS, which the context's memory
+ * cgroup enforces (rsrc_test.c tests it).  limit_test.c tests the
+ * commands and the first three (vs_limits[] below), objlimit_test.c the
+ * others.
  */
 #define VS_LIMITS_ENFORCED						\
 	((1U << RLIMIT_NPROC) | (1U << RLIMIT_NOFILE) | (1U << VLIMIT_NSOCK) | \
-	 (1U << RLIMIT_RSS))
+	 (1U << RLIMIT_RSS) | (1U << RLIMIT_AS) | (1U << RLIMIT_MEMLOCK) | \
+	 (1U << RLIMIT_LOCKS) | (1U << RLIMIT_MSGQUEUE) |		\
+	 (1U << VLIMIT_SHMEM) | (1U << VLIMIT_SEMARY) | (1U << VLIMIT_NSEMS))
 
-/* The limits vserver counts itself, with their rows in the limit file. */
+/* Every row of the limit file, in its order. */
+static const struct {
+	uint32_t id;
+	const char *row;
+} vs_limit_rows[] __attribute__((unused)) = {
+	{ RLIMIT_NPROC, "PROC:" },
+	{ RLIMIT_AS, "VM:" },
+	{ RLIMIT_MEMLOCK, "VML:" },
+	{ RLIMIT_RSS, "RSS:" },
+	{ RLIMIT_NOFILE, "FILES:" },
+	{ RLIMIT_LOCKS, "LOCKS:" },
+	{ VLIMIT_NSOCK, "SOCK:" },
+	{ RLIMIT_MSGQUEUE, "MSGQ:" },
+	{ VLIMIT_SHMEM, "SHM:" },
+	{ VLIMIT_SEMARY, "SEMA:" },
+	{ VLIMIT_NSEMS, "SEMS:" },
+};
+
+/* The limits limit_test.c fills up, with their rows in the limit file. */
 static const struct {
 	uint32_t id;
 	const char *row;
@@ -66,6 +88,22 @@ vs_limit_name(uint32_t id)
 		return "NOFILE";
 	case VLIMIT_NSOCK:
 		return "NSOCK";
+	case RLIMIT_AS:
+		return "AS";
+	case RLIMIT_MEMLOCK:
+		return "MEMLOCK";
+	case RLIMIT_LOCKS:
+		return "LOCKS";
+	case RLIMIT_MSGQUEUE:
+		return "MSGQUEUE";
+	case VLIMIT_SHMEM:
+		return "SHMEM";
+	case VLIMIT_SEMARY:
+		return "SEMARY";
+	case VLIMIT_NSEMS:
+		return "NSEMS";
+	case RLIMIT_RSS:
+		return "RSS";
 	default:
 		return "?";
 	}

@@ -11,11 +11,26 @@
 
 #include <linux/types.h>
 
+struct file_lock_core;
+struct kern_ipc_perm;
+struct mm_struct;
 struct pid;
 struct seq_file;
 struct sysinfo;
 struct task_struct;
 struct timespec64;
+
+/**
+ * enum vserver_ipc_kind - The System V IPC objects vserver limits
+ * @VSERVER_IPC_SHM: A shared memory segment, charged in pages.
+ * @VSERVER_IPC_MSG: A message queue, charged its capacity in bytes.
+ * @VSERVER_IPC_SEM: A semaphore set, charged its semaphores.
+ */
+enum vserver_ipc_kind {
+	VSERVER_IPC_SHM,
+	VSERVER_IPC_MSG,
+	VSERVER_IPC_SEM,
+};
 
 #ifdef CONFIG_VSERVER
 
@@ -31,6 +46,20 @@ void vserver_virt_uptime(struct timespec64 *ts);
 void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 			  int *threads);
 void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached);
+int vserver_ipc_charge(struct kern_ipc_perm *perm, enum vserver_ipc_kind kind,
+		       unsigned long amount);
+int vserver_ipc_msg_resize(struct kern_ipc_perm *perm, unsigned long qbytes);
+void vserver_ipc_uncharge(struct kern_ipc_perm *perm,
+			  enum vserver_ipc_kind kind);
+bool vserver_locks_may_add(unsigned int n);
+void vserver_lock_inserted(struct file_lock_core *flc);
+void vserver_lock_removed(struct file_lock_core *flc);
+void vserver_mm_init(struct mm_struct *mm);
+void vserver_mm_sync(struct mm_struct *mm);
+void vserver_mm_exit(struct mm_struct *mm);
+bool vserver_mm_may_expand(struct mm_struct *mm, unsigned long total);
+bool vserver_mm_may_fork(struct mm_struct *mm);
+bool vserver_mm_may_lock(struct mm_struct *mm, unsigned long locked);
 
 #else /* !CONFIG_VSERVER */
 
@@ -87,6 +116,66 @@ static inline void vserver_virt_loadavg(unsigned long avnrun[3],
 static inline void vserver_virt_meminfo(struct sysinfo *si, long *available,
 					long *cached)
 {
+}
+
+static inline int vserver_ipc_charge(struct kern_ipc_perm *perm,
+				     enum vserver_ipc_kind kind,
+				     unsigned long amount)
+{
+	return 0;
+}
+
+static inline int vserver_ipc_msg_resize(struct kern_ipc_perm *perm,
+					 unsigned long qbytes)
+{
+	return 0;
+}
+
+static inline void vserver_ipc_uncharge(struct kern_ipc_perm *perm,
+					enum vserver_ipc_kind kind)
+{
+}
+
+static inline bool vserver_locks_may_add(unsigned int n)
+{
+	return true;
+}
+
+static inline void vserver_lock_inserted(struct file_lock_core *flc)
+{
+}
+
+static inline void vserver_lock_removed(struct file_lock_core *flc)
+{
+}
+
+static inline void vserver_mm_init(struct mm_struct *mm)
+{
+}
+
+static inline void vserver_mm_sync(struct mm_struct *mm)
+{
+}
+
+static inline void vserver_mm_exit(struct mm_struct *mm)
+{
+}
+
+static inline bool vserver_mm_may_expand(struct mm_struct *mm,
+					 unsigned long total)
+{
+	return true;
+}
+
+static inline bool vserver_mm_may_fork(struct mm_struct *mm)
+{
+	return true;
+}
+
+static inline bool vserver_mm_may_lock(struct mm_struct *mm,
+				       unsigned long locked)
+{
+	return true;
 }
 
 #endif /* CONFIG_VSERVER */

@@ -13,7 +13,12 @@
  *   (those fail with EMFILE; an accept at the limit fails before it
  *   waits), uncharged when the socket is released;
  * - RLIMIT_RSS: the memory charged to the context's memory cgroup (pages),
- *   limited by its memory.max (see cgroup.c).
+ *   limited by its memory.max (see cgroup.c);
+ * - RLIMIT_AS and RLIMIT_MEMLOCK: address space and locked memory (pages),
+ *   see vm.c;
+ * - RLIMIT_LOCKS: file locks, see flock.c;
+ * - RLIMIT_MSGQUEUE, VLIMIT_SHMEM, VLIMIT_SEMARY, VLIMIT_NSEMS: System V
+ *   IPC objects, see ipc.c.
  *
  * The charged context is remembered in the object's LSM blob, so the
  * uncharge goes to it even if the object outlived its task.
@@ -66,6 +71,63 @@ static bool over(const struct vx_limit *l, long v)
 }
 
 /**
+ * vx_limit_add - Count more of a resource, within the hard limit
+ * @vxi: The context.
+ * @id: The limit id.
+ * @n: How much more.
+ *
+ * Return: true, or false (and one more hit) if that would exceed the hard
+ * limit; nothing is counted then.
+ */
+bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n)
+{
+	struct vx_limit *l = &vxi->limits[id];
+	long v = atomic_long_read(&l->cur);
+
+	/* Never above the limit, not even for a moment (min/max, readers). */
+	do {
+		if (over(l, v + n)) {
+			atomic_inc(&l->hits);
+			return false;
+		}
+	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v + n));
+	seen(l, v + n);
+	return true;
+}
+
+/**
+ * vx_limit_force - Count more of a resource, whatever the limit
+ * @vxi: The context.
+ * @id: The limit id.
+ * @n: How much more.
+ *
+ * For resources whose limit was checked by vx_limit_may_add() before.
+ */
+void vx_limit_force(struct vx_info *vxi, unsigned int id, unsigned long n)
+{
+	seen(&vxi->limits[id], atomic_long_add_return(n, &vxi->limits[id].cur));
+}
+
+/**
+ * vx_limit_may_add - Whether a context may have more of a resource
+ * @vxi: The context.
+ * @id: The limit id.
+ * @n: How much more.
+ *
+ * Return: true, or false (and one more hit) if that would exceed the hard
+ * limit.  Nothing is counted.
+ */
+bool vx_limit_may_add(struct vx_info *vxi, unsigned int id, unsigned long n)
+{
+	struct vx_limit *l = &vxi->limits[id];
+
+	if (!over(l, atomic_long_read(&l->cur) + n))
+		return true;
+	atomic_inc(&l->hits);
+	return false;
+}
+
+/**
  * vx_limit_charge - Count one more unit of a resource
  * @vxi: The context.
  * @id: The limit id.
@@ -75,18 +137,20 @@ static bool over(const struct vx_limit *l, long v)
  */
 bool vx_limit_charge(struct vx_info *vxi, unsigned int id)
 {
-	struct vx_limit *l = &vxi->limits[id];
-	long v = atomic_long_read(&l->cur);
+	return vx_limit_add(vxi, id, 1);
+}
 
-	/* Never above the limit, not even for a moment (min/max, readers). */
-	do {
-		if (over(l, v + 1)) {
-			atomic_inc(&l->hits);
-			return false;
-		}
-	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v + 1));
-	seen(l, v + 1);
-	return true;
+/**
+ * vx_limit_sub - Count less of a resource
+ * @vxi: The context.
+ * @id: The limit id.
+ * @n: How much less.
+ */
+void vx_limit_sub(struct vx_info *vxi, unsigned int id, unsigned long n)
+{
+	struct vx_limit *l = &vxi->limits[id];
+
+	seen(l, atomic_long_sub_return(n, &l->cur));
 }
 
 /**
@@ -96,9 +160,7 @@ bool vx_limit_charge(struct vx_info *vxi, unsigned int id)
  */
 void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
 {
-	struct vx_limit *l = &vxi->limits[id];
-
-	seen(l, atomic_long_dec_return(&l->cur));
+	vx_limit_sub(vxi, id, 1);
 }
 
 /**
@@ -259,9 +321,16 @@ void vx_limits_show(struct seq_file *m, struct vx_info *vxi)
 		const char *name;
 	} rows[] = {
 		{ RLIMIT_NPROC, "PROC" },
-		{ RLIMIT_NOFILE, "FILES" },
-		{ VLIMIT_NSOCK, "SOCK" },
+		{ RLIMIT_AS, "VM" },
+		{ RLIMIT_MEMLOCK, "VML" },
 		{ RLIMIT_RSS, "RSS" },
+		{ RLIMIT_NOFILE, "FILES" },
+		{ RLIMIT_LOCKS, "LOCKS" },
+		{ VLIMIT_NSOCK, "SOCK" },
+		{ RLIMIT_MSGQUEUE, "MSGQ" },
+		{ VLIMIT_SHMEM, "SHM" },
+		{ VLIMIT_SEMARY, "SEMA" },
+		{ VLIMIT_NSEMS, "SEMS" },
 	};
 	struct vx_limit_stat st;
 	int i;

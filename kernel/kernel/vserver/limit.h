@@ -21,7 +21,12 @@ struct vx_info;
  */
 #define VX_LIMITS_ENFORCED						\
 	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK) |	\
-	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0))
+	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0) |		\
+	 (IS_ENABLED(CONFIG_MMU) ? BIT(RLIMIT_AS) | BIT(RLIMIT_MEMLOCK) : 0) | \
+	 (IS_ENABLED(CONFIG_FILE_LOCKING) ? BIT(RLIMIT_LOCKS) : 0) |	\
+	 (IS_ENABLED(CONFIG_SYSVIPC) ?					\
+	  BIT(RLIMIT_MSGQUEUE) | BIT(VLIMIT_SHMEM) | BIT(VLIMIT_SEMARY) | \
+	  BIT(VLIMIT_NSEMS) : 0))
 
 /**
  * struct vx_limit_stat - A limit's counters at one moment
@@ -61,6 +66,10 @@ struct vx_limit {
 };
 
 void vx_limits_init(struct vx_info *vxi);
+bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n);
+void vx_limit_force(struct vx_info *vxi, unsigned int id, unsigned long n);
+bool vx_limit_may_add(struct vx_info *vxi, unsigned int id, unsigned long n);
+void vx_limit_sub(struct vx_info *vxi, unsigned int id, unsigned long n);
 bool vx_limit_charge(struct vx_info *vxi, unsigned int id);
 void vx_limit_uncharge(struct vx_info *vxi, unsigned int id);
 bool vx_nproc_charge(struct vx_info *vxi);
@@ -73,5 +82,21 @@ void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
 void vx_limits_show(struct seq_file *m, struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
+
+/**
+ * struct vx_ipc_charge - What an IPC object is charged for (its LSM blob)
+ * @vxi: The context charged, with a reference; NULL: nothing charged.
+ * @amount: Pages (shm), bytes (msg) or semaphores (sem).
+ *
+ * Set once by vserver_ipc_charge() before the object is visible; @amount
+ * of a message queue changes under the queue's lock (IPC_SET).  The free
+ * hooks run when the object is freed, once.
+ */
+struct vx_ipc_charge {
+	struct vx_info *vxi;
+	unsigned long amount;
+};
+
+void vserver_add_ipc_hooks(void);
 
 #endif /* _KERNEL_VSERVER_LIMIT_H */

@@ -39,6 +39,7 @@ struct lsm_blob_sizes vserver_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct vserver_task),
 	.lbs_file = sizeof(struct vx_info *),
 	.lbs_inode = sizeof(struct vx_info *),
+	.lbs_ipc = sizeof(struct vx_ipc_charge),
 	.lbs_sock = sizeof(struct nx_info *),
 };
 
@@ -48,6 +49,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_isolation_hooks();
 	vserver_add_caps_hooks();
 	vserver_add_limit_hooks();
+	vserver_add_ipc_hooks();
 	vserver_add_inet_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
