@@ -34,7 +34,7 @@ BZIMAGE := $(KOBJ)/arch/x86/boot/bzImage
 INITRAMFS := $(B)/vm/initramfs.cpio
 QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
 
-TEST_SRCS := $(wildcard tests/kernel/*_test.c) $(wildcard tests/bench/*_bench.c)
+TEST_SRCS := $(wildcard tests/kernel/*_test.c) $(wildcard tests/attack/*_test.c) $(wildcard tests/bench/*_bench.c)
 TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
 TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
@@ -79,6 +79,7 @@ initramfs: kernel util tests
 		$(B)/vm/root/usr/sbin:/usr/sbin \
 		tests/vm/run-tests:/tests/run-tests \
 		$(B)/tests/kernel:/tests/kernel \
+		$(B)/tests/attack:/tests/attack \
 		$(B)/tests/bench:/tests/bench \
 		tests/bench/run.sh:/tests/bench/run.sh \
 		tests/bench/t0001-ctx-bench.sh:/tests/bench/t0001-ctx-bench.sh \

@@ -1,48 +1,82 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make demo`: what vserver does so far, as an admin sees it.
+# `make demo`: the main job (DESIGN.md §3), as an admin types it: two
+# busybox guests on 192.0.2.10 and .11 both serving on port 80, their own
+# view of processes, addresses, host name and memory, a fork bomb that
+# stops at the guest's limit while the host answers, and the stop.
+
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 say() {
-	printf '\n### %s\n' "$*"
+	printf '\n\033[1m### %s\033[0m\n' "$*"
 }
 run() {
-	printf '$ %s\n' "$*"
+	printf '\033[36m$ %s\033[0m\n' "$*"
 	"$@"
 }
 
+ip link set lo up
+ip link set dummy0 up
+
 say "The kernel and its vserver API"
 run uname -sr
-dmesg | grep -E 'vserver:|LSM: initializing' | sed 's/^\[[^]]*\] //'
 run vserver-info
-run cat /proc/virtual/info
 
-say "Start a guest: context 100, its own namespaces, host name 'web'"
-echo '$ vcontext --create --xid 100 -- vattribute --set --flag virt_uptime,virt_load -- \'
-echo '    vuname -t nodename=web -t context=web -- vcontext --migrate-self --endsetup -- \'
-echo '    /bin/sh -c "sleep 300 & sleep 300 & wait" &'
-vcontext --create --xid 100 -- \
-	vattribute --set --flag virt_uptime,virt_load -- \
-	vuname -t nodename=web -t context=web -- \
-	vcontext --migrate-self --endsetup -- \
-	/bin/sh -c 'sleep 300 & sleep 300 & wait' >/dev/null &
-sleep 2
+say "Build two guests from the host's busybox (no network needed)"
+run vserver web build -m busybox --context 100 --hostname web \
+	--interface dummy0:192.0.2.10/24
+run vserver db build -m busybox --context 101 --hostname db \
+	--interface dummy0:192.0.2.11/24
+run ls /etc/vservers/web /etc/vservers/web/interfaces/0
 
-say "The host sees the guest"
-run cat /proc/virtual/100/status
+say "Give web a memory limit (8192 pages = 32 MiB), a task limit, and a web server"
+run sh -c 'mkdir -p /etc/vservers/web/rlimits &&
+	echo 8192 > /etc/vservers/web/rlimits/rss &&
+	echo 60 > /etc/vservers/web/rlimits/nproc &&
+	echo virt_mem >> /etc/vservers/web/cflags'
+for g in web db; do
+	printf '#!/bin/sh\n[ "$1" = start ] && httpd -p 0.0.0.0:80 -h /var/www\n' \
+		> /vservers/$g/etc/rc.d/S80httpd
+	chmod +x /vservers/$g/etc/rc.d/S80httpd
+done
+run cat /vservers/web/etc/rc.d/S80httpd
+
+say "Start them"
+run vserver web start
+run vserver db start
+run vserver web status
 run vserver-stat
-run vps
 
-say "Inside the guest: its own processes, host name, uptime"
-run vspace --enter 100 -- vcontext --migrate --xid 100 -- \
-	/bin/sh -c 'echo "hostname: $(hostname)"; echo "uptime: $(cut -d" " -f1 /proc/uptime) s"; ls /proc | grep "^[0-9]" | tr "\n" " "; echo; cat /proc/virtual/100/status | head -2'
-printf '(the host has been up %s s and runs %s processes)\n' \
-	"$(cut -d' ' -f1 /proc/uptime)" "$(ls /proc | grep -c '^[0-9]')"
+say "Inside web: its own processes (init is pid 1), addresses, name, memory"
+run vserver web exec ps ax
+run vserver web exec ip addr
+run vserver web exec hostname
+run vserver web exec head -2 /proc/meminfo
+printf '(the host: %s processes, ' "$(ls /proc | grep -c '^[0-9]')"
+printf 'MemTotal %s kB)\n' "$(awk '/^MemTotal/ { print $2 }' /proc/meminfo)"
 
-say "A guest cannot touch the host"
-run vcontext --migrate --xid 100 -- /bin/sh -c 'kill -0 1; hostname evil; date -s 2000-01-01'
+say "Both serve on port 80, each on its own address"
+run netstat -ltn
+run wget -q -O - http://192.0.2.10/
+run wget -q -O - http://192.0.2.11/
 
-say "Stop the guest"
-run vkill --xid 100 -s KILL
-sleep 1
-run cat /proc/virtual/status
+say "A shell in db (vserver db enter), as an admin would type it"
+printf 'hostname\nid\nps\nexit\n' > /tmp/demo-in
+printf '\033[36m$ vserver db enter\033[0m\n'
+VSERVER_ENTER_PTY=1 vserver db enter < /tmp/demo-in 2>&1 | tr -d '\r' |
+	grep -v '^db:/# \|^BusyBox\|^Enter' | sed '/^$/d'
+
+say "A fork bomb in web stops at its limit of 60 tasks; the host answers"
+printf '\033[36m$ vserver web exec sh -c "bomb() { bomb | bomb & }; bomb"\033[0m\n'
+vserver web exec sh -c 'bomb() { bomb | bomb & }; bomb' >/dev/null 2>&1 &
+sleep 5
+run sh -c 'uptime; echo "the host still answers"'
+echo "(PROC: current tasks, minimum/soft limit, maximum/hard limit, refusals)"
+run grep PROC /proc/virtual/100/limit
+
+say "Stop both"
+run vserver web stop
+run vserver db stop
+run vserver-stat
+run ip -4 addr show dev dummy0

@@ -23,7 +23,11 @@
  *   - a limit value is "inf" or at most VC_LIM_MAX, is the value
  *     strtoull(3) reads, and reads back from its decimal and hex forms;
  *   - a cgroup path that passes is the input without repeated and
- *     trailing slashes, and passes again unchanged.
+ *     trailing slashes, and passes again unchanged;
+ *   - the vserver front end's configuration texts (vserver/conftext.c):
+ *     a scalar is non-empty without a newline or edge blanks, a killseq
+ *     has signals, fstab mount points are absolute, argv words hold no
+ *     newline, and a rejected text names a line inside the text.
  *
  * Build and run: make -C util fuzz FUZZ_SECONDS=60
  */
@@ -36,6 +40,7 @@
 #include <strings.h>
 
 #include "cgroup.h"
+#include "vserver/frontend.h"
 #include "common.h"
 #include "psfilter.h"
 #include "vserver.h"
@@ -65,6 +70,7 @@ enum target {
 	T_RLIMIT,		/* vc_rlimit_by_name */
 	T_FEATURE,		/* vc_feature_by_name */
 	T_CGROUP,		/* cgroup_path_check (cgroup.c) */
+	T_CONF,			/* vserver/conftext.c */
 	T_NR
 };
 
@@ -295,6 +301,72 @@ static void fuzz_cgroup(const char *s)
 		abort();	/* not stable */
 }
 
+static unsigned int count_lines(const char *raw, size_t len)
+{
+	unsigned int n = 1;
+
+	while (len--)
+		n += *raw++ == '\n';
+	return n;
+}
+
+static void fuzz_conf(const char *raw, size_t len)
+{
+	char val[64], *copy, *argv[VS_MAX_ARGS], name[16];
+	unsigned int lines = count_lines(raw, len), lineno = 0;
+	uint64_t v = 0, m = 0;
+	struct conf_killseq ks;
+	struct conf_mount mnt;
+	struct conf_err err;
+	struct vc_net_addr a;
+	size_t pos = 0, n;
+	const char *line;
+	int argc, i;
+
+	/* The front end reads nothing else of a text this refuses. */
+	if (conf_check_text(raw, len, &err)) {
+		if (err.line < 1 || err.line > lines)
+			abort();
+		return;
+	}
+	if (!conf_scalar(raw, len, val, sizeof(val), &err)) {
+		size_t l = strlen(val);
+
+		if (!l || strchr(val, '\n') || val[0] == ' ' ||
+		    val[l - 1] == ' ' || val[0] == '\t')
+			abort();
+	}
+	if (conf_list(&vc_bcap_names, "bcap", raw, len, &v, &m, &err) &&
+	    (err.line < 1 || err.line > lines || v || m))
+		abort();
+	if (!conf_killseq(raw, len, &ks, &err)) {
+		if (ks.n < 1 || ks.n > VS_MAX_KILLSEQ)
+			abort();
+		for (i = 0; i < ks.n; i++)
+			if (ks.sig[i] <= 0)
+				abort();
+	}
+	while (conf_next_line(raw, len, &pos, &lineno, &line, &n))
+		if (!conf_fstab_line(line, n, &mnt, &err) &&
+		    (mnt.dst[0] != '/' || !strcmp(mnt.dst, "/")))
+			abort();
+	copy = malloc(len + 1);
+	if (!copy)
+		return;
+	memcpy(copy, raw, len);
+	copy[len] = '\0';
+	argc = conf_argv(copy, len, argv, VS_MAX_ARGS, true, &err);
+	for (i = 0; i < argc; i++)
+		if (strchr(argv[i], '\n') || !argv[i][0])
+			abort();
+	memcpy(copy, raw, len);
+	copy[len] = '\0';
+	if (!conf_interface_spec(copy, name, &a, &err) &&
+	    (strlen(name) > 15 || a.type != NXA_TYPE_ADDR))
+		abort();
+	free(copy);
+}
+
 static void fuzz_misc(enum target which, const char *s, const char *raw,
 		      size_t rawlen)
 {
@@ -387,6 +459,9 @@ static void fuzz_misc(enum target which, const char *s, const char *raw,
 		break;
 	case T_CGROUP:
 		fuzz_cgroup(s);
+		break;
+	case T_CONF:
+		fuzz_conf(raw, rawlen);
 		break;
 	default:
 		abort();

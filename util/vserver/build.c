@@ -1,0 +1,834 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * vserver build - make a new guest (util-vserver.md §2)
+ *
+ *   vserver <name> build -m <method> [<options>] [-- <method args>]
+ *
+ * Everything given is checked first; then the configuration directory
+ * and the root are created, the configuration written, and the method
+ * fills the root:
+ *
+ *   skeleton     the configuration and an empty root (dev, proc, etc...)
+ *   busybox      a small working guest from the host's static busybox:
+ *                its applets, an inittab, rc scripts, passwd (no network)
+ *   template     -t <archive> (tar, .gz, .bz2, .xz), repeatable
+ *   clone        --source <guest or directory>: a copy of another root
+ *   debootstrap  -d <suite> [-m <mirror>]: the host's debootstrap
+ *
+ * An existing guest is never overwritten without --force (which moves
+ * the old configuration and root aside as <path>.~<time>~); a failed
+ * build removes only what it created.
+ */
+
+#define _ATFILE_SOURCE 1
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "frontend.h"
+
+enum method { M_SKELETON, M_BUSYBOX, M_TEMPLATE, M_CLONE, M_DEBOOTSTRAP };
+
+static const char *const method_names[] = {
+	"skeleton", "busybox", "template", "clone", "debootstrap"
+};
+
+struct build {
+	enum method method;
+	bool force, have_xid;
+	uint32_t xid;
+	const char *hostname, *flags, *initstyle, *rootdir;
+	int niface;
+	struct {
+		char name[16];
+		struct vc_net_addr addr;
+	} iface[VS_MAX_IFACES];
+	/* method arguments */
+	const char *templates[16];
+	int ntemplates;
+	const char *source, *suite, *mirror, *busybox;
+	/* what this build created, for the rollback */
+	bool made_cfgdir, made_vdir;
+	char vdir[VS_PATH_MAX];
+};
+
+static noreturn void build_usage_error(const char *what)
+{
+	msg("build: %s", what);
+	write_strs(STDERR_FILENO, "Try 'vserver <name> build --help' for more "
+		   "information.\n", (char *)NULL);
+	exit(VS_EXIT_USAGE);
+}
+
+static void build_help(void)
+{
+	out("Usage: vserver <name> build -m <method> [<options>] "
+	    "[-- <method args>]\n",
+	    "\n",
+	    "Make a new guest: /etc/vservers/<name>/ and its root.\n",
+	    "\n",
+	    "Methods and their arguments (after --):\n",
+	    "  skeleton                     the configuration and an empty "
+	    "root\n",
+	    "  busybox [--busybox <file>]   a minimal guest from the host's "
+	    "static\n",
+	    "                               busybox (default /bin/busybox)\n",
+	    "  template -t <archive>...     unpack root archives (tar, gz, "
+	    "bz2, xz)\n",
+	    "  clone --source <guest|dir>   a copy of another guest's root\n",
+	    "  debootstrap -d <suite> [-m <mirror>]\n",
+	    "                               Debian through the host's "
+	    "debootstrap\n",
+	    "\n",
+	    "Options:\n",
+	    "  --context <xid>              static context id (2..49151; "
+	    "default:\n",
+	    "                               the first free one from 40000)\n",
+	    "  --hostname <name>            uts/nodename (default: the "
+	    "guest's name)\n",
+	    "  --interface [<name>=][<dev>:]<ip>[/<prefix>]\n",
+	    "                               an address; repeatable; no "
+	    "<dev>: nodev\n",
+	    "  --flags <f1,f2,...>          context flags (cflags)\n",
+	    "  --initstyle <sysv|plain>     apps/init/style (busybox: "
+	    "plain)\n",
+	    "  --rootdir <dir>              where the root goes "
+	    "(default /vservers)\n",
+	    "  --force                      move an existing guest aside "
+	    "first\n");
+}
+
+static void parse_method_args(struct build *b, int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (b->method == M_TEMPLATE && !strcmp(a, "-t") && v) {
+			if (b->ntemplates >= 16)
+				build_usage_error("too many -t");
+			b->templates[b->ntemplates++] = v;
+			i++;
+		} else if (b->method == M_CLONE && !strcmp(a, "--source") &&
+			   v) {
+			b->source = v;
+			i++;
+		} else if (b->method == M_DEBOOTSTRAP && !strcmp(a, "-d") &&
+			   v) {
+			b->suite = v;
+			i++;
+		} else if (b->method == M_DEBOOTSTRAP && !strcmp(a, "-m") &&
+			   v) {
+			b->mirror = v;
+			i++;
+		} else if (b->method == M_BUSYBOX && !strcmp(a, "--busybox") &&
+			   v) {
+			b->busybox = v;
+			i++;
+		} else {
+			char m[300];
+
+			snprintf(m, sizeof(m), "method %s: unknown or "
+				 "incomplete argument '%s'",
+				 method_names[b->method], a);
+			build_usage_error(m);
+		}
+	}
+	if (b->method == M_TEMPLATE && !b->ntemplates)
+		build_usage_error("method template needs -- -t <archive>");
+	if (b->method == M_CLONE && !b->source)
+		build_usage_error("method clone needs -- --source <guest>");
+	if (b->method == M_DEBOOTSTRAP && !b->suite)
+		build_usage_error("method debootstrap needs -- -d <suite>");
+}
+
+/* Context ids the other guests' configurations name. */
+static bool xid_taken(uint32_t xid, const char *self, char *who,
+		      size_t size)
+{
+	char path[VS_PATH_MAX];
+	struct dirent *de;
+	DIR *d = opendir(conf_dir());
+	bool taken = false;
+
+	if (!d)
+		return false;
+	while (!taken && (de = readdir(d))) {
+		char *text;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, self))
+			continue;
+		pathf(path, sizeof(path), "%s/%s/context", conf_dir(),
+		      de->d_name);
+		text = read_file(path, NULL);
+		if (text && strtoul(text, NULL, 10) == xid) {
+			taken = true;
+			snprintf(who, size, "%s", de->d_name);
+		}
+		free(text);
+	}
+	closedir(d);
+	return taken;
+}
+
+static int writef(const char *dir, const char *rel, const char *text)
+{
+	char path[VS_PATH_MAX], parent[VS_PATH_MAX];
+	char *slash;
+
+	pathf(path, sizeof(path), "%s/%s", dir, rel);
+	pathf(parent, sizeof(parent), "%s", path);
+	slash = strrchr(parent, '/');
+	*slash = '\0';
+	if (mkdir_p(parent) || write_file(path, text)) {
+		msg("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int write_config(struct guest *g, struct build *b)
+{
+	char path[VS_PATH_MAX], text[512];
+	const char *fstab_default =
+		"none\t/proc\t\tproc\tdefaults\t\t0 0\n"
+		"none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
+		"none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0\n";
+	char *fstab;
+	int i;
+
+	snprintf(text, sizeof(text), "%u\n", b->xid);
+	if (writef(g->cfgdir, "context", text))
+		return -1;
+	snprintf(text, sizeof(text), "%s\n", b->hostname ? b->hostname :
+		 g->name);
+	if (writef(g->cfgdir, "uts/nodename", text))
+		return -1;
+	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
+	if (symlink(b->vdir, path)) {
+		msg("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	pathf(path, sizeof(path), "%s/run", g->cfgdir);
+	if (symlink(g->runfile, path)) {
+		msg("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < b->niface; i++) {
+		char rel[64], ip[VC_NET_IP_STRSZ];
+
+		vc_net_ip_format(b->iface[i].addr.family, &b->iface[i].addr.ip,
+				 ip);
+		snprintf(rel, sizeof(rel), "interfaces/%d/ip", i);
+		snprintf(text, sizeof(text), "%s\n", ip);
+		if (writef(g->cfgdir, rel, text))
+			return -1;
+		snprintf(rel, sizeof(rel), "interfaces/%d/prefix", i);
+		snprintf(text, sizeof(text), "%u\n", b->iface[i].addr.prefix);
+		if (writef(g->cfgdir, rel, text))
+			return -1;
+		if (b->iface[i].addr.dev[0] &&
+		    strcmp(b->iface[i].addr.dev, "nodev")) {
+			snprintf(rel, sizeof(rel), "interfaces/%d/dev", i);
+			snprintf(text, sizeof(text), "%s\n",
+				 b->iface[i].addr.dev);
+		} else {
+			snprintf(rel, sizeof(rel), "interfaces/%d/nodev", i);
+			text[0] = '\0';
+		}
+		if (writef(g->cfgdir, rel, text))
+			return -1;
+		if (b->iface[i].name[0]) {
+			snprintf(rel, sizeof(rel), "interfaces/%d/name", i);
+			snprintf(text, sizeof(text), "%s\n",
+				 b->iface[i].name);
+			if (writef(g->cfgdir, rel, text))
+				return -1;
+		}
+	}
+	if (b->initstyle) {
+		snprintf(text, sizeof(text), "%s\n", b->initstyle);
+		if (writef(g->cfgdir, "apps/init/style", text))
+			return -1;
+	}
+	if (b->flags) {
+		char list[512], *p;
+
+		snprintf(list, sizeof(list), "%s\n", b->flags);
+		for (p = list; *p; p++)
+			if (*p == ',')
+				*p = '\n';
+		if (writef(g->cfgdir, "cflags", list))
+			return -1;
+	}
+	pathf(path, sizeof(path), "%s/.defaults/fstab", conf_dir());
+	fstab = read_file(path, NULL);
+	i = writef(g->cfgdir, "fstab", fstab ? fstab : fstab_default);
+	free(fstab);
+	return i;
+}
+
+/* mkdir in the new root, mode @mode. */
+static int rdir(const char *vdir, const char *rel, mode_t mode)
+{
+	char path[VS_PATH_MAX];
+
+	pathf(path, sizeof(path), "%s/%s", vdir, rel);
+	if (mkdir(path, mode) && errno != EEXIST) {
+		msg("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return chmod(path, mode);
+}
+
+static int rlink(const char *vdir, const char *rel, const char *target)
+{
+	char path[VS_PATH_MAX];
+	struct stat st;
+
+	pathf(path, sizeof(path), "%s/%s", vdir, rel);
+	if (!lstat(path, &st))
+		return 0;
+	if (symlink(target, path)) {
+		msg("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The root's skeleton: directories and the device nodes a guest needs. */
+static int skeleton_root(const char *vdir)
+{
+	static const struct {
+		const char *name;
+		unsigned int major, minor;
+		mode_t mode;
+	} devs[] = {
+		{ "dev/null", 1, 3, 0666 }, { "dev/zero", 1, 5, 0666 },
+		{ "dev/full", 1, 7, 0666 }, { "dev/random", 1, 8, 0666 },
+		{ "dev/urandom", 1, 9, 0666 }, { "dev/tty", 5, 0, 0666 },
+	};
+	static const char *const dirs[] = {
+		"dev", "dev/pts", "dev/shm", "proc", "sys", "etc", "bin",
+		"sbin", "usr", "usr/bin", "usr/sbin", "lib", "var", "var/log",
+		"var/run", "var/lock", "home", "mnt",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(dirs); i++)
+		if (rdir(vdir, dirs[i], 0755))
+			return -1;
+	if (rdir(vdir, "tmp", 01777) || rdir(vdir, "root", 0700))
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(devs); i++) {
+		char path[VS_PATH_MAX];
+		struct stat st;
+
+		pathf(path, sizeof(path), "%s/%s", vdir, devs[i].name);
+		if (!lstat(path, &st))
+			continue;
+		/* The old encoding, right for these small numbers. */
+		if (mknod(path, S_IFCHR | devs[i].mode,
+			  (dev_t)(devs[i].major << 8 | devs[i].minor)) ||
+		    chmod(path, devs[i].mode)) {
+			msg("cannot create %s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	if (rlink(vdir, "dev/ptmx", "pts/ptmx") ||
+	    rlink(vdir, "dev/fd", "/proc/self/fd") ||
+	    rlink(vdir, "dev/stdin", "/proc/self/fd/0") ||
+	    rlink(vdir, "dev/stdout", "/proc/self/fd/1") ||
+	    rlink(vdir, "dev/stderr", "/proc/self/fd/2"))
+		return -1;
+	return 0;
+}
+
+static int etc_files(const struct guest *g, const struct build *b)
+{
+	char text[1024], ips[512] = "";
+	const char *host = b->hostname ? b->hostname : g->name;
+	char *resolv;
+	int i;
+
+	for (i = 0; i < b->niface; i++) {
+		char ip[VC_NET_IP_STRSZ];
+		size_t n = strlen(ips);
+
+		vc_net_ip_format(b->iface[i].addr.family, &b->iface[i].addr.ip,
+				 ip);
+		snprintf(ips + n, sizeof(ips) - n, "%s\t%s\n", ip, host);
+	}
+	snprintf(text, sizeof(text), "127.0.0.1\tlocalhost\n%s", ips);
+	if (writef(b->vdir, "etc/hosts", text))
+		return -1;
+	snprintf(text, sizeof(text), "%s\n", host);
+	if (writef(b->vdir, "etc/hostname", text))
+		return -1;
+	resolv = read_file("/etc/resolv.conf", NULL);
+	if (resolv) {
+		i = writef(b->vdir, "etc/resolv.conf", resolv);
+		free(resolv);
+		if (i)
+			return -1;
+	}
+	return 0;
+}
+
+static int script(const char *vdir, const char *rel, const char *text)
+{
+	char path[VS_PATH_MAX];
+
+	if (writef(vdir, rel, text))
+		return -1;
+	pathf(path, sizeof(path), "%s/%s", vdir, rel);
+	return chmod(path, 0755);
+}
+
+static int method_busybox(const struct guest *g, struct build *b)
+{
+	const char *src = b->busybox ? b->busybox : "/bin/busybox";
+	char dst[VS_PATH_MAX], *list;
+	char *cp[] = { "cp", (char *)src, dst, NULL };
+	char listfile[VS_PATH_MAX];
+	int n = 0;
+	char *p;
+
+	say(g, "copying %s into the guest", src);
+	pathf(dst, sizeof(dst), "%s/bin/busybox", b->vdir);
+	if (run_command(cp, false) || chmod(dst, 0755)) {
+		msg("cannot copy %s to %s", src, dst);
+		return -1;
+	}
+	/* The applets, as links to /bin/busybox where busybox puts them. */
+	pathf(listfile, sizeof(listfile), "%s/tmp/.applets", b->vdir);
+	{
+		char *argv[] = { "/bin/sh", "-c", "\"$0\" --list-full > \"$1\"",
+				 dst, listfile, NULL };
+
+		if (run_command(argv, false)) {
+			msg("cannot list the applets of %s", src);
+			return -1;
+		}
+	}
+	list = read_file(listfile, NULL);
+	unlink(listfile);
+	if (!list) {
+		msg("cannot read the applet list");
+		return -1;
+	}
+	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
+		if (strchr(p, '.') || !*p || p[0] == '/')
+			continue;
+		if (rlink(b->vdir, p, "/bin/busybox")) {
+			free(list);
+			return -1;
+		}
+		n++;
+	}
+	free(list);
+	say(g, "%d applets linked", n);
+	if (writef(b->vdir, "etc/passwd",
+		   "root:x:0:0:root:/root:/bin/sh\n"
+		   "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n") ||
+	    writef(b->vdir, "etc/group",
+		   "root:x:0:\ntty:x:5:\nnogroup:x:65534:\n") ||
+	    writef(b->vdir, "etc/shadow", "root:*:19000:0:99999:7:::\n") ||
+	    writef(b->vdir, "etc/inittab",
+		   "# busybox init: rcS at start, rcK at the end; a\n"
+		   "# ctrl-alt-del (vserver stop) powers the guest off\n"
+		   "::sysinit:/etc/init.d/rcS\n"
+		   "::ctrlaltdel:/sbin/poweroff\n"
+		   "::shutdown:/etc/init.d/rcK\n") ||
+	    writef(b->vdir, "etc/profile",
+		   "export PATH=/bin:/sbin:/usr/bin:/usr/sbin\n"
+		   "PS1='\\h:\\w\\$ '\n") ||
+	    writef(b->vdir, "etc/rc.d/README",
+		   "Services: executable files S<NN><name> here are run\n"
+		   "with 'start' when the guest starts and 'stop' when it\n"
+		   "stops (rcS, rcK).\n") ||
+	    rdir(b->vdir, "var/www", 0755))
+		return -1;
+	snprintf(dst, sizeof(dst), "<html><body>Hello from %s</body></html>\n",
+		 g->name);
+	if (writef(b->vdir, "var/www/index.html", dst) ||
+	    script(b->vdir, "etc/init.d/rcS",
+		   "#!/bin/sh\n"
+		   "# Starts the services of /etc/rc.d in order.\n"
+		   "for s in /etc/rc.d/S*; do\n"
+		   "\t[ -x \"$s\" ] && \"$s\" start\n"
+		   "done\n"
+		   "exit 0\n") ||
+	    script(b->vdir, "etc/init.d/rcK",
+		   "#!/bin/sh\n"
+		   "# Stops the services of /etc/rc.d in reverse order.\n"
+		   "for s in $(ls -r /etc/rc.d/S* 2>/dev/null); do\n"
+		   "\t[ -x \"$s\" ] && \"$s\" stop\n"
+		   "done\n"
+		   "exit 0\n") ||
+	    script(b->vdir, "etc/init.d/rc",
+		   "#!/bin/sh\n"
+		   "# rc <runlevel> for the sysv init style: 0 and 6 stop.\n"
+		   "case \"$1\" in\n"
+		   "0|6) exec /etc/init.d/rcK ;;\n"
+		   "*) exec /etc/init.d/rcS ;;\n"
+		   "esac\n"))
+		return -1;
+	return 0;
+}
+
+/* tar's decompression option from the archive's first bytes. */
+static const char *tar_filter(const char *file)
+{
+	unsigned char m[6] = { 0 };
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return NULL;
+	n = read(fd, m, sizeof(m));
+	close(fd);
+	if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)
+		return "-z";
+	if (n >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h')
+		return "-j";
+	if (n >= 6 && !memcmp(m, "\xfd" "7zXZ\0", 6))
+		return "-J";
+	return "";
+}
+
+static int method_template(const struct guest *g, struct build *b)
+{
+	int i;
+
+	for (i = 0; i < b->ntemplates; i++) {
+		const char *filter = tar_filter(b->templates[i]);
+		char *argv[10];
+		int n = 0, st;
+
+		if (!filter) {
+			msg("cannot read %s: %s", b->templates[i],
+			    strerror(errno));
+			return -1;
+		}
+		say(g, "unpacking %s", b->templates[i]);
+		argv[n++] = "tar";
+		argv[n++] = "-x";
+		if (*filter)
+			argv[n++] = (char *)filter;
+		argv[n++] = "--numeric-owner";
+		argv[n++] = "-f";
+		argv[n++] = (char *)b->templates[i];
+		argv[n++] = "-C";
+		argv[n++] = b->vdir;
+		argv[n] = NULL;
+		st = run_command(argv, false);
+		if (st) {
+			msg("tar failed on %s (status %d)", b->templates[i],
+			    st);
+			return -1;
+		}
+	}
+	return skeleton_root(b->vdir);
+}
+
+static int method_clone(const struct guest *g, struct build *b)
+{
+	char src[VS_PATH_MAX], from[VS_PATH_MAX + 4];
+	char *argv[] = { "cp", "-a", from, b->vdir, NULL };
+	struct guest other;
+	struct stat st;
+
+	if (b->source[0] == '/') {
+		pathf(src, sizeof(src), "%s", b->source);
+	} else {
+		if (!guest_locate(b->source, &other)) {
+			msg("clone: no guest '%s'", b->source);
+			return -1;
+		}
+		guest_load(&other);
+		pathf(src, sizeof(src), "%s", other.vdir);
+		if (guest_running(&other))
+			msg("warning: guest '%s' is running; its copy may be "
+			    "inconsistent", b->source);
+	}
+	if (stat(src, &st) || !S_ISDIR(st.st_mode)) {
+		msg("clone: the source %s is no directory", src);
+		return -1;
+	}
+	say(g, "copying %s", src);
+	pathf(from, sizeof(from), "%s/.", src);
+	if (run_command(argv, false)) {
+		msg("clone: copying %s failed", src);
+		return -1;
+	}
+	return skeleton_root(b->vdir);
+}
+
+static int method_debootstrap(const struct guest *g, struct build *b)
+{
+	char *argv[] = { "debootstrap", (char *)b->suite, b->vdir,
+			 (char *)b->mirror, NULL };
+
+	if (find_command("debootstrap")) {
+		msg("debootstrap: not installed on the host "
+		    "(apt-get install debootstrap)");
+		return -1;
+	}
+	say(g, "running debootstrap %s (this takes a while)", b->suite);
+	if (run_command(argv, false)) {
+		msg("debootstrap failed");
+		return -1;
+	}
+	return skeleton_root(b->vdir);
+}
+
+static void rollback(struct guest *g, struct build *b)
+{
+	if (b->made_vdir && remove_tree(b->vdir, true))
+		msg("%s: could not remove all of %s", g->name, b->vdir);
+	if (b->made_cfgdir && remove_tree(g->cfgdir, true))
+		msg("%s: could not remove all of %s", g->name, g->cfgdir);
+	msg("%s: build failed; what it created was removed", g->name);
+}
+
+/* Moves @path aside as <path>.~<time>~ (--force). */
+static int move_aside(const char *path)
+{
+	char aside[VS_PATH_MAX];
+
+	pathf(aside, sizeof(aside), "%s.~%ld~", path, (long)time(NULL));
+	if (rename(path, aside)) {
+		msg("cannot move %s aside: %s", path, strerror(errno));
+		return -1;
+	}
+	msg("moved the old %s to %s", path, aside);
+	return 0;
+}
+
+static bool dir_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	bool empty = true;
+
+	if (!d)
+		return true;
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+int cmd_build(struct guest *g, int argc, char **argv)
+{
+	struct build b = { .method = -1 };
+	char base[VS_PATH_MAX], who[256];
+	int i, ret = 0;
+	struct stat st;
+	uint64_t v;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] :
+						NULL;
+		bool takes = true;
+
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			build_help();
+			return 0;
+		}
+		if (!strcmp(a, "--force")) {
+			b.force = true;
+			continue;
+		}
+		if (!val)
+			takes = false;
+		if (!strcmp(a, "-m") && takes) {
+			size_t k;
+
+			for (k = 0; k < ARRAY_SIZE(method_names); k++)
+				if (!strcmp(val, method_names[k]))
+					b.method = (enum method)k;
+			if ((int)b.method < 0) {
+				char m[200];
+
+				snprintf(m, sizeof(m), "unknown method '%s' "
+					 "(skeleton, busybox, template, clone, "
+					 "debootstrap)", val);
+				build_usage_error(m);
+			}
+		} else if (!strcmp(a, "--context") && takes) {
+			if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) ||
+			    v < 2) {
+				char m[200];
+
+				snprintf(m, sizeof(m), "invalid context '%s' "
+					 "(2..%u)", val,
+					 VC_XID_DYNAMIC_MIN - 1);
+				build_usage_error(m);
+			}
+			b.xid = (uint32_t)v;
+			b.have_xid = true;
+		} else if (!strcmp(a, "--hostname") && takes) {
+			if (!*val || strlen(val) > VC_VHI_NAME_MAX ||
+			    strchr(val, '/') || strchr(val, ' '))
+				build_usage_error("invalid --hostname");
+			b.hostname = val;
+		} else if (!strcmp(a, "--interface") && takes) {
+			struct conf_err err;
+
+			if (b.niface >= VS_MAX_IFACES)
+				build_usage_error("too many --interface");
+			if (conf_interface_spec(val, b.iface[b.niface].name,
+						&b.iface[b.niface].addr,
+						&err)) {
+				char m[400];
+
+				snprintf(m, sizeof(m), "--interface: %s",
+					 err.msg);
+				build_usage_error(m);
+			}
+			b.niface++;
+		} else if (!strcmp(a, "--flags") && takes) {
+			uint64_t fv = 0, fm = 0;
+			struct vc_list_error le;
+
+			if (vc_list_parse(&vc_cflag_names, val, &fv, &fm,
+					  &le)) {
+				char m[200];
+
+				snprintf(m, sizeof(m), "--flags: unknown flag "
+					 "'%.*s'", (int)le.len, le.entry);
+				build_usage_error(m);
+			}
+			b.flags = val;
+		} else if (!strcmp(a, "--initstyle") && takes) {
+			if (strcmp(val, "sysv") && strcmp(val, "plain"))
+				build_usage_error("--initstyle: sysv or plain");
+			b.initstyle = val;
+		} else if (!strcmp(a, "--rootdir") && takes) {
+			if (val[0] != '/')
+				build_usage_error("--rootdir: an absolute path "
+						  "is needed");
+			b.rootdir = val;
+		} else {
+			char m[300];
+
+			snprintf(m, sizeof(m), "unknown or incomplete option "
+				 "'%s'", a);
+			build_usage_error(m);
+		}
+		i++;
+	}
+	if ((int)b.method < 0)
+		build_usage_error("no method: -m <method> is needed");
+	parse_method_args(&b, argc - i, argv + i);
+	if (b.method == M_BUSYBOX && !b.initstyle)
+		b.initstyle = "plain";
+
+	/* The context: given, or the first free one from 40000. */
+	if (b.have_xid && xid_taken(b.xid, g->name, who, sizeof(who)))
+		fail(VS_EXIT_FAIL, "%s: context %u is the context of guest "
+		     "'%s' already", g->name, b.xid, who);
+	if (!b.have_xid)
+		for (b.xid = 40000; xid_taken(b.xid, g->name, who,
+					       sizeof(who)); b.xid++)
+			;
+
+	if (b.rootdir)
+		pathf(base, sizeof(base), "%s", b.rootdir);
+	else
+		conf_vdirbase(base, sizeof(base));
+	pathf(b.vdir, sizeof(b.vdir), "%s/%s", base, g->name);
+
+	/* Never over an existing guest, unless --force. */
+	if (!lstat(g->cfgdir, &st)) {
+		if (!b.force)
+			fail(VS_EXIT_FAIL, "%s: %s exists already; use --force "
+			     "to build anew (the old one is kept aside)",
+			     g->name, g->cfgdir);
+		if (guest_running(g))
+			fail(VS_EXIT_FAIL, "%s: is running; stop it first",
+			     g->name);
+		if (move_aside(g->cfgdir))
+			return VS_EXIT_FAIL;
+	}
+	if (!lstat(b.vdir, &st) && !(S_ISDIR(st.st_mode) &&
+				     dir_empty(b.vdir))) {
+		if (!b.force)
+			fail(VS_EXIT_FAIL, "%s: the root %s exists and is not "
+			     "empty; use --force", g->name, b.vdir);
+		if (move_aside(b.vdir))
+			return VS_EXIT_FAIL;
+	}
+
+	say(g, "building with method %s in %s", method_names[b.method],
+	    b.vdir);
+	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
+		msg("cannot create %s: %s", g->cfgdir, strerror(errno));
+		return VS_EXIT_FAIL;
+	}
+	b.made_cfgdir = true;
+	if (mkdir_p(base)) {
+		msg("cannot create %s: %s", base, strerror(errno));
+		rollback(g, &b);
+		return VS_EXIT_FAIL;
+	}
+	if (mkdir(b.vdir, 0755)) {
+		if (errno != EEXIST) {
+			msg("cannot create %s: %s", b.vdir, strerror(errno));
+			rollback(g, &b);
+			return VS_EXIT_FAIL;
+		}
+	} else {
+		b.made_vdir = true;
+	}
+	if (write_config(g, &b))
+		ret = -1;
+	if (!ret) {
+		switch (b.method) {
+		case M_SKELETON:
+			ret = skeleton_root(b.vdir);
+			break;
+		case M_BUSYBOX:
+			ret = skeleton_root(b.vdir);
+			if (!ret)
+				ret = method_busybox(g, &b);
+			break;
+		case M_TEMPLATE:
+			ret = method_template(g, &b);
+			break;
+		case M_CLONE:
+			ret = method_clone(g, &b);
+			break;
+		case M_DEBOOTSTRAP:
+			ret = method_debootstrap(g, &b);
+			break;
+		}
+	}
+	if (!ret && b.method != M_TEMPLATE && b.method != M_CLONE)
+		ret = etc_files(g, &b);
+	if (!ret && fail_step("build")) {
+		msg("%s: injected failure ($VSERVER_FAIL_STEP=build)",
+		    g->name);
+		ret = -1;
+	}
+	if (ret) {
+		rollback(g, &b);
+		return VS_EXIT_FAIL;
+	}
+	say(g, "built: context %u, root %s", b.xid, b.vdir);
+	return 0;
+}

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * vserver - the front end's private header: a guest's configuration as
+ * read from /etc/vservers/<name>/, and the operations on it
+ *
+ * One concern per file: conftext.c parses the text of configuration files
+ * (no I/O, fuzzed), config.c reads a configuration directory, util.c holds
+ * paths, files, locks, commands and the run state, build.c, delete.c,
+ * start.c, stop.c and enter.c the commands, main.c the command line.
+ */
+
+#ifndef _VSERVER_FRONTEND_H
+#define _VSERVER_FRONTEND_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "vserver.h"
+
+/* Exit statuses, as util-vserver's vserver(8). */
+#define VS_EXIT_FAIL		1
+#define VS_EXIT_USAGE		2	/* unknown command, bad usage */
+#define VS_EXIT_STOPPED		3	/* status: not running */
+#define VS_EXIT_NOGUEST		5	/* no such guest */
+
+#define VS_PATH_MAX		4096
+#define VS_MAX_IFACES		64
+#define VS_MAX_MOUNTS		64
+#define VS_MAX_ARGS		64
+#define VS_MAX_KILLSEQ		16
+
+/* --- conftext.c: the text of configuration files ---------------------- */
+
+/*
+ * Why a text was refused: conf_* functions return -1 and fill this in,
+ * with @line the 1-based line and @msg what is wrong.
+ */
+struct conf_err {
+	unsigned int line;
+	char msg[256];
+};
+
+/**
+ * conf_next_line - the next line of a text, for the list and argv files
+ * @text: the text; *@pos is the offset of the next line
+ * @len: its length
+ * @pos: in/out, the offset
+ * @lineno: in/out, the line number of the line returned
+ * @line: receives a pointer to the line (not NUL-terminated)
+ * @linelen: receives its length, without the newline
+ *
+ * Return: true if a line was returned.
+ */
+bool conf_next_line(const char *text, size_t len, size_t *pos,
+		    unsigned int *lineno, const char **line, size_t *linelen);
+
+/**
+ * conf_check_text - refuse what no configuration file may hold
+ * @text: the text
+ * @len: its length
+ * @err: filled in on failure
+ *
+ * A NUL byte or a carriage return (DOS line ends) is refused.
+ *
+ * Return: 0, or -1.
+ */
+int conf_check_text(const char *text, size_t len, struct conf_err *err);
+
+/**
+ * conf_scalar - the first line of a scalar file, blanks trimmed
+ * @text: the text
+ * @len: its length
+ * @buf: receives the value
+ * @size: size of @buf
+ * @err: filled in on failure: an empty first line, a value too long
+ *
+ * Return: 0, or -1.
+ */
+int conf_scalar(const char *text, size_t len, char *buf, size_t size,
+		struct conf_err *err);
+
+/**
+ * conf_list - apply a list file ("name" per line or comma-separated,
+ *             "#" comments, blank lines) to a word
+ * @table: the names
+ * @what: what the list names, for messages ("bcapability")
+ * @text: the text
+ * @len: its length
+ * @value: the word
+ * @mask: collects the bits named
+ * @err: filled in on failure (the line of the bad entry)
+ *
+ * Return: 0, or -1.
+ */
+int conf_list(const struct vc_name_table *table, const char *what,
+	      const char *text, size_t len, uint64_t *value, uint64_t *mask,
+	      struct conf_err *err);
+
+/**
+ * conf_argv - split an argv file (one element per line) into words
+ * @text: the text, NUL-terminated; it is changed in place
+ * @len: its length
+ * @argv: receives pointers into @text, NULL-terminated
+ * @max: room in @argv, the NULL included
+ * @comments: skip blank lines and lines starting with '#'
+ * @err: filled in on failure (too many, none at all)
+ *
+ * Return: the number of words, or -1.
+ */
+int conf_argv(char *text, size_t len, char **argv, int max, bool comments,
+	      struct conf_err *err);
+
+/* A killseq: signal, then (wait seconds, signal) pairs. */
+struct conf_killseq {
+	int n;				/* signals */
+	int sig[VS_MAX_KILLSEQ];
+	unsigned int wait[VS_MAX_KILLSEQ];	/* after sig[i], for i < n-1 */
+};
+
+/**
+ * conf_killseq - parse apps/init/killseq ("15 5 9": blanks or lines)
+ * @text: the text
+ * @len: its length
+ * @ks: receives the sequence
+ * @err: filled in on failure
+ *
+ * Return: 0, or -1.
+ */
+int conf_killseq(const char *text, size_t len, struct conf_killseq *ks,
+		 struct conf_err *err);
+
+/* One line of a guest's fstab. */
+struct conf_mount {
+	char src[256];
+	char dst[256];		/* absolute, inside the guest */
+	char type[32];
+	unsigned long flags;	/* MS_* */
+	char data[256];		/* the options mount(2) does not know */
+	unsigned int line;
+};
+
+/**
+ * conf_fstab_line - parse one non-comment line of fstab
+ * @line: the line (not NUL-terminated)
+ * @len: its length
+ * @m: receives the entry
+ * @err: filled in on failure (message only; the caller sets the line)
+ *
+ * "<src> <dst> <type> <options> [<dump> [<pass>]]".
+ *
+ * Return: 0, or -1.
+ */
+int conf_fstab_line(const char *line, size_t len, struct conf_mount *m,
+		    struct conf_err *err);
+
+/**
+ * conf_interface_spec - parse a build --interface "[name=][dev:]ip[/prefix]"
+ * @spec: the text
+ * @name: receives the name (label), "" if none; 16 bytes
+ * @addr: receives the address, its device in @addr->dev
+ * @err: filled in on failure
+ *
+ * Return: 0, or -1.
+ */
+int conf_interface_spec(const char *spec, char *name,
+			struct vc_net_addr *addr, struct conf_err *err);
+
+/* --- config.c: a guest's configuration ------------------------------- */
+
+enum init_style { INIT_SYSV, INIT_PLAIN };
+
+struct guest_iface {
+	char id[64];			/* the directory name */
+	struct vc_net_addr addr;	/* ip, prefix; dev in addr.dev */
+	char ip[VC_NET_IP_STRSZ];
+	char label[16];			/* name: "<dev>:<name>" */
+	bool nodev, down;
+};
+
+struct guest {
+	char name[256];			/* basename of the cfgdir */
+	char display[256];		/* name file, else @name */
+	char cfgdir[VS_PATH_MAX];
+	char vdir[VS_PATH_MAX];
+	char runfile[VS_PATH_MAX];	/* /var/run/vservers/<name> */
+	bool have_xid;
+	uint32_t xid, nid;
+	struct vc_flags cflags;		/* changes after create */
+	uint64_t bcaps, ccaps;		/* whole words */
+	uint64_t bcaps_named;		/* the bits bcapabilities names */
+	struct vc_flags nflags;
+	uint64_t ncaps;
+	int niface;
+	struct guest_iface iface[VS_MAX_IFACES];
+	bool rlimit_set[VC_RLIMIT_IDS];
+	struct vc_rlimit rlimit[VC_RLIMIT_IDS];
+	bool have_sched;
+	struct vc_sched sched;
+	char *uts[VHIN_DOMAINNAME + 1];	/* NULL: not set */
+	enum init_style style;
+	char runlevel[32], runlevel_stop[32];
+	char *cmd_start[VS_MAX_ARGS], *cmd_stop[VS_MAX_ARGS];
+	char *environ[VS_MAX_ARGS];
+	char *shell[VS_MAX_ARGS];
+	char mark[64];
+	struct conf_killseq killseq;
+	int nmount;
+	struct conf_mount mount[VS_MAX_MOUNTS];
+	bool disabled;
+};
+
+/* Where configurations and run files live ($VSERVER_CONFDIR, ...). */
+const char *conf_dir(void);
+const char *run_dir(void);
+
+/**
+ * guest_locate - find a guest's configuration directory
+ * @arg: a name (CONFDIR/<name>) or a path with a '/'
+ * @g: receives name, cfgdir and runfile; the rest zeroed
+ *
+ * Return: true if the directory exists.
+ */
+bool guest_locate(const char *arg, struct guest *g);
+
+/**
+ * guest_load - read and check the whole configuration
+ * @g: located by guest_locate()
+ *
+ * Prints one "file:line: what" message per problem to standard error.
+ *
+ * Return: 0, or the number of problems.
+ */
+int guest_load(struct guest *g);
+
+/* The default vdir base (.defaults/vdirbase, else /vservers). */
+void conf_vdirbase(char *buf, size_t size);
+
+/* --- util.c ----------------------------------------------------------- */
+
+/* snprintf to a buffer that must be big enough; dies if not. */
+void pathf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Messages: "vserver: <text>" on standard error. */
+void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+noreturn void fail(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "vserver: <name>: " prefixed progress line on standard output. */
+void say(const struct guest *g, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/**
+ * read_file - read a whole file (at most 1 MiB), NUL-terminated
+ * @path: the file
+ * @len: receives its length; may be NULL
+ *
+ * Return: a malloc'ed buffer, or NULL with errno set (ENOENT: none).
+ */
+char *read_file(const char *path, size_t *len);
+
+/* Writes @text to @path (created 0644, truncated); -1 with errno. */
+int write_file(const char *path, const char *text);
+
+/* mkdir -p with mode 0755; -1 with errno. */
+int mkdir_p(const char *path);
+
+/* Whether @path exists (lstat). */
+bool exists(const char *path);
+
+/**
+ * run_command - fork, exec and wait
+ * @argv: the command
+ * @quiet: standard output and error to /dev/null
+ *
+ * Return: its exit status, 128 + signal, or 127 if it could not run.
+ */
+int run_command(char *const argv[], bool quiet);
+
+/* Takes the guest's lock (blocks); returns the descriptor. */
+int guest_lock(const struct guest *g);
+
+/* The guest's xid if it runs, else 0; removes a stale run file. */
+uint32_t guest_running(const struct guest *g);
+
+/* Number of tasks of a context; 0 if it is gone. */
+unsigned int ctx_tasks(uint32_t xid);
+
+/* Waits until context @xid is gone, at most @ms; true if gone. */
+bool ctx_wait_gone(uint32_t xid, unsigned int ms);
+
+/**
+ * fail_step - the step the test hook $VSERVER_FAIL_STEP names
+ * @step: the step about to be done
+ *
+ * Return: true if the test asks this step to fail (it then fails with
+ * EIO, as if the kernel had refused).
+ */
+bool fail_step(const char *step);
+
+/* Runs the guest's scriptlets of a hook; false if one failed. */
+bool run_hooks(const struct guest *g, const char *hook);
+
+/* A raw system call (util.c). */
+long sys4(long nr, long a, long b, long c, long d);
+
+/* openat2(RESOLVE_IN_ROOT): @path resolved as if @rootfd were "/". */
+int open_in_root(int rootfd, const char *path, int flags);
+
+/* The guest's cgroup directory. */
+void guest_cgroup(const struct guest *g, char *buf, size_t size);
+
+/* The path of this program, for the restart after a guest's reboot. */
+extern char self_exe[VS_PATH_MAX];
+
+/* --- the commands ---------------------------------------------------- */
+
+int cmd_build(struct guest *g, int argc, char **argv);
+int cmd_delete(struct guest *g, int argc, char **argv);
+int cmd_start(struct guest *g, int argc, char **argv);
+int cmd_stop(struct guest *g, int argc, char **argv);
+int cmd_exec(struct guest *g, const char *user, char **argv, bool pty);
+int cmd_enter(struct guest *g, int argc, char **argv);
+
+/* stop.c: remove the host side of a guest whose context is gone. */
+void guest_cleanup(const struct guest *g);
+
+/* start.c: the host addresses of the interfaces. */
+int ifaces_add(const struct guest *g, int *added);
+void ifaces_del(const struct guest *g, int n);
+
+/* delete.c: remove a directory tree without following symlinks. */
+int remove_tree(const char *path, bool one_fs);
+
+#endif /* _VSERVER_FRONTEND_H */

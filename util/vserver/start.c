@@ -1,0 +1,864 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * vserver start - bring a guest up (util-vserver.md §1.3, our order)
+ *
+ * In this process, holding the guest's lock: the configuration is read
+ * and checked whole, the root and the init command are looked at, the
+ * scriptlets initialize and prepre-start run, the interface addresses go
+ * onto their host devices, pre-start runs.  Then a child does what has
+ * to happen in the guest's context, each step named so that a failure
+ * says which one:
+ *
+ *   cgroup      a cgroup v2 of its own (memory and cpu limits act on it)
+ *   namespaces  new mount, UTS, IPC and pid namespaces (mounts private)
+ *   context     ctx_create, the namespaces stored as space 0
+ *   attributes  cflags, bcaps, ccaps
+ *   limits      rlimits/
+ *   scheduler   sched/
+ *   uts         uts/ and the context name (the cfgdir: how the tools map
+ *               a context back to its guest)
+ *   network     the network context with the guest's addresses
+ *   mounts      the root bound on itself, fstab's mounts under it
+ *   root        pivot_root into it, the host's tree detached: no chroot
+ *               escape reaches anything but the guest's own root
+ *   init        the first process of the pid namespace (pid 1) mounts
+ *               /proc, ends the setup and runs init by its style
+ *
+ * The child reports its steps through a pipe; when one fails, or init
+ * cannot run, this process undoes everything done (kills the context,
+ * removes the addresses and the cgroup) and says which step failed.
+ * On success it writes the run file and leaves a small monitor that
+ * waits for the context to end: a guest that ends itself by reboot(2) is
+ * started again, one that halts is cleaned up.
+ *
+ * $VSERVER_FAIL_STEP=<step> makes that step fail, for the tests of the
+ * rollback.
+ */
+
+#define _ATFILE_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <linux/reboot.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/capability.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "frontend.h"
+
+#ifndef __NR_openat2
+#define __NR_openat2	437
+#endif
+#ifndef __NR_pivot_root
+#define __NR_pivot_root	155
+#endif
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC	0x63677270
+#endif
+
+int open_in_root(int rootfd, const char *path, int flags)
+{
+	struct open_how how = {
+		.flags = (uint64_t)flags | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+
+	return (int)sys4(__NR_openat2, rootfd, (long)path, (long)&how,
+			 sizeof(how));
+}
+
+/* --- the interfaces on the host -------------------------------------- */
+
+static int ip_addr(const struct guest_iface *ifc, const char *op, bool quiet)
+{
+	char addr[VC_NET_IP_STRSZ + 8], label[40];
+	char *argv[12];
+	int n = 0;
+
+	snprintf(addr, sizeof(addr), "%s/%u", ifc->ip, ifc->addr.prefix);
+	argv[n++] = "ip";
+	argv[n++] = "addr";
+	argv[n++] = (char *)op;
+	argv[n++] = addr;
+	argv[n++] = "dev";
+	argv[n++] = (char *)ifc->addr.dev;
+	if (ifc->label[0] && !strcmp(op, "add") &&
+	    ifc->addr.family == AF_INET) {
+		snprintf(label, sizeof(label), "%s:%s", ifc->addr.dev,
+			 ifc->label);
+		argv[n++] = "label";
+		argv[n++] = label;
+	}
+	argv[n] = NULL;
+	return run_command(argv, quiet);
+}
+
+int ifaces_add(const struct guest *g, int *added)
+{
+	int i;
+
+	*added = 0;
+	for (i = 0; i < g->niface; i++) {
+		const struct guest_iface *ifc = &g->iface[i];
+		char *up[] = { "ip", "link", "set", (char *)ifc->addr.dev,
+			       "up", NULL };
+		int st;
+
+		if (ifc->nodev)
+			continue;
+		st = ip_addr(ifc, "add", false);
+		if (st) {
+			msg("%s: cannot add %s/%u to %s (ip exited with %d)",
+			    g->name, ifc->ip, ifc->addr.prefix,
+			    ifc->addr.dev, st);
+			return -1;
+		}
+		*added = i + 1;
+		if (!ifc->down && run_command(up, false)) {
+			msg("%s: cannot bring %s up", g->name, ifc->addr.dev);
+			return -1;
+		}
+	}
+	if (fail_step("interfaces")) {
+		msg("%s: interfaces: injected failure", g->name);
+		return -1;
+	}
+	return 0;
+}
+
+void ifaces_del(const struct guest *g, int n)
+{
+	int i;
+
+	for (i = 0; i < n && i < g->niface; i++)
+		if (!g->iface[i].nodev)
+			ip_addr(&g->iface[i], "del", true);
+}
+
+/* --- the cgroup ------------------------------------------------------ */
+
+static const char *cgroup_base(void)
+{
+	const char *b = getenv("VSERVER_CGROUP_BASE");
+
+	return b && *b ? b : "/sys/fs/cgroup/vserver";
+}
+
+void guest_cgroup(const struct guest *g, char *buf, size_t size)
+{
+	pathf(buf, size, "%s/%s", cgroup_base(), g->name);
+}
+
+/* Mounts cgroup2 on /sys/fs/cgroup if nothing is there; true if usable. */
+static bool cgroup_ready(void)
+{
+	struct statfs sfs;
+
+	if (!statfs("/sys/fs/cgroup", &sfs) &&
+	    sfs.f_type == CGROUP2_SUPER_MAGIC)
+		return true;
+	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL))
+		return false;
+	return true;
+}
+
+/* --- the child: steps in the guest's context ------------------------- */
+
+static int report_fd = -1;
+
+static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void report(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n > sizeof(buf) - 2)
+		n = sizeof(buf) - 2;
+	buf[n++] = '\n';
+	if (write(report_fd, buf, (size_t)n) < 0)
+		return;
+}
+
+static const char *cur_step = "";
+
+static void step(const char *name)
+{
+	cur_step = name;
+	report("S%s", name);
+	if (fail_step(name)) {
+		report("F%s\tinjected failure ($VSERVER_FAIL_STEP)", name);
+		_exit(1);
+	}
+}
+
+static noreturn void step_fail(int err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static noreturn void step_fail(int err, const char *fmt, ...)
+{
+	char buf[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (err)
+		report("F%s\t%s: %s", cur_step, buf, vc_strerror(err));
+	else
+		report("F%s\t%s", cur_step, buf);
+	_exit(1);
+}
+
+/*
+ * Mounts one fstab entry; @rootfd is the guest's root.  The mount point
+ * is resolved inside the root (openat2 RESOLVE_IN_ROOT: a symbolic link
+ * in the guest cannot point it elsewhere) and mounted on as ".".
+ */
+static void do_mount(int rootfd, const struct conf_mount *m)
+{
+	const char *type = m->type;
+	char data[300];
+	int fd;
+
+	fd = open_in_root(rootfd, m->dst, O_PATH | O_DIRECTORY);
+	if (fd < 0)
+		step_fail(errno, "fstab:%u: mount point %s in the guest",
+			  m->line, m->dst);
+	if (fchdir(fd))
+		step_fail(errno, "fstab:%u: mount point %s in the guest",
+			  m->line, m->dst);
+	close(fd);
+	snprintf(data, sizeof(data), "%s", m->data);
+	if (!strcmp(type, "devpts") && !strstr(data, "ptmxmode="))
+		snprintf(data, sizeof(data), "%s%sptmxmode=0666", m->data,
+			 m->data[0] ? "," : "");
+	if (m->flags & MS_BIND)
+		type = NULL;
+	if (mount(m->src, ".", type, m->flags, data[0] ? data : NULL))
+		step_fail(errno, "fstab:%u: cannot mount %s on %s", m->line,
+			  m->src, m->dst);
+	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY) &&
+	    mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags, NULL))
+		step_fail(errno, "fstab:%u: cannot make %s read-only", m->line,
+			  m->dst);
+	if (fchdir(rootfd))
+		step_fail(errno, "cannot change to the guest's root");
+}
+
+/* Mounted from the guest's pid namespace, by its first process. */
+static bool late_mount(const struct conf_mount *m)
+{
+	return !strcmp(m->type, "proc") || !strcmp(m->type, "sysfs");
+}
+
+static void set_words(const struct guest *g)
+{
+	struct vc_flags f;
+
+	if (vc_set_cflags(VC_XID_SELF, &g->cflags))
+		step_fail(errno, "cannot set the context flags");
+	f = (struct vc_flags){ g->bcaps, ~0ULL };
+	if (vc_set_bcaps(VC_XID_SELF, &f))
+		step_fail(errno, "cannot set the bounding capabilities");
+	f = (struct vc_flags){ g->ccaps, ~0ULL };
+	if (vc_set_ccaps(VC_XID_SELF, &f))
+		step_fail(errno, "cannot set the context capabilities");
+}
+
+static void set_limits(const struct guest *g)
+{
+	struct vc_rlimit_mask mask;
+	unsigned int id;
+
+	if (vc_get_rlimit_mask(&mask))
+		step_fail(errno, "cannot read the supported limits");
+	for (id = 0; id < VC_RLIMIT_IDS; id++) {
+		struct vc_rlimit l;
+
+		if (!g->rlimit_set[id])
+			continue;
+		l = g->rlimit[id];
+		if (!(mask.hard & (1U << id)))
+			step_fail(0, "rlimits/%s: this kernel does not "
+				  "support this limit", vc_rlimit_name(id));
+		if (!(mask.min & (1U << id)))
+			l.min = VC_LIM_KEEP;
+		if (!(mask.soft & (1U << id)))
+			l.soft = VC_LIM_KEEP;
+		if (vc_set_rlimit(VC_XID_SELF, id, &l))
+			step_fail(errno, "rlimits/%s: cannot set the limit",
+				  vc_rlimit_name(id));
+	}
+}
+
+static void set_uts(const struct guest *g)
+{
+	int f;
+
+	for (f = VHIN_SYSNAME; f <= VHIN_DOMAINNAME; f++) {
+		if (!g->uts[f])
+			continue;
+		if (vc_set_vhi_name(VC_XID_SELF, f, g->uts[f]))
+			step_fail(errno, "uts/%s: cannot set '%s'",
+				  vc_vhi_field_name(f), g->uts[f]);
+	}
+	if (vc_set_vhi_name(VC_XID_SELF, VHIN_CONTEXT, g->cfgdir))
+		step_fail(errno, "cannot set the context name");
+}
+
+static void set_network(const struct guest *g)
+{
+	uint32_t want = g->have_xid ? g->nid : VC_NID_DYNAMIC;
+	struct vc_flags f;
+	int i;
+
+	if (vc_net_create(want, NXF_INIT_SET) < 0)
+		step_fail(errno, "cannot create the network context");
+	if (g->nflags.mask && vc_set_nflags(VC_NID_SELF, &g->nflags))
+		step_fail(errno, "nflags: cannot set the network flags");
+	f = (struct vc_flags){ g->ncaps, ~0ULL };
+	if (vc_set_ncaps(VC_NID_SELF, &f))
+		step_fail(errno, "ncapabilities: cannot set them");
+	for (i = 0; i < g->niface; i++) {
+		struct vc_net_addr a = g->iface[i].addr;
+
+		a.dev[0] = '\0';
+		if (vc_net_add(VC_NID_SELF, &a))
+			step_fail(errno, "interfaces/%s: cannot add %s",
+				  g->iface[i].id, g->iface[i].ip);
+	}
+}
+
+/* The init command by style; @argv has room for VS_MAX_ARGS. */
+static void init_argv(const struct guest *g, char **argv, bool explicit_rl)
+{
+	int n = 0;
+
+	if (g->cmd_start[0]) {
+		for (n = 0; g->cmd_start[n]; n++)
+			argv[n] = g->cmd_start[n];
+	} else if (g->style == INIT_PLAIN) {
+		argv[n++] = "/sbin/init";
+		if (explicit_rl)
+			argv[n++] = (char *)g->runlevel;
+	} else {
+		argv[n++] = "/etc/init.d/rc";
+		argv[n++] = (char *)g->runlevel;
+	}
+	argv[n] = NULL;
+}
+
+/* The environment of init: apps/init/environment, else a PATH. */
+static void init_env(const struct guest *g, char **env, int style_sysv)
+{
+	static char rl[64];
+	int n = 0, i;
+
+	if (g->environ[0]) {
+		for (i = 0; g->environ[i] && n < VS_MAX_ARGS - 4; i++)
+			env[n++] = g->environ[i];
+	} else {
+		env[n++] = "PATH=/bin:/usr/bin:/sbin:/usr/sbin";
+	}
+	if (style_sysv) {
+		snprintf(rl, sizeof(rl), "RUNLEVEL=%s", g->runlevel);
+		env[n++] = "PREVLEVEL=N";
+		env[n++] = rl;
+	}
+	env[n] = NULL;
+}
+
+static volatile sig_atomic_t stub_term;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stub_term = 1;
+}
+
+/*
+ * sysv style: no real init, so this process stays pid 1 of the guest
+ * (a pid namespace ends with its first process): it runs the rc script,
+ * reports its status, and reaps orphans until it is told to stop.
+ */
+static noreturn void sysv_stub(char **argv, char **env)
+{
+	struct sigaction sa = { .sa_handler = on_term };
+	int status;
+	pid_t pid;
+
+	sigaction(SIGTERM, &sa, NULL);
+	pid = fork();
+	if (pid < 0)
+		step_fail(errno, "cannot fork the rc script");
+	if (!pid) {
+		execve(argv[0], argv, env);
+		report("F%s\tcannot execute %s: %s", cur_step, argv[0],
+		       strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			break;
+	report("R%d", WIFEXITED(status) ? WEXITSTATUS(status) :
+	       128 + WTERMSIG(status));
+	close(report_fd);
+	report_fd = -1;
+	while (!stub_term)
+		if (wait(NULL) < 0 && errno == ECHILD)
+			pause();
+	_exit(0);
+}
+
+/* The guest's pid 1. */
+static noreturn void guest_init(const struct guest *g, int nullfd)
+{
+	struct vc_flags end = { 0, VXF_STATE_SETUP | VXF_STATE_INIT };
+	char *argv[VS_MAX_ARGS], *env[VS_MAX_ARGS];
+	char rlpath[VS_PATH_MAX];
+	int i, rootfd;
+
+	step("init");
+	rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		step_fail(errno, "cannot open the guest's root");
+	for (i = 0; i < g->nmount; i++)
+		if (late_mount(&g->mount[i]))
+			do_mount(rootfd, &g->mount[i]);
+	close(rootfd);
+	if (chdir("/"))
+		step_fail(errno, "cannot change to the guest's root");
+	pathf(rlpath, sizeof(rlpath), "%s/apps/init/runlevel", g->cfgdir);
+	init_argv(g, argv, exists(rlpath));
+	init_env(g, env, g->style == INIT_SYSV && !g->cmd_start[0]);
+	if (find_command(argv[0]))
+		step_fail(ENOENT, "cannot find %s in the guest", argv[0]);
+	/* No descriptor of the host's but the report pipe goes in. */
+	if (dup2(nullfd, 0) < 0 || dup2(nullfd, 1) < 0 || dup2(nullfd, 2) < 0)
+		step_fail(errno, "cannot redirect the standard streams");
+	for (i = 3; i < 1024; i++)
+		if (i != report_fd)
+			close(i);
+	setsid();
+	if (vc_set_cflags(VC_XID_SELF, &end))
+		step_fail(errno, "cannot end the setup of the context");
+	if (g->style == INIT_SYSV && !g->cmd_start[0])
+		sysv_stub(argv, env);
+	execve(argv[0], argv, env);
+	step_fail(errno, "cannot execute %s", argv[0]);
+}
+
+static noreturn void setup_child(const struct guest *g, bool use_cgroup)
+{
+	uint32_t want = g->have_xid ? g->xid : VC_XID_SELF;
+	char cg[VS_PATH_MAX];
+	int i, xid, nullfd, vdirfd;
+	pid_t pid;
+
+	nullfd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (nullfd < 0)
+		step_fail(errno, "cannot open /dev/null");
+
+	step("cgroup");
+	if (use_cgroup) {
+		char tidy[CGROUP_PATH_MAX + 1];
+		const char *why;
+
+		guest_cgroup(g, cg, sizeof(cg));
+		why = cgroup_path_check(cg, tidy, sizeof(tidy));
+		if (why)
+			step_fail(0, "cgroup '%s' %s", cg, why);
+		cgroup_check(tidy, 1);
+		cgroup_join(1);
+	}
+
+	step("namespaces");
+	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID))
+		step_fail(errno, "cannot unshare the namespaces");
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		step_fail(errno, "cannot make the mounts private");
+
+	step("context");
+	xid = vc_ctx_create(want, VXF_INIT_SET);
+	if (xid < 0)
+		step_fail(errno, "cannot create context %u",
+			  g->have_xid ? g->xid : 0);
+	report("X%d", xid);
+	if (vc_set_space(VC_XID_SELF, CLONE_NEWNS | CLONE_NEWUTS |
+			 CLONE_NEWIPC | CLONE_NEWPID, 0))
+		step_fail(errno, "cannot store the namespaces of context %d",
+			  xid);
+
+	step("attributes");
+	set_words(g);
+	step("limits");
+	set_limits(g);
+	step("scheduler");
+	if (g->have_sched && vc_set_sched(VC_XID_SELF, &g->sched))
+		step_fail(errno, "sched/: cannot set the scheduler");
+	step("uts");
+	set_uts(g);
+	step("network");
+	set_network(g);
+
+	step("mounts");
+	if (mount(g->vdir, g->vdir, NULL, MS_BIND | MS_REC, NULL))
+		step_fail(errno, "cannot bind the root %s", g->vdir);
+	vdirfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (vdirfd < 0)
+		step_fail(errno, "cannot open the root %s", g->vdir);
+	for (i = 0; i < g->nmount; i++)
+		if (!late_mount(&g->mount[i]))
+			do_mount(vdirfd, &g->mount[i]);
+	close(vdirfd);
+
+	step("root");
+	if (chdir(g->vdir))
+		step_fail(errno, "cannot enter %s", g->vdir);
+	if (!sys4(__NR_pivot_root, (long)".", (long)".", 0, 0)) {
+		if (umount2(".", MNT_DETACH))
+			step_fail(errno, "cannot detach the host's root");
+	} else if (errno == EINVAL) {
+		/*
+		 * The host's root is an initramfs (rootfs), which pivot_root
+		 * cannot leave: the root is moved over it and chrooted to.
+		 * rootfs stays below, reachable by a chroot escape, so the
+		 * guest loses CAP_SYS_CHROOT unless bcapabilities names it.
+		 */
+		if (mount(".", "/", NULL, MS_MOVE, NULL))
+			step_fail(errno, "cannot move %s onto /", g->vdir);
+		if (chroot("."))
+			step_fail(errno, "cannot chroot to %s", g->vdir);
+		if (!(g->bcaps_named & (UINT64_C(1) << CAP_SYS_CHROOT))) {
+			struct vc_flags f = { 0, UINT64_C(1) <<
+					      CAP_SYS_CHROOT };
+
+			if (vc_set_bcaps(VC_XID_SELF, &f))
+				step_fail(errno, "cannot drop SYS_CHROOT");
+			report("Wthe host's root is an initramfs: no "
+			       "pivot_root, the guest is chrooted and "
+			       "loses CAP_SYS_CHROOT");
+		} else {
+			report("Wthe host's root is an initramfs: no "
+			       "pivot_root; with CAP_SYS_CHROOT the guest "
+			       "can escape its chroot");
+		}
+	} else {
+		step_fail(errno, "cannot pivot_root to %s", g->vdir);
+	}
+	if (chdir("/"))
+		step_fail(errno, "cannot change to the guest's root");
+	if (vc_set_space(VC_XID_SELF, CLONE_FS, 0))
+		step_fail(errno, "cannot store the guest's root");
+
+	pid = fork();
+	if (pid < 0)
+		step_fail(errno, "cannot fork the guest's init");
+	if (!pid)
+		guest_init(g, nullfd);
+	_exit(0);
+}
+
+/* --- the monitor ------------------------------------------------------ */
+
+/*
+ * Waits for the context to end.  If it ended by itself (the run file
+ * still names it once the lock is ours: a stop removes it first) the
+ * host side is cleaned up, and a reboot(2) starts the guest again.
+ */
+static void spawn_monitor(const struct guest *g, uint32_t xid)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		msg("%s: warning: no monitor (fork: %s); a reboot in the guest "
+		    "will not restart it", g->name, strerror(errno));
+		return;
+	}
+	if (pid) {
+		waitpid(pid, NULL, 0);
+		return;
+	}
+	setsid();
+	if (fork())
+		_exit(0);
+	{
+		struct vc_wait_exit res = { 0, 0 };
+		int fd = open("/dev/null", O_RDWR), i, lock;
+		uint32_t running;
+		char *text;
+
+		if (fd >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		for (i = 3; i < 1024; i++)
+			close(i);
+		if (chdir("/"))
+			_exit(1);
+		while (vc_wait_exit(xid, &res))
+			if (errno != EINTR)
+				break;
+		lock = guest_lock(g);
+		text = read_file(g->runfile, NULL);
+		running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
+		free(text);
+		if (running != xid || ctx_tasks(xid))
+			_exit(0);
+		guest_cleanup(g);
+		run_hooks(g, "post-stop");
+		close(lock);
+		if (res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART ||
+		    res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART2) {
+			char *argv[] = { "vserver", (char *)g->cfgdir, "start",
+					 NULL };
+
+			execv(self_exe, argv);
+		}
+		_exit(0);
+	}
+}
+
+/* --- checks before anything is done ---------------------------------- */
+
+static bool sanity(const struct guest *g)
+{
+	char path[VS_PATH_MAX];
+	char *argv[VS_MAX_ARGS];
+	struct stat st;
+	bool ok = true;
+	int rootfd, fd;
+
+	if (strlen(g->cfgdir) > VC_VHI_NAME_MAX) {
+		msg("%s: the configuration directory '%s' is longer than %d "
+		    "characters: the kernel cannot keep it as the context "
+		    "name", g->name, g->cfgdir, VC_VHI_NAME_MAX);
+		ok = false;
+	}
+	if (g->have_xid && ctx_tasks(g->xid)) {
+		msg("%s: context %u is in use by another guest or tool",
+		    g->name, g->xid);
+		ok = false;
+	}
+	rootfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		msg("%s: the guest's root %s: %s", g->name, g->vdir,
+		    strerror(errno));
+		return false;
+	}
+	pathf(path, sizeof(path), "%s/apps/init/runlevel", g->cfgdir);
+	init_argv(g, argv, exists(path));
+	fd = open_in_root(rootfd, argv[0], O_PATH);
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    !(st.st_mode & 0111)) {
+		msg("%s: the init command %s is not an executable file in "
+		    "the guest (%s); check apps/init/style and cmd.start",
+		    g->name, argv[0], fd < 0 ? strerror(errno) :
+		    "not executable");
+		ok = false;
+	}
+	if (fd >= 0)
+		close(fd);
+	for (int i = 0; i < g->nmount; i++) {
+		fd = open_in_root(rootfd, g->mount[i].dst,
+				  O_PATH | O_DIRECTORY);
+		if (fd < 0) {
+			msg("%s/fstab:%u: the mount point %s is no directory "
+			    "in the guest", g->cfgdir, g->mount[i].line,
+			    g->mount[i].dst);
+			ok = false;
+		} else {
+			close(fd);
+		}
+	}
+	close(rootfd);
+	return ok;
+}
+
+/* --- start ----------------------------------------------------------- */
+
+/* Starts the guest; the lock is held.  Return: exit status. */
+static int do_start(struct guest *g)
+{
+	char buf[4096], step_seen[64] = "", failed[1100] = "";
+	int pipefd[2], status, added = 0, rc_status = -1;
+	bool use_cgroup, fail_msg = false;
+	size_t len = 0;
+	long xid = -1;
+	pid_t pid;
+
+	if (!sanity(g)) {
+		msg("%s: not started", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (!run_hooks(g, "initialize") || !run_hooks(g, "prepre-start")) {
+		msg("%s: not started: a scriptlet failed", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (g->have_xid)
+		say(g, "starting: context %u, root %s", g->xid, g->vdir);
+	else
+		say(g, "starting: dynamic context, root %s", g->vdir);
+	if (ifaces_add(g, &added)) {
+		ifaces_del(g, added);
+		msg("%s: start failed at step 'interfaces'; the addresses "
+		    "added were removed again", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (!run_hooks(g, "pre-start")) {
+		ifaces_del(g, g->niface);
+		msg("%s: start failed at step 'pre-start'; undone", g->name);
+		return VS_EXIT_FAIL;
+	}
+	use_cgroup = cgroup_ready();
+	if (!use_cgroup)
+		msg("%s: warning: no cgroup2 file system on /sys/fs/cgroup: "
+		    "memory and CPU limits cannot act", g->name);
+
+	if (pipe2(pipefd, O_CLOEXEC))
+		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+	if (!pid) {
+		close(pipefd[0]);
+		report_fd = pipefd[1];
+		setup_child(g, use_cgroup);
+	}
+	close(pipefd[1]);
+	for (;;) {
+		ssize_t n = read(pipefd[0], buf + len, sizeof(buf) - 1 - len);
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		buf[len] = '\0';
+		while ((nl = strchr(buf, '\n'))) {
+			*nl = '\0';
+			switch (buf[0]) {
+			case 'S':
+				snprintf(step_seen, sizeof(step_seen), "%s",
+					 buf + 1);
+				break;
+			case 'X':
+				xid = strtol(buf + 1, NULL, 10);
+				break;
+			case 'R':
+				rc_status = atoi(buf + 1);
+				break;
+			case 'W':
+				if (!getenv("VSERVER_QUIET"))
+					msg("%s: warning: %s", g->name,
+					    buf + 1);
+				break;
+			case 'F':
+				snprintf(failed, sizeof(failed), "%s",
+					 buf + 1);
+				fail_msg = true;
+				break;
+			}
+			len -= (size_t)(nl + 1 - buf);
+			memmove(buf, nl + 1, len + 1);
+		}
+		if (len >= sizeof(buf) - 1)
+			len = 0;
+	}
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!fail_msg && (!WIFEXITED(status) || WEXITSTATUS(status))) {
+		snprintf(failed, sizeof(failed), "%s\tthe setup process "
+			 "failed", step_seen);
+		fail_msg = true;
+	}
+	if (!fail_msg && rc_status > 0) {
+		snprintf(failed, sizeof(failed), "init\tthe rc script exited "
+			 "with %d", rc_status);
+		fail_msg = true;
+	}
+	/* An init that ends at once has not started the guest. */
+	if (!fail_msg && xid > 1 && (usleep(200000), !ctx_tasks((uint32_t)xid))) {
+		snprintf(failed, sizeof(failed), "init\tthe guest ended at "
+			 "once");
+		fail_msg = true;
+	}
+	if (fail_msg) {
+		char *tab = strchr(failed, '\t');
+		char cg[VS_PATH_MAX];
+
+		if (tab)
+			*tab++ = '\0';
+		msg("%s: start failed at step '%s': %s", g->name, failed,
+		    tab ? tab : "failed");
+		if (xid > 1) {
+			vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
+			ctx_wait_gone((uint32_t)xid, 10000);
+		}
+		ifaces_del(g, g->niface);
+		guest_cgroup(g, cg, sizeof(cg));
+		for (int i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+			usleep(100000);
+		msg("%s: everything done was undone (context killed, "
+		    "addresses and cgroup removed)", g->name);
+		return VS_EXIT_FAIL;
+	}
+
+	snprintf(buf, sizeof(buf), "%ld\n", xid);
+	if (write_file(g->runfile, buf))
+		msg("%s: warning: cannot write %s: %s", g->name, g->runfile,
+		    strerror(errno));
+	{
+		char link[VS_PATH_MAX];
+
+		pathf(link, sizeof(link), "%s/run", g->cfgdir);
+		if (!exists(link) && symlink(g->runfile, link))
+			msg("%s: warning: cannot create %s", g->name, link);
+	}
+	g->xid = (uint32_t)xid;
+	spawn_monitor(g, (uint32_t)xid);
+	run_hooks(g, "post-start");
+	say(g, "started: context %ld, %s init", xid,
+	    g->style == INIT_PLAIN ? "plain" : "sysv");
+	return 0;
+}
+
+int cmd_start(struct guest *g, int argc, char **argv)
+{
+	int lock, ret;
+
+	(void)argv;
+	if (argc > 1)
+		fail(VS_EXIT_USAGE, "start takes no arguments");
+	if (guest_load(g))
+		fail(VS_EXIT_FAIL, "%s: configuration errors, nothing "
+		     "started", g->name);
+	lock = guest_lock(g);
+	if (guest_running(g)) {
+		msg("%s: warning: already running", g->name);
+		close(lock);
+		return 0;
+	}
+	ret = do_start(g);
+	close(lock);
+	return ret;
+}

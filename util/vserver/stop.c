@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * vserver stop - bring a guest down (util-vserver.md §1.4)
+ *
+ * Holding the guest's lock: pre-stop; the init style's stop (cmd.stop if
+ * given, else sysv: "/etc/init.d/rc <runlevel.stop>" in the guest, plain:
+ * SIGINT to the guest's init, which is what a ctrl-alt-del asks of it);
+ * up to 10 seconds for the guest to end by itself; then the kill sequence
+ * (apps/init/killseq, default "15 5 9": SIGTERM, 5 seconds, SIGKILL) to
+ * every process of the context; then the host side is cleaned up: the
+ * addresses, the cgroup, the run file.  The run file goes last, so that
+ * the monitor left by start, which wakes when the context ends, sees that
+ * the end was asked for and does not restart the guest.
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "frontend.h"
+
+void guest_cleanup(const struct guest *g)
+{
+	char cg[VS_PATH_MAX];
+	int i;
+
+	ifaces_del(g, g->niface);
+	guest_cgroup(g, cg, sizeof(cg));
+	for (i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+		usleep(100000);
+	unlink(g->runfile);
+}
+
+static void stop_command(struct guest *g, uint32_t xid)
+{
+	char *argv[VS_MAX_ARGS];
+	int i;
+
+	if (g->cmd_stop[0]) {
+		for (i = 0; g->cmd_stop[i]; i++)
+			argv[i] = g->cmd_stop[i];
+		argv[i] = NULL;
+	} else if (g->style == INIT_SYSV) {
+		argv[0] = "/etc/init.d/rc";
+		argv[1] = g->runlevel_stop;
+		argv[2] = NULL;
+	} else {
+		if (vc_ctx_kill(xid, 1, SIGINT) && errno != ESRCH)
+			msg("%s: warning: cannot signal the guest's init: %s",
+			    g->name, vc_strerror(errno));
+		return;
+	}
+	say(g, "running %s in the guest", argv[0]);
+	{
+		pid_t pid = fork();
+
+		if (pid < 0)
+			return;
+		if (!pid) {
+			setenv("RUNLEVEL", g->runlevel_stop, 1);
+			setenv("PREVLEVEL", g->runlevel, 1);
+			_exit(cmd_exec(g, "0", argv, false));
+		}
+		/* The stop script may hang; the kill sequence follows. */
+		for (i = 0; i < 300; i++) {
+			int st;
+			pid_t r = waitpid(pid, &st, WNOHANG);
+
+			if (r == pid || (r < 0 && errno != EINTR))
+				return;
+			usleep(100000);
+		}
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+}
+
+/* The stop of a running guest; the lock is held.  Return: exit status. */
+static int do_stop(struct guest *g, uint32_t xid)
+{
+	const struct conf_killseq *ks = &g->killseq;
+	int i;
+
+	say(g, "stopping (context %u)", xid);
+	run_hooks(g, "pre-stop");
+	stop_command(g, xid);
+	if (!ctx_wait_gone(xid, 10000)) {
+		for (i = 0; i < ks->n; i++) {
+			unsigned int wait = i < ks->n - 1 ? ks->wait[i] : 5;
+
+			say(g, "sending SIG%s to the guest's processes",
+			    vc_sig2str(ks->sig[i]) ? vc_sig2str(ks->sig[i]) :
+			    "?");
+			vc_ctx_kill(xid, 0, ks->sig[i]);
+			if (ctx_wait_gone(xid, wait * 1000))
+				break;
+		}
+	}
+	if (ctx_tasks(xid)) {
+		msg("%s: context %u is still running unexpectedly", g->name,
+		    xid);
+		return VS_EXIT_FAIL;
+	}
+	guest_cleanup(g);
+	run_hooks(g, "post-stop");
+	run_hooks(g, "postpost-stop");
+	say(g, "stopped");
+	return 0;
+}
+
+int cmd_stop(struct guest *g, int argc, char **argv)
+{
+	uint32_t xid;
+	int lock, ret;
+
+	(void)argv;
+	if (argc > 1)
+		fail(VS_EXIT_USAGE, "stop takes no arguments");
+	if (guest_load(g))
+		msg("%s: warning: configuration errors; stopping with what "
+		    "could be read", g->name);
+	lock = guest_lock(g);
+	xid = guest_running(g);
+	if (!xid) {
+		msg("%s: warning: not running", g->name);
+		unlink(g->runfile);
+		close(lock);
+		return 0;
+	}
+	ret = do_stop(g, xid);
+	close(lock);
+	return ret;
+}
