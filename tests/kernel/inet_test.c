@@ -414,7 +414,11 @@ TEST(bind_wildcard_without_entries_refused)
 				  EADDRNOTAVAIL);
 		vn_close(&a, expect_bind_works(_metadata, &a, types[t], "::",
 					       port, "::", NULL));
-		/* No IPv6 entry: no IPv6 wildcard. */
+		/*
+		 * No IPv6 entry: no IPv6 wildcard (vn_bound() makes the
+		 * socket IPV6_V6ONLY; a dual-stack one may bind it:
+		 * dual_stack_wildcard_of_an_ipv4_guest).
+		 */
 		expect_bind_fails(_metadata, &b, types[t], "::", port,
 				  EADDRNOTAVAIL);
 		vn_close(&b, expect_bind_works(_metadata, &b, types[t],
@@ -894,6 +898,38 @@ TEST(dual_stack_wildcard)
 	expect_not_accepted(_metadata, NULL, VN_B6, port);
 	expect_not_accepted(_metadata, NULL, VN_HOST6, port);
 	QUIET(&a, l, "the dual-stack listener");
+	vs_agents_stop_all();
+}
+
+/* A guest with IPv4 addresses only: [::] dual-stack serves them. */
+TEST(dual_stack_wildcard_of_an_ipv4_guest)
+{
+	const uint16_t port = 21175;
+	struct vn_addr any = vn_sa("::", port);
+	struct vn_addr mapped = vn_sa("::ffff:" VN_B4, port);
+	struct vn_addr foreign = vn_sa("::ffff:" VN_A4, port);
+	struct vs_agent b;
+	int l, s;
+
+	NET_UP();
+
+	GUEST(b, 1845, NXF_INIT_SET, VN_B4);
+	VN_SOCKET(l, &b, AF_INET6, SOCK_STREAM, 0);
+	VN_BIND(&b, l, &any);
+	ASSERT_EQ(0, vn_listen(&b, l));
+	ARRIVES(NULL, VN_B4, port, &b, l, NULL);
+	expect_not_accepted(_metadata, NULL, VN_A4, port);
+	expect_not_accepted(_metadata, NULL, VN_HOST4, port);
+	expect_not_accepted(_metadata, NULL, VN_B6, port);
+	QUIET(&b, l, "the dual-stack listener");
+	vn_close(&b, l);
+
+	/* An IPv4-mapped address: its own, not another's. */
+	VN_SOCKET(s, &b, AF_INET6, SOCK_DGRAM, 0);
+	EXPECT_EQ(-1, vn_bind(&b, s, &foreign));
+	EXPECT_EQ(EADDRNOTAVAIL, errno);
+	VN_BIND(&b, s, &mapped);
+	vn_close(&b, s);
 	vs_agents_stop_all();
 }
 

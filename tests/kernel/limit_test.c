@@ -1042,6 +1042,70 @@ TEST(nproc_no_drift_after_1000_cycles)
 }
 TEST_TIMEOUT(nproc_no_drift_after_1000_cycles, 300)
 
+/* Children that exit at once and that nobody reaps (zombies). */
+static pid_t zombie_pids[64];
+static int nzombies;
+
+/* Forks up to arg0 children that exit at once; returns how many. */
+static long fn_zombies(struct vs_msg *m)
+{
+	long i;
+
+	signal(SIGCHLD, SIG_DFL);
+	for (i = 0; i < m->arg[0] && nzombies < 64; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0)
+			return i;
+		if (pid == 0)
+			_exit(0);
+		zombie_pids[nzombies++] = pid;
+	}
+	errno = 0;
+	return i;
+}
+
+/* Reaps them; returns how many. */
+static long fn_reap(struct vs_msg *m)
+{
+	long n = 0;
+
+	while (nzombies > 0)
+		n += waitpid(zombie_pids[--nzombies], NULL, 0) > 0;
+	signal(SIGCHLD, SIG_IGN);
+	return n;
+}
+
+/*
+ * A process that exited counts until it is reaped: a guest that never
+ * reaps its children cannot fill the machine's pid space.
+ */
+TEST(nproc_counts_children_until_they_are_reaped)
+{
+	struct vs_agent g;
+	int t;
+
+	VS_GUEST(g, 1626, VXF_INIT_SET);
+	SET_HARD(1626, RLIMIT_NPROC, 4);
+	EXPECT_EQ(3, VS_CALL(&g, fn_zombies, 5));
+	EXPECT_EQ(EAGAIN, errno) TH_LOG("%s", strerror(errno));
+	/* They exit: one live task, three zombies, still 4. */
+	for (t = 0; t < 200 && ctx_tasks(1626) != 1; t++)
+		vs_msleep(10);
+	EXPECT_EQ(1, ctx_tasks(1626));
+	EXPECT_VALUE(1626, RLIMIT_NPROC, 4);
+	EXPECT_EQ(0, VS_CALL(&g, fn_zombies, 1));
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_HITS(1626, RLIMIT_NPROC, 2);
+	/* Reaped, they count no more, at once. */
+	EXPECT_EQ(3, VS_CALL(&g, fn_reap));
+	EXPECT_VALUE(1626, RLIMIT_NPROC, 1);
+	EXPECT_EQ(3, VS_CALL(&g, fn_zombies, 3));
+	EXPECT_EQ(3, VS_CALL(&g, fn_reap));
+	EXPECT_VALUE(1626, RLIMIT_NPROC, 1);
+	vs_agents_stop_all();
+}
+
 /*
  * A thread the kernel has reported gone (CLONE_CHILD_CLEARTID, what
  * pthread_join waits for) no longer counts: at a limit of 2 the next

@@ -820,6 +820,12 @@ static long __attribute__((unused)) vs_fn_fork_cycles(struct vs_msg *m)
 	long i, fails = 0;
 	int first = 0;
 
+	/*
+	 * Reaped by waitpid, which returns once the child is released: an
+	 * automatically reaped child (SIGCHLD ignored) counts until the
+	 * kernel releases it, a moment after waitpid reports it gone.
+	 */
+	signal(SIGCHLD, SIG_DFL);
 	for (i = 0; i < m->arg[0]; i++) {
 		pid_t pid = fork();
 
@@ -830,9 +836,10 @@ static long __attribute__((unused)) vs_fn_fork_cycles(struct vs_msg *m)
 		}
 		if (pid == 0)
 			_exit(0);
-		while (waitpid(pid, NULL, 0) >= 0 || errno == EINTR)
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
+	signal(SIGCHLD, SIG_IGN);
 	errno = first;
 	return fails;
 }

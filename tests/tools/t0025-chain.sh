@@ -30,6 +30,7 @@ vcontext --create --xid 2300 --cgroup "$cg/vschain-2300" -- \
 		sed -n 's/^\(VxID\|NxID\):[[:space:]]*//p' /proc/self/status \
 			> $tmp/ids
 		awk '/^MemTotal:/ { print \$2 }' /proc/meminfo > $tmp/mem
+		free | awk '\$1 == \"Mem:\" { print \$2, \$3 }' > $tmp/free
 		ip -4 addr show | awk '\$1 == \"inet\" { print \$2 }' \
 			> $tmp/addrs
 		vlimit -d > $tmp/limits
@@ -45,6 +46,12 @@ same "inside: context 2300, network context 2300" "2300${nl}2300" \
 	"$(cat "$tmp/ids")"
 same "inside: MemTotal is the RSS limit (8192 pages)" 32768 \
 	"$(cat "$tmp/mem")"
+# free counts Buffers, Cached and SReclaimable as cache: all the guest's.
+match "inside: free shows total 32768 and a used part within it" \
+	"^32768 [0-9]+$" "$(cat "$tmp/free")"
+used=$(cut -d' ' -f2 "$tmp/free")
+[ "${used:-99999}" -le 32768 ] 2>/dev/null
+same "inside: used memory ($used kB) is not above the total" 0 $?
 same "inside: ip addr shows only the guest's address and lo's" \
 	"127.0.0.1/8${nl}192.0.2.30/24" "$(sort "$tmp/addrs")"
 match "inside: vlimit sees its limits" \

@@ -14,6 +14,7 @@
 struct file_lock_core;
 struct kern_ipc_perm;
 struct mm_struct;
+struct path;
 struct pid;
 struct seq_file;
 struct sysinfo;
@@ -35,6 +36,7 @@ enum vserver_ipc_kind {
 #ifdef CONFIG_VSERVER
 
 void vserver_exit_task(struct task_struct *tsk);
+void vserver_release_task(struct task_struct *p);
 bool vserver_task_visible(struct task_struct *tsk);
 bool vserver_pid_visible(struct pid *pid);
 void vserver_proc_pid_status(struct seq_file *m, struct task_struct *tsk);
@@ -45,7 +47,9 @@ u64 vserver_virt_boottime_ns(u64 ns);
 void vserver_virt_uptime(struct timespec64 *ts);
 void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 			  int *threads);
-void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached);
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim);
 int vserver_ipc_charge(struct kern_ipc_perm *perm, enum vserver_ipc_kind kind,
 		       unsigned long amount);
 int vserver_ipc_msg_resize(struct kern_ipc_perm *perm, unsigned long qbytes);
@@ -54,6 +58,8 @@ void vserver_ipc_uncharge(struct kern_ipc_perm *perm,
 bool vserver_locks_may_add(unsigned int n);
 void vserver_lock_inserted(struct file_lock_core *flc);
 void vserver_lock_removed(struct file_lock_core *flc);
+bool vserver_fs_confined(void);
+bool vserver_dotdot_barrier(const struct path *path);
 void vserver_mm_init(struct mm_struct *mm);
 void vserver_mm_sync(struct mm_struct *mm);
 void vserver_mm_exit(struct mm_struct *mm);
@@ -64,6 +70,10 @@ bool vserver_mm_may_lock(struct mm_struct *mm, unsigned long locked);
 #else /* !CONFIG_VSERVER */
 
 static inline void vserver_exit_task(struct task_struct *tsk)
+{
+}
+
+static inline void vserver_release_task(struct task_struct *p)
 {
 }
 
@@ -114,7 +124,9 @@ static inline void vserver_virt_loadavg(unsigned long avnrun[3],
 }
 
 static inline void vserver_virt_meminfo(struct sysinfo *si, long *available,
-					long *cached)
+					long *cached,
+					unsigned long *sreclaimable,
+					unsigned long *sunreclaim)
 {
 }
 
@@ -147,6 +159,16 @@ static inline void vserver_lock_inserted(struct file_lock_core *flc)
 
 static inline void vserver_lock_removed(struct file_lock_core *flc)
 {
+}
+
+static inline bool vserver_fs_confined(void)
+{
+	return false;
+}
+
+static inline bool vserver_dotdot_barrier(const struct path *path)
+{
+	return false;
 }
 
 static inline void vserver_mm_init(struct mm_struct *mm)

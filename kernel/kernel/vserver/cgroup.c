@@ -135,14 +135,19 @@ void vx_rss_reset_max(struct vx_info *vxi)
  * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
  * @available: MemAvailable in pages, or NULL.
  * @cached: Cached in pages, or NULL.
+ * @sreclaimable: SReclaimable in pages, or NULL.
+ * @sunreclaim: SUnreclaim in pages, or NULL.
  *
  * In a context with %VXF_VIRT_MEM and an RSS limit, the total memory is
  * the limit, the free (and available) memory what the context has not
- * used of it, the cached and shared memory the file and shmem pages of
- * its memory cgroup, and there is no swap: free(1) and top(1) inside the
- * guest tell the truth about what the guest can have.
+ * used of it, the cached and shared memory and the slab the file, shmem
+ * and slab pages of its memory cgroup, and there is no swap: free(1) and
+ * top(1) inside the guest tell the truth about what the guest can have
+ * (free(1) counts SReclaimable as cache: the host's would exceed it).
  */
-void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
 {
 	struct vx_info *vxi = current_vx();
 	struct mem_cgroup *memcg;
@@ -170,6 +175,16 @@ void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
 	if (cached)
 		*cached = min_t(long, usage,
 				memcg_page_state(memcg, NR_FILE_PAGES));
+	if (sreclaimable)
+		*sreclaimable = min_t(unsigned long, usage,
+				      memcg_page_state(memcg,
+						       NR_SLAB_RECLAIMABLE_B) >>
+				      PAGE_SHIFT);
+	if (sunreclaim)
+		*sunreclaim = min_t(unsigned long, usage,
+				    memcg_page_state(memcg,
+						     NR_SLAB_UNRECLAIMABLE_B) >>
+				    PAGE_SHIFT);
 }
 
 #else
@@ -189,7 +204,9 @@ void vx_rss_reset_max(struct vx_info *vxi)
 {
 }
 
-void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached)
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
 {
 }
 #endif

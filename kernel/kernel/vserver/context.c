@@ -17,6 +17,7 @@
 #include <linux/xarray.h>
 
 #include "context.h"
+#include "isolation.h"
 #include "proc.h"
 
 /* The hashed contexts, by xid.  Readers use RCU, writers the xa_lock. */
@@ -125,6 +126,7 @@ static void vx_unhash(struct vx_info *vxi)
 	xa_erase(&vx_registry, vxi->xid);
 	atomic_dec(&vx_active);
 	vx_space_release(vxi);
+	vx_root_release(vxi);
 	wake_up_all(&vxi->exit_wq);
 	pr_debug("context %u is gone\n", vxi->xid);
 	vx_put(vxi);

@@ -8,6 +8,7 @@
 
 #include <linux/capability.h>
 #include <linux/mutex.h>
+#include <linux/path.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
@@ -37,6 +38,9 @@ struct task_struct;
  * @tasks: Live tasks in the context: tasks that entered it (fork,
  *         create, migrate) and have not yet left it or exited.  Changes
  *         from zero only under @lock.
+ * @zombies: Processes of the context that exited and are not reaped yet.
+ *           They count in RLIMIT_NPROC with @tasks: unreaped children
+ *           would otherwise let a guest take every pid of the machine.
  * @lock: Protects @flags, @ccaps, @bcaps, @umask, @initpid, @reaper,
  *        @hashed, @exit_code and @reboot_cmd, and the zero transitions of
  *        @tasks.  Spinlock, taken without other vserver locks held.
@@ -72,12 +76,16 @@ struct task_struct;
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
  * @name: Free-form context name (vhi name field CONTEXT), under @lock.
+ * @root: The root of the task that ended the setup from inside, the
+ *        barrier of '..' for the context's tasks (hostfs.c); set once
+ *        under @lock, released at unhashing.
  * @rcu: Frees the structure after a grace period.
  */
 struct vx_info {
 	u32 xid;
 	refcount_t usecnt;
 	atomic_t tasks;
+	atomic_t zombies;
 	spinlock_t lock; /* see @lock above */
 	bool hashed;
 	u64 flags;
@@ -106,6 +114,7 @@ struct vx_info {
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];
+	struct path root;
 	struct rcu_head rcu;
 };
 

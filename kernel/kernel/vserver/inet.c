@@ -596,11 +596,19 @@ static int bind4(const struct nx_info *nxi, const struct nx_addrs *a,
 	return ours4(a, *ip) ? 0 : -EADDRNOTAVAIL;
 }
 
+/*
+ * The IPv6 wildcard of a dual-stack socket also serves the context's IPv4
+ * addresses, so a context with IPv4 addresses only may bind it; an
+ * IPv4-mapped address is one of its IPv4 addresses or nothing.
+ */
 static int bind6(const struct nx_info *nxi, const struct nx_addrs *a,
-		 const struct in6_addr *ip)
+		 const struct sock *sk, const struct in6_addr *ip)
 {
 	if (ipv6_addr_any(ip))
-		return a->n6 ? 0 : -EADDRNOTAVAIL;
+		return a->n6 || (a->n4 && !ipv6_only_sock(sk)) ?
+			0 : -EADDRNOTAVAIL;
+	if (ipv6_addr_v4mapped(ip))
+		return ours4(a, ip->s6_addr32[3]) ? 0 : -EADDRNOTAVAIL;
 	if (ipv6_addr_loopback(ip))
 		return (nx_flags(nxi) & NXF_LBACK_ALLOW) ? 0 : -EADDRNOTAVAIL;
 	return ours6(a, ip) ? 0 : -EADDRNOTAVAIL;
@@ -623,7 +631,7 @@ static int hook_socket_bind(struct socket *sock, struct sockaddr *address,
 	if (v4)
 		ret = bind4(nxi, nx_addrs(nxi), v4);
 	else if (v6)
-		ret = bind6(nxi, nx_addrs(nxi), v6);
+		ret = bind6(nxi, nx_addrs(nxi), sk, v6);
 	rcu_read_unlock();
 	return ret;
 }

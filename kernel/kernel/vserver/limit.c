@@ -5,7 +5,8 @@
  * Each limit counts a resource over all tasks of a context and refuses
  * the allocation that would exceed the hard limit:
  *
- * - RLIMIT_NPROC: tasks (fork and clone fail with EAGAIN);
+ * - RLIMIT_NPROC: tasks, and processes that exited until they are reaped
+ *   (fork and clone fail with EAGAIN);
  * - RLIMIT_NOFILE: open files (struct file), charged when a task of the
  *   context opens or creates one and uncharged when the last reference
  *   goes, whoever holds it then (open, pipe, socket... fail with EMFILE);
@@ -167,6 +168,9 @@ void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
  * vx_nproc_charge - Count a new task of the context against RLIMIT_NPROC
  * @vxi: The context; the forking parent is one of its live tasks.
  *
+ * RLIMIT_NPROC counts the live tasks and the unreaped processes
+ * (&vx_info.zombies).
+ *
  * Return: true if the task may be created; it is then counted in
  * &vx_info.tasks.
  */
@@ -180,12 +184,12 @@ bool vx_nproc_charge(struct vx_info *vxi)
 	 * limit, not even for a moment (min/max, readers).
 	 */
 	do {
-		if (over(l, v + 1)) {
+		if (over(l, v + 1 + atomic_read(&vxi->zombies))) {
 			atomic_inc(&l->hits);
 			return false;
 		}
 	} while (!atomic_try_cmpxchg(&vxi->tasks, &v, v + 1));
-	seen(l, v + 1);
+	vx_nproc_seen(vxi);
 	return true;
 }
 
@@ -195,7 +199,7 @@ bool vx_nproc_charge(struct vx_info *vxi)
  */
 void vx_nproc_seen(struct vx_info *vxi)
 {
-	seen(&vxi->limits[RLIMIT_NPROC], atomic_read(&vxi->tasks));
+	seen(&vxi->limits[RLIMIT_NPROC], vx_limit_value(vxi, RLIMIT_NPROC));
 }
 
 /**
@@ -210,7 +214,7 @@ long vx_limit_value(struct vx_info *vxi, unsigned int id)
 	long max, hits;
 
 	if (id == RLIMIT_NPROC)
-		return atomic_read(&vxi->tasks);
+		return atomic_read(&vxi->tasks) + atomic_read(&vxi->zombies);
 	if (id == RLIMIT_RSS)
 		return vx_rss_stat(vxi, &max, &hits);
 	return atomic_long_read(&vxi->limits[id].cur);
@@ -401,6 +405,18 @@ static int charge_socket(struct socket *sock)
 		return -EMFILE;
 	*inode_vx(SOCK_INODE(sock)) = vx_get(vxi);
 	return 0;
+}
+
+/**
+ * vx_socket_owner - The context a socket was made in
+ * @sock: The socket.
+ *
+ * Return: the context charged for it, NULL for a socket of the host or
+ * the kernel; valid while the socket is.
+ */
+struct vx_info *vx_socket_owner(struct socket *sock)
+{
+	return *inode_vx(SOCK_INODE(sock));
 }
 
 static int hook_socket_post_create(struct socket *sock, int family, int type,

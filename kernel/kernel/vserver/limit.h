@@ -13,6 +13,7 @@
 #include <uapi/linux/vserver/limit.h>
 
 struct seq_file;
+struct socket;
 struct vx_info;
 
 /*
@@ -82,6 +83,7 @@ void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
 void vx_limits_show(struct seq_file *m, struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
+struct vx_info *vx_socket_owner(struct socket *sock);
 
 /**
  * struct vx_ipc_charge - What an IPC object is charged for (its LSM blob)

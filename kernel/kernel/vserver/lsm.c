@@ -47,6 +47,8 @@ static int __init vserver_lsm_init(void)
 {
 	vserver_add_task_hooks();
 	vserver_add_isolation_hooks();
+	vserver_add_hostfs_hooks();
+	vserver_add_unix_hooks();
 	vserver_add_caps_hooks();
 	vserver_add_limit_hooks();
 	vserver_add_ipc_hooks();

@@ -34,6 +34,7 @@
 #include "context.h"
 #include "cvirt.h"
 #include "info.h"
+#include "isolation.h"
 #include "limit.h"
 #include "lsm.h"
 #include "network.h"
@@ -356,10 +357,12 @@ static long vc_set_cflags(const struct vserver_call *call)
 	}
 	old = vx_set_flags(vxi, value, mask);
 	if (new) {
-		if (old & VXF_STATE_SETUP)
+		if (old & VXF_STATE_SETUP) {
+			vx_root_set(vxi);
 			vx_commit_clamped_creds(vxi, new);
-		else
+		} else {
 			abort_creds(new);
+		}
 	}
 	if (call->inside && (old & VXF_STATE_INIT) &&
 	    !(vx_flags(vxi) & VXF_STATE_INIT))

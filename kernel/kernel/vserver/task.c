@@ -17,6 +17,7 @@
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "limit.h"
 #include "lsm.h"
 #include "task.h"
 
@@ -133,6 +134,9 @@ void vserver_exit_task(struct task_struct *tsk)
 	if (!vxi || !vt->live)
 		return;
 	if (thread_group_leader(tsk)) {
+		/* Counted before it leaves: never below the real count. */
+		atomic_inc(&vxi->zombies);
+		vt->zombie = true;
 		spin_lock(&vxi->lock);
 		if (vxi->initpid == tsk->pid) {
 			vxi->exit_code = tsk->exit_code;
@@ -144,6 +148,23 @@ void vserver_exit_task(struct task_struct *tsk)
 	}
 	vt->live = false;
 	vx_leave(vxi);
+}
+
+/**
+ * vserver_release_task - A process is reaped: it no longer counts
+ * @p: The task, released by release_task().
+ */
+void vserver_release_task(struct task_struct *p)
+{
+	struct vserver_task *vt = vserver_task(p);
+	/* A dead task's context no longer changes. */
+	struct vx_info *vxi = rcu_dereference_protected(vt->vxi, true);
+
+	if (!vt->zombie)
+		return;
+	vt->zombie = false;
+	atomic_dec(&vxi->zombies);
+	vx_nproc_seen(vxi);
 }
 
 static int hook_task_alloc(struct task_struct *task,
@@ -189,6 +210,8 @@ static void hook_task_free(struct task_struct *task)
 		return;
 	if (vt->live)
 		vx_leave(vxi);
+	if (vt->zombie)
+		atomic_dec(&vxi->zombies);
 	vx_put(vxi);
 }
 

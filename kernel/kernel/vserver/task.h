@@ -31,6 +31,8 @@
  *       rules as for @vxi.
  * @nid: The task's network context id, as @xid.
  * @nlive: The task is counted in @nxi->tasks, as @live.
+ * @zombie: The task is counted in @vxi->zombies: from its exit as a live
+ *          thread group leader until it is reaped (or freed).
  */
 struct vserver_task {
 	struct vx_info __rcu *vxi;
@@ -39,6 +41,7 @@ struct vserver_task {
 	u32 nid;
 	bool live;
 	bool nlive;
+	bool zombie;
 };
 
 extern struct lsm_blob_sizes vserver_blob_sizes;

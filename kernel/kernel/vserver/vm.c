@@ -12,8 +12,9 @@
  * The mm remembers what it has charged; whenever its mmap_lock is
  * released or downgraded after a write (every change of total_vm and
  * locked_vm happens under it), and after munmap lowers total_vm under the
- * downgraded lock, vserver_mm_sync() moves the charge to the new values.  So the counters are exact whenever no address space of the
- * context is being changed, at no cost on the paths that change them.
+ * downgraded lock, vserver_mm_sync() moves the charge to the new values.
+ * So the counters are exact whenever no address space of the context is
+ * being changed, at no cost on the paths that change them.
  *
  * The checks run where the kernel checks the rlimits of one process:
  * may_expand_vm() (mmap, brk, mremap, stack growth: ENOMEM) for AS, and

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver - Abstract UNIX sockets stay within their context
+ *
+ * A UNIX socket bound to a path is reached through the file system, which
+ * a guest's root confines (and which the host may share with a guest on
+ * purpose, /dev/log say).  An abstract address (sun_path[0] == 0) lives in
+ * the network namespace instead, which guests share with the host: so a
+ * guest connects or sends only to abstract sockets made in its own
+ * context.  Anything else fails with ECONNREFUSED, as if nobody listened.
+ * The host reaches every socket.
+ */
+
+#include "common.h"
+
+#include <linux/lsm_hooks.h>
+#include <linux/net.h>
+#include <net/af_unix.h>
+#include <net/sock.h>
+
+#include "context.h"
+#include "limit.h"
+#include "lsm.h"
+#include "isolation.h"
+#include "task.h"
+
+static bool is_abstract(const struct sock *sk)
+{
+	/* Set once by bind, before the socket can be found. */
+	const struct unix_address *addr = smp_load_acquire(&unix_sk(sk)->addr);
+
+	return addr && addr->len > offsetof(struct sockaddr_un, sun_path) &&
+	       !addr->name->sun_path[0];
+}
+
+static int may_reach(struct socket *other)
+{
+	struct vx_info *vxi = current_vx();
+
+	if (!vxi)
+		return 0;
+	if (!other)
+		return -ECONNREFUSED;
+	if (!is_abstract(other->sk))
+		return 0;
+	return vx_socket_owner(other) == vxi ? 0 : -ECONNREFUSED;
+}
+
+/* @other is locked and listening. */
+static int hook_unix_stream_connect(struct sock *sock, struct sock *other,
+				    struct sock *newsk)
+{
+	return may_reach(other->sk_socket);
+}
+
+static int hook_unix_may_send(struct socket *sock, struct socket *other)
+{
+	return may_reach(other);
+}
+
+static struct security_hook_list vserver_unix_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
+	LSM_HOOK_INIT(unix_may_send, hook_unix_may_send),
+};
+
+/**
+ * vserver_add_unix_hooks - Register the abstract UNIX socket hooks
+ */
+void __init vserver_add_unix_hooks(void)
+{
+	security_add_hooks(vserver_unix_hooks, ARRAY_SIZE(vserver_unix_hooks),
+			   &vserver_lsmid);
+}
