@@ -24,12 +24,18 @@ row() # NAME MIN SOFT HARD
 	printf '%-10s  %-18s  %-18s  %s' "$1" "$2" "$3" "$4"
 }
 
-# The listing: RSS (unlimited: the contexts here have no memory cgroup
-# of their own), then NPROC, NOFILE and NSOCK with these hard limits.
+# The listing, every limit the kernel enforces in id order: RSS
+# (unlimited: the contexts here have no memory cgroup of their own),
+# NPROC and NOFILE with these hard limits, MEMLOCK, AS, LOCKS and
+# MSGQUEUE unlimited, NSOCK with this hard limit, the IPC ones unlimited.
 rows() # NPROC NOFILE NSOCK
 {
 	echo "$(row RSS N/A N/A inf)$nl$(row NPROC N/A N/A "$1")$nl$(row \
-		NOFILE N/A N/A "$2")$nl$(row NSOCK N/A N/A "$3")"
+		NOFILE N/A N/A "$2")$nl$(row MEMLOCK N/A N/A inf)$nl$(row \
+		AS N/A N/A inf)$nl$(row LOCKS N/A N/A inf)$nl$(row \
+		MSGQUEUE N/A N/A inf)$nl$(row NSOCK N/A N/A "$3")$nl$(row \
+		SHMEM N/A N/A inf)$nl$(row SEMARY N/A N/A inf)$nl$(row \
+		NSEMS N/A N/A inf)"
 }
 
 # "<current> <max> <soft>/<hard> <hits>" of a row of /proc/virtual/X/limit.

@@ -105,13 +105,13 @@ same "enter without a terminal: a plain shell" "web1" \
 # Two guests, the same port.
 vserver st2 start >/dev/null 2>&1
 # (IPv4 addresses only: httpd's default wildcard is IPv6's [::].)
-vserver st2 exec httpd -p 0.0.0.0:80 -h /var/www
+vserver st2 exec httpd -p 80 -h /var/www
 sleep 1
 match "st2 serves on 192.0.2.111:80" "Hello from st2" \
 	"$(wget -q -O - http://192.0.2.111:80/ 2>&1)"
 rm -f $C/st1/bcapabilities
 vserver st1 restart >/dev/null 2>&1
-vserver st1 exec httpd -p 0.0.0.0:80 -h /var/www
+vserver st1 exec httpd -p 80 -h /var/www
 sleep 1
 match "st1 serves on 192.0.2.110:80 too" "Hello from st1" \
 	"$(wget -q -O - http://192.0.2.110:80/ 2>&1)"

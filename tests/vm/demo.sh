@@ -36,7 +36,7 @@ run sh -c 'mkdir -p /etc/vservers/web/rlimits &&
 	echo 60 > /etc/vservers/web/rlimits/nproc &&
 	echo virt_mem >> /etc/vservers/web/cflags'
 for g in web db; do
-	printf '#!/bin/sh\n[ "$1" = start ] && httpd -p 0.0.0.0:80 -h /var/www\n' \
+	printf '#!/bin/sh\n[ "$1" = start ] && httpd -p 80 -h /var/www\n' \
 		> /vservers/$g/etc/rc.d/S80httpd
 	chmod +x /vservers/$g/etc/rc.d/S80httpd
 done
@@ -52,7 +52,7 @@ say "Inside web: its own processes (init is pid 1), addresses, name, memory"
 run vserver web exec ps ax
 run vserver web exec ip addr
 run vserver web exec hostname
-run vserver web exec head -2 /proc/meminfo
+run vserver web exec free
 printf '(the host: %s processes, ' "$(ls /proc | grep -c '^[0-9]')"
 printf 'MemTotal %s kB)\n' "$(awk '/^MemTotal/ { print $2 }' /proc/meminfo)"
 
@@ -74,6 +74,7 @@ sleep 5
 run sh -c 'uptime; echo "the host still answers"'
 echo "(PROC: current tasks, minimum/soft limit, maximum/hard limit, refusals)"
 run grep PROC /proc/virtual/100/limit
+run vserver-stat
 
 say "Stop both"
 run vserver web stop

@@ -19,8 +19,9 @@
  *               a context back to its guest)
  *   network     the network context with the guest's addresses
  *   mounts      the root bound on itself, fstab's mounts under it
- *   root        pivot_root into it, the host's tree detached: no chroot
- *               escape reaches anything but the guest's own root
+ *   root        pivot_root into it, the host's tree detached (on an
+ *               initramfs host, moved over / and chrooted to; the
+ *               kernel's '..' barrier keeps rootfs out of reach)
  *   init        the first process of the pid namespace (pid 1) mounts
  *               /proc, ends the setup and runs init by its style
  *
@@ -538,27 +539,13 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 		/*
 		 * The host's root is an initramfs (rootfs), which pivot_root
 		 * cannot leave: the root is moved over it and chrooted to.
-		 * rootfs stays below, reachable by a chroot escape, so the
-		 * guest loses CAP_SYS_CHROOT unless bcapabilities names it.
+		 * rootfs stays below; the kernel's '..' barrier at the root
+		 * the guest's setup ends with keeps it out of reach.
 		 */
 		if (mount(".", "/", NULL, MS_MOVE, NULL))
 			step_fail(errno, "cannot move %s onto /", g->vdir);
 		if (chroot("."))
 			step_fail(errno, "cannot chroot to %s", g->vdir);
-		if (!(g->bcaps_named & (UINT64_C(1) << CAP_SYS_CHROOT))) {
-			struct vc_flags f = { 0, UINT64_C(1) <<
-					      CAP_SYS_CHROOT };
-
-			if (vc_set_bcaps(VC_XID_SELF, &f))
-				step_fail(errno, "cannot drop SYS_CHROOT");
-			report("Wthe host's root is an initramfs: no "
-			       "pivot_root, the guest is chrooted and "
-			       "loses CAP_SYS_CHROOT");
-		} else {
-			report("Wthe host's root is an initramfs: no "
-			       "pivot_root; with CAP_SYS_CHROOT the guest "
-			       "can escape its chroot");
-		}
 	} else {
 		step_fail(errno, "cannot pivot_root to %s", g->vdir);
 	}
