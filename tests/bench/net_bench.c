@@ -1,97 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * net_bench - Cost of network contexts: TCP between two guests against
- * TCP between two host processes, as a ratio (guest/host).
+ * TCP between two host processes and between two namespace containers
+ * joined by a veth pair, as ratios (guests/host, guests/veth).
  *
- * Usage: net_bench [--check] [--rounds N] [--scale K]
+ * Usage: net_bench [--check] [--rounds N] [--scale K] [--only NAME]
  *
- * A server and a client process talk TCP over the addresses of the dummy0
- * interface (the traffic goes through the loopback path of the shared
- * stack).  On the host side both are host processes; on the guest side
- * each is in a network context of its own with one address (192.0.2.41,
- * 192.0.2.42), the server listening on the wildcard address (so the
- * listener lookup is filtered) and the client unbound (so its source is
- * chosen by vserver).  Two loops:
+ * A server and a client process talk TCP, both pinned to CPU 0 (bench.h):
+ *
+ *   host:   two host processes, over the addresses of the dummy0
+ *           interface (the loopback path of the one stack);
+ *   guests: each in a network context of its own with one address
+ *           (192.0.2.41, 192.0.2.42 on dummy0), the server listening on
+ *           the wildcard address (so the listener lookup is filtered) and
+ *           the client unbound (so vserver chooses its source);
+ *   veth:   each in a network namespace of its own (unshare(CLONE_NEWNET))
+ *           with one end of a veth pair, 198.51.100.1 and .2: the way
+ *           namespace containers are joined.
+ *
+ * Three loops:
  *
  *   stream:  the client sends SIZE bytes in 64 KiB writes, the server reads
  *            them; result in MB/s;
+ *   rr:      one connection, the client sends 1 byte, the server answers
+ *            1 byte, N times (netperf's TCP_RR); transactions per second;
  *   connect: the client connects, the server accepts, both close; result
  *            in connections per second.
  *
- * Host and guest rounds alternate, ROUNDS times; the best of each side is
- * compared.  --check runs tiny counts and prints TAP: it proves that the
- * benchmark works and that the guests' connection really comes from the
- * client guest's address, and asserts nothing about speed.
+ * The three sides alternate, ROUNDS times; every round's rate is printed
+ * for the report, the table shows the best of each side.  --check runs
+ * tiny counts and prints TAP: it proves that the benchmark works on every
+ * side and that the guests' connection really comes from the client
+ * guest's address, and asserts nothing about speed.
  */
 
-#define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <errno.h>
-#include <sched.h>
-#include <netinet/in.h>
+#include "bench.h"
+
 #include <netinet/tcp.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#include <linux/vserver/network.h>
-#include <linux/vserver/network_cmd.h>
-
-#define NID_SERVER	4001
-#define NID_CLIENT	4002
 #define HOST_ADDR	"192.0.2.40"
 #define SERVER_ADDR	"192.0.2.41"
 #define CLIENT_ADDR	"192.0.2.42"
+#define VETH_SERVER	"198.51.100.1"
+#define VETH_CLIENT	"198.51.100.2"
 #define PORT		5001
 #define CHUNK		65536
 
-static long vs(uint32_t cmd, uint32_t id, void *data)
-{
-	return syscall(236, cmd, id, data);
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-/*
- * Server and client share CPU 0: a wakeup on another vCPU of the emulated
- * machine waits for that vCPU's time slice, which would make the figures
- * the emulator's and not the kernel's.
- */
-static void pin(void)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(0, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-/* Puts the caller into a new network context with one address. */
-static int enter_guest(uint32_t nid, const char *addr)
-{
-	struct vcmd_net_create c = { .flagword = NXF_INIT_SET };
-	struct vcmd_net_addr_ipv4_v1 a = { .type = NXA_TYPE_ADDR };
-
-	if (inet_pton(AF_INET, addr, &a.ip) != 1 ||
-	    inet_pton(AF_INET, "255.255.255.0", &a.mask) != 1)
-		return -1;
-	if (vs(VCMD_net_create, nid, &c) < 0 ||
-	    vs(VCMD_net_add_ipv4_v1, nid, &a) < 0)
-		return -1;
-	return 0;
-}
+enum side { HOST, GUESTS, VETH, NSIDES };
+static const char *const side_name[] = { "host", "guests", "veth" };
 
 static void set_addr(struct sockaddr_in *sin, const char *addr)
 {
@@ -101,8 +57,30 @@ static void set_addr(struct sockaddr_in *sin, const char *addr)
 	inet_pton(AF_INET, addr, &sin->sin_addr);
 }
 
+/*
+ * The namespace side: a network namespace of its own, then (when the
+ * parent has moved the veth end in, signalled on @go) its address.
+ */
+static int enter_netns(int unshared, int go, const char *dev,
+		       const char *addr)
+{
+	char cmd[256], c;
+
+	if (unshare(CLONE_NEWNET) || write(unshared, "u", 1) != 1 ||
+	    read(go, &c, 1) != 1)
+		return -1;
+	snprintf(cmd, sizeof(cmd),
+		 "ip link set lo up && ip addr add %s/24 dev %s && "
+		 "ip link set %s up", addr, dev, dev);
+	return system(cmd) ? -1 : 0;
+}
+
+struct pipes {
+	int ready[2], out[2], su[2], cu[2], sgo[2], cgo[2];
+};
+
 /* The server: listens on the wildcard, serves @mode, exits. */
-static void server(int guest, int mode, long n, int ready)
+static void server(enum side side, int mode, long n, struct pipes *p)
 {
 	struct sockaddr_in sin;
 	int one = 1, l, s;
@@ -110,7 +88,10 @@ static void server(int guest, int mode, long n, int ready)
 	long i;
 
 	pin();
-	if (guest && enter_guest(NID_SERVER, SERVER_ADDR))
+	if (side == GUESTS && enter_guest(SERVER_ADDR) < 0)
+		_exit(2);
+	if (side == VETH && enter_netns(p->su[1], p->sgo[0], "vsb0",
+					VETH_SERVER))
 		_exit(2);
 	set_addr(&sin, "0.0.0.0");
 	l = socket(AF_INET, SOCK_STREAM, 0);
@@ -118,14 +99,21 @@ static void server(int guest, int mode, long n, int ready)
 				sizeof(one)) ||
 	    bind(l, (struct sockaddr *)&sin, sizeof(sin)) || listen(l, 128))
 		_exit(3);
-	if (write(ready, "r", 1) != 1)
+	if (write(p->ready[1], "r", 1) != 1)
 		_exit(4);
-	if (mode == 0) {
+	if (mode == 0 || mode == 1) {
 		s = accept(l, NULL, NULL);
 		if (s < 0)
 			_exit(5);
-		while (read(s, buf, sizeof(buf)) > 0)
-			;
+		setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		if (mode == 0) {
+			while (read(s, buf, sizeof(buf)) > 0)
+				;
+		} else {
+			while (read(s, buf, 1) == 1)
+				if (write(s, buf, 1) != 1)
+					_exit(6);
+		}
 		close(s);
 	} else {
 		for (i = 0; i < n; i++) {
@@ -138,32 +126,55 @@ static void server(int guest, int mode, long n, int ready)
 	_exit(0);
 }
 
+struct result {
+	uint64_t t;
+	struct in_addr src;
+};
+
 /*
  * The client: connects to the server and runs @mode; sends the elapsed
  * time and the source address of its last connection on @out.
  */
-static void client(int guest, int mode, long n, int out)
+static void client(enum side side, int mode, long n, struct pipes *p)
 {
-	struct { uint64_t t; struct in_addr src; } res = { 0 };
+	struct result res = { 0 };
 	struct sockaddr_in sin, me;
 	socklen_t len = sizeof(me);
 	static char buf[CHUNK];
+	int s, one = 1;
 	uint64_t t0;
 	long i;
-	int s;
 
 	pin();
-	if (guest && enter_guest(NID_CLIENT, CLIENT_ADDR))
+	if (side == GUESTS && enter_guest(CLIENT_ADDR) < 0)
 		_exit(2);
-	set_addr(&sin, guest ? SERVER_ADDR : HOST_ADDR);
+	if (side == VETH && enter_netns(p->cu[1], p->cgo[0], "vsb1",
+					VETH_CLIENT))
+		_exit(2);
+	if (side == VETH) {
+		char c;
+
+		/* the parent says when the server listens */
+		if (read(p->cgo[0], &c, 1) != 1)
+			_exit(2);
+	}
+	set_addr(&sin, side == GUESTS ? SERVER_ADDR :
+		       side == VETH ? VETH_SERVER : HOST_ADDR);
 	t0 = now_ns();
-	if (mode == 0) {
+	if (mode == 0 || mode == 1) {
 		s = socket(AF_INET, SOCK_STREAM, 0);
 		if (s < 0 || connect(s, (struct sockaddr *)&sin, sizeof(sin)))
 			_exit(6);
-		for (i = 0; i < n; i++)
-			if (write(s, buf, sizeof(buf)) != sizeof(buf))
+		setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		for (i = 0; i < n; i++) {
+			if (mode == 0) {
+				if (write(s, buf, sizeof(buf)) != sizeof(buf))
+					_exit(7);
+			} else if (write(s, buf, 1) != 1 ||
+				   read(s, buf, 1) != 1) {
 				_exit(7);
+			}
+		}
 		getsockname(s, (struct sockaddr *)&me, &len);
 		close(s);
 	} else {
@@ -179,43 +190,89 @@ static void client(int guest, int mode, long n, int out)
 	}
 	res.t = now_ns() - t0;
 	res.src = me.sin_addr;
-	if (write(out, &res, sizeof(res)) != sizeof(res))
+	if (write(p->out[1], &res, sizeof(res)) != sizeof(res))
 		_exit(8);
 	_exit(0);
 }
 
-/* One run; returns ns (0 on failure), the client's source in *src. */
-static uint64_t run(int guest, int mode, long n, struct in_addr *src)
+static void close_all(struct pipes *p)
 {
-	struct { uint64_t t; struct in_addr src; } res = { 0 };
-	int ready[2], out[2], st, ok = 1;
-	pid_t ps, pc;
+	int *fd = (int *)p, i;
+
+	for (i = 0; i < (int)(sizeof(*p) / sizeof(int)); i++)
+		if (fd[i] >= 0)
+			close(fd[i]);
+}
+
+/* One run; returns ns (0 on failure), the client's source in *src. */
+static uint64_t run(enum side side, int mode, long n, struct in_addr *src)
+{
+	struct result res = { 0 };
+	struct pipes p;
+	int st, ok = 1;
+	pid_t ps = -1, pc = -1;
 	char c;
 
-	if (pipe(ready) || pipe(out))
-		return 0;
+	memset(&p, 0xff, sizeof(p));
+	if (pipe(p.ready) || pipe(p.out) || pipe(p.su) || pipe(p.cu) ||
+	    pipe(p.sgo) || pipe(p.cgo))
+		goto fail;
 	ps = fork();
 	if (ps == 0)
-		server(guest, mode, n, ready[1]);
-	close(ready[1]);
-	if (ps < 0 || read(ready[0], &c, 1) != 1) {
-		close(ready[0]);
-		return 0;
+		server(side, mode, n, &p);
+	if (ps < 0)
+		goto fail;
+	if (side == VETH) {
+		/* both in their namespaces, then the veth pair between */
+		pc = fork();
+		if (pc == 0)
+			client(side, mode, n, &p);
+		if (pc < 0 || read(p.su[0], &c, 1) != 1 ||
+		    read(p.cu[0], &c, 1) != 1)
+			goto fail;
+		if (nl_veth("vsb0", ps, "vsb1", pc)) {
+			perror("net_bench: veth");
+			goto fail;
+		}
+		if (write(p.sgo[1], "g", 1) != 1 || write(p.cgo[1], "g", 1) != 1)
+			goto fail;
 	}
-	close(ready[0]);
-	pc = fork();
-	if (pc == 0)
-		client(guest, mode, n, out[1]);
-	close(out[1]);
-	if (pc < 0 || read(out[0], &res, sizeof(res)) != sizeof(res))
+	if (read(p.ready[0], &c, 1) != 1)
+		goto fail;
+	if (side == VETH) {
+		if (write(p.cgo[1], "g", 1) != 1)
+			goto fail;
+	} else {
+		pc = fork();
+		if (pc == 0)
+			client(side, mode, n, &p);
+		if (pc < 0)
+			goto fail;
+	}
+	close(p.out[1]);
+	p.out[1] = -1;
+	if (read(p.out[0], &res, sizeof(res)) != sizeof(res))
 		ok = 0;
-	close(out[0]);
-	if (pc > 0 && (waitpid(pc, &st, 0) != pc || st))
+	if (waitpid(pc, &st, 0) != pc || st)
 		ok = 0;
+	pc = -1;
 	if (waitpid(ps, &st, 0) != ps || st)
 		ok = 0;
+	ps = -1;
+	close_all(&p);
 	*src = res.src;
 	return ok ? res.t : 0;
+fail:
+	if (pc > 0) {
+		kill(pc, SIGKILL);
+		waitpid(pc, NULL, 0);
+	}
+	if (ps > 0) {
+		kill(ps, SIGKILL);
+		waitpid(ps, NULL, 0);
+	}
+	close_all(&p);
+	return 0;
 }
 
 static const struct bench {
@@ -225,8 +282,11 @@ static const struct bench {
 	const char *unit;
 } benches[] = {
 	{ "stream", 0, 4096, "MB/s" },	/* 4096 x 64 KiB = 256 MiB */
-	{ "connect", 1, 400, "conn/s" },
+	{ "rr", 1, 5000, "trans/s" },
+	{ "connect", 2, 400, "conn/s" },
 };
+
+#define NBENCH ((int)(sizeof(benches) / sizeof(benches[0])))
 
 static double rate(const struct bench *b, long n, uint64_t ns)
 {
@@ -239,7 +299,8 @@ static double rate(const struct bench *b, long n, uint64_t ns)
 
 int main(int argc, char **argv)
 {
-	int check = 0, rounds = 5, i, r, fails = 0;
+	int check = 0, rounds = 5, i, r, fails = 0, tap = 0;
+	const char *only = NULL;
 	long scale = 1;
 
 	for (i = 1; i < argc; i++) {
@@ -249,11 +310,15 @@ int main(int argc, char **argv)
 			rounds = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--scale") && i + 1 < argc)
 			scale = atol(argv[++i]);
+		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+			only = argv[++i];
 		else {
-			fprintf(stderr, "usage: net_bench [--check] [--rounds N] [--scale K]\n");
+			fprintf(stderr, "usage: net_bench [--check] [--rounds N] [--scale K] [--only NAME]\n");
 			return 2;
 		}
 	}
+	if (rounds < 1 || rounds > BENCH_MAX_ROUNDS)
+		rounds = 5;
 	if (system("ip link set lo up && ip link set dummy0 up && "
 		   "{ ip addr add " HOST_ADDR "/24 dev dummy0; "
 		   "ip addr add " SERVER_ADDR "/24 dev dummy0; "
@@ -264,46 +329,59 @@ int main(int argc, char **argv)
 	}
 	if (check) {
 		rounds = 1;
-		printf("1..%zu\n", 2 * sizeof(benches) / sizeof(benches[0]));
+		printf("1..%d\n", 2 * NBENCH);
 	} else {
-		printf("%-8s %12s %12s %8s   (best of %d rounds)\n",
-		       "bench", "host", "guests", "g/h", rounds);
+		printf("%-8s %10s %10s %10s %8s %8s  (best of %d rounds)\n",
+		       "bench", "host", "guests", "veth", "g/host", "g/veth",
+		       rounds);
 	}
-	for (i = 0; i < (int)(sizeof(benches) / sizeof(benches[0])); i++) {
+	for (i = 0; i < NBENCH; i++) {
 		const struct bench *b = &benches[i];
 		long n = check ? 4 : b->count * scale;
-		uint64_t host = UINT64_MAX, guest = UINT64_MAX, t;
+		double v[NSIDES][BENCH_MAX_ROUNDS], best[NSIDES];
+		int nv[NSIDES] = { 0 }, bad = 0, src_ok = 1, s;
 		struct in_addr src, want;
-		int src_ok = 1;
+		uint64_t t;
 
+		if (only && strcmp(only, b->name))
+			continue;
 		inet_pton(AF_INET, CLIENT_ADDR, &want);
 		for (r = 0; r < rounds; r++) {
-			t = run(0, b->mode, n, &src);
-			if (t && t < host)
-				host = t;
-			t = run(1, b->mode, n, &src);
-			if (t && t < guest)
-				guest = t;
-			if (t && src.s_addr != want.s_addr)
-				src_ok = 0;
+			for (s = 0; s < NSIDES; s++) {
+				t = run(s, b->mode, n, &src);
+				if (!t) {
+					bad |= 1 << s;
+					continue;
+				}
+				v[s][nv[s]++] = rate(b, n, t);
+				if (s == GUESTS && src.s_addr != want.s_addr)
+					src_ok = 0;
+				/* let a namespace's cleanup end */
+				sleep_ms(s == VETH ? 300 : 100);
+			}
 		}
 		if (check) {
-			printf("%s %d - %s runs between two host processes and between two guests\n",
-			       host != UINT64_MAX && guest != UINT64_MAX ?
-			       "ok" : "not ok", 2 * i + 1, b->name);
+			printf("%s %d - %s runs between two host processes, two guests and two netns over veth\n",
+			       bad ? "not ok" : "ok", ++tap, b->name);
 			printf("%s %d - %s: the client guest connects from its own address\n",
-			       src_ok && guest != UINT64_MAX ? "ok" : "not ok",
-			       2 * i + 2, b->name);
+			       src_ok && !(bad & (1 << GUESTS)) ? "ok" : "not ok",
+			       ++tap, b->name);
 			continue;
 		}
-		if (host == UINT64_MAX || guest == UINT64_MAX || !src_ok) {
-			printf("%-8s failed\n", b->name);
+		if (bad || !src_ok) {
+			printf("%-8s failed (sides mask %d, source %s)\n",
+			       b->name, bad, src_ok ? "ok" : "wrong");
 			fails++;
 			continue;
 		}
-		printf("%-8s %9.1f %-6s %9.1f %-6s %6.3f\n", b->name,
-		       rate(b, n, host), b->unit, rate(b, n, guest), b->unit,
-		       rate(b, n, guest) / rate(b, n, host));
+		for (s = 0; s < NSIDES; s++) {
+			emit("net", b->name, side_name[s], b->unit, v[s], nv[s]);
+			best[s] = best_of(v[s], nv[s], 1);
+		}
+		printf("%-8s %10.1f %10.1f %10.1f %8.3f %8.3f  %s\n", b->name,
+		       best[HOST], best[GUESTS], best[VETH],
+		       best[GUESTS] / best[HOST], best[GUESTS] / best[VETH],
+		       b->unit);
 	}
 	return fails ? 1 : 0;
 }
