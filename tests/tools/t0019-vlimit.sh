@@ -56,7 +56,7 @@ vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
 check "/proc/virtual/<xid>/limit has the same rows" 0 \
-	"PROC:${nl}FILES:${nl}SOCK:${nl}RSS:" "" \
+	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}FILES:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:" "" \
 	awk 'NR > 1 { print $1 }' /proc/virtual/1950/limit
 check "set three hard limits (-H is the default)" 0 "" "" \
 	vlimit --xid 1950 --nproc 10 --nofile 1K -H --nsock 0x20
@@ -64,8 +64,8 @@ check "-a -d lists them in decimal" 0 "$(rows 10 1024 32)" "" \
 	vlimit -c 1950 -a -d
 check "the default listing is in hex" 0 "$(rows 0xa 0x400 0x20)" "" \
 	vlimit -c 1950
-check "-n lists ids: 5, 6, 7, 16 on x86" 0 \
-	"$(row 5 N/A N/A inf)$nl$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 16 N/A N/A 32)" \
+check "-n lists ids: 5-10, 12, 16, 19-21 on x86" 0 \
+	"$(row 5 N/A N/A inf)$nl$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 8 N/A N/A inf)$nl$(row 9 N/A N/A inf)$nl$(row 10 N/A N/A inf)$nl$(row 12 N/A N/A inf)$nl$(row 16 N/A N/A 32)$nl$(row 19 N/A N/A inf)$nl$(row 20 N/A N/A inf)$nl$(row 21 N/A N/A inf)" \
 	"" vlimit -c 1950 -n -d
 same "/proc: PROC soft/hard" "-1/10" "$(soft_hard 1950 PROC)"
 same "/proc: FILES soft/hard" "-1/1024" "$(soft_hard 1950 FILES)"
@@ -87,8 +87,8 @@ check "-SH is refused too" 255 "" \
 	"vlimit: the soft limit of 'nofile' is not supported by this kernel" \
 	vlimit -c 1950 -SH --nofile 5
 check "a limit the kernel lacks" 255 "" \
-	"vlimit: limit 'as' is not supported by this kernel" \
-	vlimit -c 1950 --as 1000
+	"vlimit: limit 'anon' is not supported by this kernel" \
+	vlimit -c 1950 --anon 1000
 check "rss of a context without a memory cgroup of its own" 255 "" \
 	"vlimit: cannot set limit 'rss' of context 1950: Device or resource busy" \
 	vlimit -c 1950 --rss 1000
@@ -106,18 +106,18 @@ echo 20 > "$dir/nproc"
 echo 2k > "$dir/nofile.hard"
 echo ' 16 ' > "$dir/nsock"
 echo 8 > "$dir/nsock.hard"
-echo 100 > "$dir/as"
+echo 100 > "$dir/anon"
 echo 5 > "$dir/nproc.soft"
 echo 1 > "$dir/README"
 check "--dir: supported files set, the others warned about" 0 "" \
 "vlimit: ignoring '$dir/nproc.soft': the soft limit of 'nproc' is not supported by this kernel
-vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
+vlimit: ignoring '$dir/anon': limit 'anon' is not supported by this kernel" \
 	vlimit -c 1950 --dir "$dir"
 check "... a plain file sets the hard limit, .hard wins over it" 0 \
 	"$(rows 20 2000 8)" "" vlimit -c 1950 -d
 same "... and leaves the soft limit alone" "-1/20" "$(soft_hard 1950 PROC)"
 check "the command line wins over --dir" 0 "$(rows 30 2000 8)" \
-"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
+"vlimit: ignoring '$dir/anon': limit 'anon' is not supported by this kernel" \
 	vlimit -c 1950 --dir "$dir" --nproc 30 -a -d
 echo 1x > "$dir/nofile.hard"
 check "a bad file: nothing is set" 255 "" \
@@ -157,7 +157,7 @@ check "in the chain: set, list (-a), then run the command" 0 \
 	grep '^VxID:' /proc/self/status
 check "in the chain with --dir: a warning, then the command" 0 \
 	"$(rows 20 2000 8)" \
-"vlimit: ignoring '$dir/as': limit 'as' is not supported by this kernel" \
+"vlimit: ignoring '$dir/anon': limit 'anon' is not supported by this kernel" \
 	vcontext --create --xid 1954 --silent -- \
 	vlimit --dir "$dir" --missingok -- vlimit -d
 check "the guest lists its own limits after the setup" 0 \

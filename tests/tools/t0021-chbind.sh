@@ -154,9 +154,12 @@ check "no IPv4 address: binding 0.0.0.0 fails" 1 "" \
 	"httpd: bind: Cannot assign requested address" \
 	chbind --silent --ip 2001:db8::10 -- \
 	httpd -f -h "$tmp/www" -p 0.0.0.0:8086
-check "no IPv6 address: binding :: fails" 1 "" \
-	"nc: bind: Cannot assign requested address" \
-	chbind --silent --ip 192.0.2.10 -- nc -l -p 8087
+# A dual-stack [::] serves the IPv4 addresses: it binds without IPv6 ones.
+start_bg n0 chbind --nid 2113 --silent --ip 192.0.2.10 -- nc -l -p 8087
+same "no IPv6 address: a dual-stack :: binds all the same" ":::8087" \
+	"$(wait_listen 8087)"
+stop_bg n0
+wait_ngone 2113
 start_bg n1 chbind --nid 2114 --silent --ip 2001:db8::10 -- nc -l -p 8088
 same "with an IPv6 address :: binds" ":::8088" "$(wait_listen 8088)"
 stop_bg n1

@@ -89,9 +89,9 @@ check "exec: the command's exit status" 3 "" "" vserver st1 exec sh -c 'exit 3'
 check "suexec: unknown user" 1 "" \
 	"vserver: no user 'nosuch' in the guest's /etc/passwd" \
 	vserver st1 suexec nosuch true
-check "chroot in the guest is refused" 1 "" \
-	"chroot: can't change root directory to '/tmp': Operation not permitted" \
-	vserver st1 exec chroot /tmp /bin/true
+# The guest keeps CAP_SYS_CHROOT: the kernel's '..' barrier at its root
+# holds a chroot below it (tests/attack tries the escapes).
+check "chroot in the guest works" 0 "" "" vserver st1 exec chroot / /bin/true
 
 # enter: a shell on a terminal of the guest's own; exit ends it.
 printf 'tty\nhostname\nexit 4\n' > $tmp/in
