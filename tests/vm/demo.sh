@@ -72,8 +72,9 @@ printf '\033[36m$ vserver web exec sh -c "bomb() { bomb | bomb & }; bomb"\033[0m
 vserver web exec sh -c 'bomb() { bomb | bomb & }; bomb' >/dev/null 2>&1 &
 sleep 5
 run sh -c 'uptime; echo "the host still answers"'
-echo "(PROC: current tasks, minimum/soft limit, maximum/hard limit, refusals)"
 run grep PROC /proc/virtual/100/limit
+echo "(PROC: tasks now, least/most seen, soft/hard limit, forks refused: the"
+echo " bomb never had more than the limit, and it dies as its forks fail)"
 run vserver-stat
 
 say "Stop both"
@@ -81,3 +82,4 @@ run vserver web stop
 run vserver db stop
 run vserver-stat
 run ip -4 addr show dev dummy0
+echo "(the guests' addresses are gone from dummy0)"
