@@ -35,6 +35,8 @@ INITRAMFS := $(B)/vm/initramfs.cpio
 QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
 
 TEST_SRCS := $(wildcard tests/kernel/*_test.c) $(wildcard tests/attack/*_test.c) $(wildcard tests/bench/*_bench.c)
+# The vserver(2) fuzzer and lifecycle stress (make fuzz; briefly in make check).
+TEST_SRCS += tests/fuzz/vsfuzz.c
 TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
 TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
@@ -84,6 +86,14 @@ initramfs: kernel util tests
 		tests/bench/run.sh:/tests/bench/run.sh \
 		tests/bench/t0001-ctx-bench.sh:/tests/bench/t0001-ctx-bench.sh \
 		tests/bench/t0002-net-bench.sh:/tests/bench/t0002-net-bench.sh \
+		tests/bench/t0003-start-bench.sh:/tests/bench/t0003-start-bench.sh \
+		tests/bench/t0004-density-bench.sh:/tests/bench/t0004-density-bench.sh \
+		tests/bench/t0005-growth-bench.sh:/tests/bench/t0005-growth-bench.sh \
+		$(B)/tests/fuzz/vsfuzz:/tests/fuzz/vsfuzz \
+		tests/fuzz/t0001-fuzz.sh:/tests/fuzz/t0001-fuzz.sh \
+		tests/fuzz/t0002-hygiene.sh:/tests/fuzz/t0002-hygiene.sh \
+		util/tests/hygiene.sh:/tests/fuzz/hygiene.sh \
+		util/tests/toollib.sh:/tests/fuzz/toollib.sh \
 		$(B)/util-diet/tests/lib_test:/tests/tools/lib_test \
 		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
@@ -95,9 +105,18 @@ check: all
 	@scripts/check $(if $(filter 1,$(DEBUG)),--debug)
 
 # The same build and corpus as the check step's (build/util-fuzz);
-# FUZZ_SECONDS=<n> reaches util/Makefile (default 300).
-fuzz:
+# FUZZ_SECONDS=<n> reaches util/Makefile (default 300).  Then vsfuzz,
+# the vserver(2) fuzzer, as long under the debug kernel (KASAN, lockdep,
+# UBSAN, kmemleak=on) with the lifecycle stress and kmemleak scans after
+# it (tests/fuzz/run-vm); FUZZ_SEED=<s> replays a seed, VSFUZZ_ARGS=
+# adds options of vsfuzz.
+FUZZ_SECONDS ?= 300
+fuzz: initramfs
 	@$(MAKE) -s --no-print-directory -C util O=$(B)/util-fuzz fuzz
+	@scripts/build-kernel --debug
+	@VSFUZZ_ARGS="$(VSFUZZ_ARGS)" tests/fuzz/run-vm \
+		$(B)/obj-debug/arch/x86/boot/bzImage $(INITRAMFS) \
+		$(B)/tests/fuzz/vsfuzz $(FUZZ_SECONDS) $(FUZZ_SEED)
 
 demo: all
 	@$(QEMU_RUN) --run tests/vm/demo.sh
@@ -105,9 +124,33 @@ demo: all
 shell: all
 	@$(QEMU_RUN) --interactive
 
-# Benchmarks, as ratios measured in one VM run (tests/bench/README).
+# Benchmarks (tests/bench/README): the whole suite in one boot of the
+# vserver kernel, then ctx_bench's host side alone in boots of the
+# unpatched kernel (build/obj-vanilla, built here only) alternating with
+# the vserver kernel, for the ratio vserver/unpatched; tests/bench/report
+# prints the table and writes build/bench/results.json.  util-linux's
+# unshare (and its libc) goes into the VM for the start-latency figure.
+VANILLA := $(B)/obj-vanilla/arch/x86/boot/bzImage
+BENCH_ADD := $(foreach f,/usr/bin/unshare:/opt/util-linux/unshare \
+	/lib/x86_64-linux-gnu/libc.so.6 /lib64/ld-linux-x86-64.so.2,\
+	$(if $(wildcard $(firstword $(subst :, ,$(f)))),--add $(if $(findstring :,$(f)),$(f),$(f):$(f))))
+BENCH_RUN := $(QEMU_RUN) --mem 2G --run tests/bench/run.sh
 bench: all
-	@$(QEMU_RUN) --run tests/bench/run.sh --timeout 1800
+	@scripts/build-kernel --unpatched
+	@mkdir -p $(B)/bench
+	@set -o pipefail; for boot in vserver vanilla vserver-host vanilla2; do \
+		case $$boot in \
+		vserver) k=$(BZIMAGE); a=; t=3600 ;; \
+		vserver-host) k=$(BZIMAGE); a=vs.bench=host-only; t=900 ;; \
+		vanilla*) k=$(VANILLA); a=vs.bench=host-only; t=900 ;; \
+		esac; \
+		echo "== bench: boot $$boot ($$k $$a)"; \
+		$(BENCH_RUN) $(BENCH_ADD) --kernel $$k --append "$$a" --timeout $$t \
+			--log $(B)/bench/console-$$boot.log | tee $(B)/bench/$$boot.log || exit 1; \
+	done
+	@tests/bench/report $(B)/bench/results.json vserver:$(B)/bench/vserver.log \
+		vserver-host:$(B)/bench/vserver-host.log vanilla:$(B)/bench/vanilla.log \
+		vanilla:$(B)/bench/vanilla2.log | tee $(B)/bench/report.txt
 
 patch: deps
 	@scripts/mkpatch

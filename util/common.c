@@ -4,6 +4,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -11,6 +12,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "vserver.h"
@@ -234,6 +236,56 @@ noreturn void die_list(int status, const char *what, const char *list,
 	default:
 		usage_error(status, "unknown ", what, " '", entry, "'");
 	}
+}
+
+enum value_file read_value_file(const char *path, char *buf, size_t size,
+				int status)
+{
+	char *start, *end;
+	struct stat st;
+	size_t len = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return VALUE_ABSENT;
+		if (errno == EISDIR)
+			return VALUE_DIRECTORY;
+		die_err(status, errno, "cannot open '", path, "'");
+	}
+	if (fstat(fd, &st))
+		die_err(status, errno, "cannot read '", path, "'");
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return VALUE_DIRECTORY;
+	}
+	if (!S_ISREG(st.st_mode))
+		die(status, "'", path, "' is not a regular file");
+	for (;;) {
+		ssize_t n = read(fd, buf + len, size - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			die_err(status, errno, "cannot read '", path, "'");
+		if (!n)
+			break;
+		len += (size_t)n;
+		if (len == size)
+			die(status, "'", path, "' is too large for a value");
+	}
+	close(fd);
+	if (memchr(buf, '\0', len))
+		die(status, "'", path, "' is not text (it holds a NUL byte)");
+	buf[len] = '\0';
+	/* The first line, without blanks around it. */
+	buf[strcspn(buf, "\n")] = '\0';
+	for (end = buf + strlen(buf); end > buf && strchr(" \t\r", end[-1]);)
+		*--end = '\0';
+	start = buf + strspn(buf, " \t");
+	memmove(buf, start, strlen(start) + 1);
+	return VALUE_READ;
 }
 
 bool parse_uint(const char *s, uint64_t max, uint64_t *value)

@@ -156,6 +156,30 @@ void words_set(const struct tool_word *w, int n, uint32_t id,
  */
 bool parse_uint(const char *s, uint64_t max, uint64_t *value);
 
+/* What read_value_file() found. */
+enum value_file {
+	VALUE_ABSENT,		/* no such file */
+	VALUE_READ,		/* the buffer holds its value */
+	VALUE_DIRECTORY,	/* a directory of that name */
+};
+
+/**
+ * read_value_file - read the value in a file of a settings directory
+ * @path: the file (util-vserver's --dir layout: one value per file)
+ * @buf: receives its first line, without the blanks around it
+ * @size: the size of @buf
+ * @status: the exit status when the file is bad
+ *
+ * The file must be a regular file of text, smaller than @size: a FIFO or
+ * a device is not opened for long (no blocking, no terminal), and a file
+ * that is not a regular file, is larger, holds a NUL byte or cannot be
+ * read ends the tool (@status) with a message that names it.
+ *
+ * Return: what was found.
+ */
+enum value_file read_value_file(const char *path, char *buf, size_t size,
+				int status);
+
 /**
  * find_command - look a command up the way execvp() will
  * @cmd: the command; with a '/' it is a path, else it is searched in

@@ -162,28 +162,16 @@ static void file_path(char *path, size_t size, const char *dir,
 /* Reads the value in a file; false if there is no such file. */
 static bool read_file(const char *path, uint64_t *value)
 {
-	char buf[128], *start, *end;
-	ssize_t n;
-	int fd;
+	char start[128];
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return false;
-		die_err(EXIT_ERROR, errno, "cannot open '", path, "'");
+	switch (read_value_file(path, start, sizeof(start), EXIT_ERROR)) {
+	case VALUE_ABSENT:
+		return false;
+	case VALUE_DIRECTORY:
+		die(EXIT_ERROR, "'", path, "' is a directory, not a file");
+	case VALUE_READ:
+		break;
 	}
-	do
-		n = read(fd, buf, sizeof(buf) - 1);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		die_err(EXIT_ERROR, errno, "cannot read '", path, "'");
-	close(fd);
-	buf[n] = '\0';
-	/* The first line, without blanks around it. */
-	buf[strcspn(buf, "\n")] = '\0';
-	for (end = buf + strlen(buf); end > buf && strchr(" \t\r", end[-1]);)
-		*--end = '\0';
-	start = buf + strspn(buf, " \t");
 	if (vc_parse_limit(start, value)) {
 		if (errno == ERANGE)
 			die(EXIT_ERROR, "value '", start, "' in '", path,

@@ -152,34 +152,11 @@ static void file_path(char *path, const char *dir, const char *name)
  */
 static bool read_file(const char *dir, const char *name, int32_t *value)
 {
-	char path[4096], buf[128], *start, *end;
-	struct stat st;
-	ssize_t n;
-	int fd;
+	char path[4096], start[128];
 
 	file_path(path, dir, name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return false;
-		die_err(EXIT_ERROR, errno, "cannot open '", path, "'");
-	}
-	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
-		close(fd);
+	if (read_value_file(path, start, sizeof(start), EXIT_DIR) != VALUE_READ)
 		return false;
-	}
-	do
-		n = read(fd, buf, sizeof(buf) - 1);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		die_err(EXIT_ERROR, errno, "cannot read '", path, "'");
-	close(fd);
-	buf[n] = '\0';
-	/* The first line, without blanks around it. */
-	buf[strcspn(buf, "\n")] = '\0';
-	for (end = buf + strlen(buf); end > buf && strchr(" \t\r", end[-1]);)
-		*--end = '\0';
-	start = buf + strspn(buf, " \t");
 	if (!parse_int32(start, value))
 		die(EXIT_DIR, "invalid value '", start, "' in '", path, "'");
 	return true;

@@ -74,28 +74,20 @@ static bool read_tag_file(const char *dir, const char *tag, char *buf,
 			  size_t size)
 {
 	char path[4096];
-	ssize_t n;
-	int fd;
 
 	if (strlen(dir) + 1 + strlen(tag) >= sizeof(path))
 		die(EXIT_ERROR, "directory name too long: '", dir, "'");
 	strcpy(path, dir);
 	strcat(path, "/");
 	strcat(path, tag);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return false;
-		die_err(EXIT_ERROR, errno, "cannot open '", path, "'");
+	switch (read_value_file(path, buf, size, EXIT_ERROR)) {
+	case VALUE_ABSENT:
+		return false;
+	case VALUE_DIRECTORY:
+		die(EXIT_ERROR, "'", path, "' is a directory, not a file");
+	case VALUE_READ:
+		break;
 	}
-	do
-		n = read(fd, buf, size - 1);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		die_err(EXIT_ERROR, errno, "cannot read '", path, "'");
-	close(fd);
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
 	if (strlen(buf) > VC_VHI_NAME_MAX)
 		die(EXIT_ERROR, "the value in '", path, "' is longer than 64 ",
 		    "bytes");
@@ -120,7 +112,7 @@ static void set_field(uint32_t xid, int field, const char *value)
 /* Reads every file first: a bad one changes nothing. */
 static void set_from_dir(uint32_t xid, const char *dir, bool missingok)
 {
-	char values[NFIELDS][VC_VHI_NAME_MAX + 2];
+	char values[NFIELDS][256];
 	bool found[NFIELDS];
 	int field;
 

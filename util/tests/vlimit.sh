@@ -118,7 +118,19 @@ printf '1 000\n' > "$dir/nofile.hard"
 check "a blank inside the value" 255 "" \
 	"$tool: invalid value '1 000' in '$dir/nofile.hard'" --xid 42 --dir "$dir"
 mkdir "$dir/rss"
-check "a file that cannot be read" 255 "" \
-	"$tool: cannot read '$dir/rss': Is a directory" --xid 42 --dir "$dir"
+check "a directory where a file belongs" 255 "" \
+	"$tool: '$dir/rss' is a directory, not a file" --xid 42 --dir "$dir"
+rmdir "$dir/rss"
+mkfifo "$dir/rss"
+check "a FIFO where a file belongs: no waiting" 255 "" \
+	"$tool: '$dir/rss' is not a regular file" --xid 42 --dir "$dir"
+rm "$dir/rss"
+printf '5\0\n' > "$dir/rss"
+check "a binary file" 255 "" \
+	"$tool: '$dir/rss' is not text (it holds a NUL byte)" --xid 42 --dir "$dir"
+head -c 4096 /dev/zero | tr '\0' 5 > "$dir/rss"
+check "a file too large for a value" 255 "" \
+	"$tool: '$dir/rss' is too large for a value" --xid 42 --dir "$dir"
+rm "$dir/rss"
 
 done_testing

@@ -68,6 +68,10 @@ static char *conf_read(const char *path, size_t *len, bool *present)
 		problem(path, 0, "is a directory, not a file");
 		return NULL;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		problem(path, 0, "is not a regular file");
+		return NULL;
+	}
 	text = read_file(path, len);
 	if (!text) {
 		problem(path, 0, strerror(errno));

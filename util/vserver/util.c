@@ -87,11 +87,26 @@ void pathf(char *buf, size_t size, const char *fmt, ...)
 char *read_file(const char *path, size_t *lenp)
 {
 	size_t len = 0, size = 4096;
+	struct stat st;
 	char *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A FIFO or a device in place of a file must not block or act. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd < 0)
 		return NULL;
+	if (fstat(fd, &st)) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		/* EINVAL: the callers say "not a regular file" for it. */
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return NULL;
+	}
 	buf = malloc(size);
 	if (!buf) {
 		close(fd);

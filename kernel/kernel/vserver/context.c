@@ -171,7 +171,10 @@ static void vx_unhash_any_context(struct vx_info *vxi)
  *       in VX_MIN_DYNAMIC_ID..VX_MAX_ID.
  * @flags: Its initial flags.
  *
- * The new context has no task; the caller enters it with vx_enter().
+ * The new context has no task; the caller enters it with vx_enter() and
+ * then calls vx_created(), or gives it up with vx_abandon().  Until then
+ * it is not unhashed, whatever others do with it.  It is complete
+ * (id, /proc/virtual entry) before vx_lookup() can find it.
  *
  * Return: the context with one reference for the caller, or an ERR_PTR:
  * -EINVAL for a bad @xid, -EBUSY if the id exists and is still being set
@@ -195,6 +198,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);
 	vxi->hashed = true;
+	vxi->creating = true;
 	vxi->flags = flags;
 	vxi->ccaps = VX_DEFAULT_CCAPS;
 	vxi->bcaps.val = VX_DEFAULT_BCAPS;
@@ -203,42 +207,41 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vx_cgroup_init(vxi);
 	atomic_inc(&vx_total);
 
+	/* The id is reserved (a NULL entry) until the context is complete. */
 	if (xid == VX_DYNAMIC_ID) {
-		err = xa_alloc(&vx_registry, &id, vxi,
+		err = xa_alloc(&vx_registry, &id, NULL,
 			       XA_LIMIT(VX_MIN_DYNAMIC_ID, VX_MAX_ID),
 			       GFP_KERNEL);
 		if (err == -EBUSY)
 			err = -ENOSPC;
 	} else {
 		id = xid;
-		err = xa_insert(&vx_registry, id, vxi, GFP_KERNEL);
+		err = xa_insert(&vx_registry, id, NULL, GFP_KERNEL);
 		if (err == -EBUSY) {
+			/* Being created (reserved) or still set up: EBUSY. */
 			old = vx_lookup(id);
-			if (old && (vx_flags(old) & VXF_STATE_SETUP))
-				err = -EBUSY;
-			else
+			if (old && !(vx_flags(old) & VXF_STATE_SETUP))
 				err = -EEXIST;
 			vx_put(old);
 		}
 	}
 	if (err)
 		goto out_free;
-	/*
-	 * The id is visible in the registry before it is set here, but
-	 * vx_lookup() of that id only succeeds after xa_insert/xa_alloc,
-	 * which store vxi; xid is read by no one before vx_create returns.
-	 */
 	vxi->xid = id;
-	atomic_inc(&vx_active);
-
 	err = vserver_proc_add_context(vxi);
 	if (err)
 		goto out_erase;
+	/* Published: vx_lookup() finds it from here on. */
+	err = xa_err(xa_store(&vx_registry, id, vxi, GFP_KERNEL));
+	if (err)
+		goto out_proc;
+	atomic_inc(&vx_active);
 	return vxi;
 
+out_proc:
+	vserver_proc_remove_context(vxi);
 out_erase:
 	xa_erase(&vx_registry, id);
-	atomic_dec(&vx_active);
 out_free:
 	vx_cgroup_release(vxi);
 	kfree(vxi);
@@ -281,7 +284,8 @@ void vx_leave(struct vx_info *vxi)
 		vx_nproc_seen(vxi);
 		return;
 	}
-	if (vxi->hashed && !(vxi->flags & VXF_PERSISTENT)) {
+	if (vxi->hashed && !vxi->creating &&
+	    !(vxi->flags & VXF_PERSISTENT)) {
 		vxi->hashed = false;
 		unhash = true;
 	}
@@ -311,7 +315,7 @@ u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask)
 	mask &= ~(VXF_ONE_TIME & ~old);
 	new = (old & ~mask) | (value & mask);
 	WRITE_ONCE(vxi->flags, new);
-	if (vxi->hashed && !(new & VXF_PERSISTENT) &&
+	if (vxi->hashed && !vxi->creating && !(new & VXF_PERSISTENT) &&
 	    !atomic_read(&vxi->tasks)) {
 		vxi->hashed = false;
 		unhash = true;
@@ -323,6 +327,29 @@ u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask)
 }
 
 /**
+ * vx_created - The creator has entered its new context
+ * @vxi: The context, as vx_create() returned it.
+ *
+ * From now on the context is unhashed when it has neither tasks nor
+ * %VXF_PERSISTENT.
+ */
+void vx_created(struct vx_info *vxi)
+{
+	bool unhash = false;
+
+	spin_lock(&vxi->lock);
+	vxi->creating = false;
+	if (vxi->hashed && !(vxi->flags & VXF_PERSISTENT) &&
+	    !atomic_read(&vxi->tasks)) {
+		vxi->hashed = false;
+		unhash = true;
+	}
+	spin_unlock(&vxi->lock);
+	if (unhash)
+		vx_unhash(vxi);
+}
+
+/**
  * vx_abandon - Unhash a new context that no task could enter
  * @vxi: The context, as vx_create() returned it.
  */
@@ -331,6 +358,7 @@ void vx_abandon(struct vx_info *vxi)
 	bool unhash = false;
 
 	spin_lock(&vxi->lock);
+	vxi->creating = false;
 	if (vxi->hashed && !atomic_read(&vxi->tasks)) {
 		vxi->hashed = false;
 		unhash = true;

@@ -42,10 +42,13 @@ struct task_struct;
  *           They count in RLIMIT_NPROC with @tasks: unreaped children
  *           would otherwise let a guest take every pid of the machine.
  * @lock: Protects @flags, @ccaps, @bcaps, @umask, @initpid, @reaper,
- *        @hashed, @exit_code and @reboot_cmd, and the zero transitions of
- *        @tasks.  Spinlock, taken without other vserver locks held.
+ *        @hashed, @creating, @exit_code and @reboot_cmd, and the zero
+ *        transitions of @tasks.  Spinlock, taken without other vserver
+ *        locks held.
  * @hashed: The context is in the registry and can be found and entered.
  *          Goes from true to false once, under @lock.
+ * @creating: Its creator has not yet entered it (vx_created()) or given
+ *            it up (vx_abandon()): it is not unhashed meanwhile.
  * @flags: Context flags (VXF_*).
  * @ccaps: Context capabilities (VXC_*).
  * @bcaps: Bounding set of the context's tasks.
@@ -88,6 +91,7 @@ struct vx_info {
 	atomic_t zombies;
 	spinlock_t lock; /* see @lock above */
 	bool hashed;
+	bool creating;
 	u64 flags;
 	u64 ccaps;
 	kernel_cap_t bcaps;
@@ -142,6 +146,7 @@ struct vx_info *vx_create(u32 xid, u64 flags);
 int vx_enter(struct vx_info *vxi);
 void vx_leave(struct vx_info *vxi);
 u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask);
+void vx_created(struct vx_info *vxi);
 void vx_abandon(struct vx_info *vxi);
 void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper);
 void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask);

@@ -182,40 +182,45 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 	spin_lock_init(&nxi->lock);
 	mutex_init(&nxi->addr_lock);
 	nxi->hashed = true;
+	nxi->creating = true;
 	nxi->flags = flags;
 	nxi->ncaps = NX_DEFAULT_NCAPS;
 	addrs->bcast = htonl(INADDR_BROADCAST);
 	RCU_INIT_POINTER(nxi->addrs, addrs);
 	atomic_inc(&nx_total);
 
+	/* The id is reserved (a NULL entry) until the context is complete. */
 	if (nid == NX_DYNAMIC_ID) {
-		err = xa_alloc(&nx_registry, &id, nxi,
+		err = xa_alloc(&nx_registry, &id, NULL,
 			       XA_LIMIT(NX_MIN_DYNAMIC_ID, NX_MAX_ID),
 			       GFP_KERNEL);
 		if (err == -EBUSY)
 			err = -ENOSPC;
 	} else {
 		id = nid;
-		err = xa_insert(&nx_registry, id, nxi, GFP_KERNEL);
+		err = xa_insert(&nx_registry, id, NULL, GFP_KERNEL);
 		if (err == -EBUSY)
 			err = -EEXIST;
 	}
 	if (err)
 		goto out_free;
-	/* Not yet visible to anyone who reads the id or the addresses. */
 	nxi->nid = id;
 	addrs->lback = htonl(INADDR_LOOPBACK ^ ((id & 0xFFFF) << 8));
-	atomic_inc(&nx_active);
-
 	err = vserver_proc_add_network(nxi);
 	if (err)
 		goto out_erase;
 	static_branch_enable(&vserver_net_active);
+	/* Published: nx_lookup() finds it from here on. */
+	err = xa_err(xa_store(&nx_registry, id, nxi, GFP_KERNEL));
+	if (err)
+		goto out_proc;
+	atomic_inc(&nx_active);
 	return nxi;
 
+out_proc:
+	vserver_proc_remove_network(nxi);
 out_erase:
 	xa_erase(&nx_registry, id);
-	atomic_dec(&nx_active);
 out_free:
 	kfree(addrs);
 	kfree(nxi);
@@ -255,13 +260,37 @@ void nx_leave(struct nx_info *nxi)
 
 	if (!atomic_dec_and_lock(&nxi->tasks, &nxi->lock))
 		return;
-	if (nxi->hashed && !(nxi->flags & NXF_PERSISTENT)) {
+	if (nxi->hashed && !nxi->creating &&
+	    !(nxi->flags & NXF_PERSISTENT)) {
 		nxi->hashed = false;
 		unhash = true;
 	}
 	spin_unlock(&nxi->lock);
 	if (unhash)
 		nx_unhash_any_context(nxi);
+}
+
+/**
+ * nx_created - The creator has entered its new network context
+ * @nxi: The network context, as nx_create() returned it.
+ *
+ * From now on it is unhashed when it has neither tasks nor
+ * %NXF_PERSISTENT.
+ */
+void nx_created(struct nx_info *nxi)
+{
+	bool unhash = false;
+
+	spin_lock(&nxi->lock);
+	nxi->creating = false;
+	if (nxi->hashed && !(nxi->flags & NXF_PERSISTENT) &&
+	    !atomic_read(&nxi->tasks)) {
+		nxi->hashed = false;
+		unhash = true;
+	}
+	spin_unlock(&nxi->lock);
+	if (unhash)
+		nx_unhash(nxi);
 }
 
 /**
@@ -273,6 +302,7 @@ void nx_abandon(struct nx_info *nxi)
 	bool unhash = false;
 
 	spin_lock(&nxi->lock);
+	nxi->creating = false;
 	if (nxi->hashed && !atomic_read(&nxi->tasks)) {
 		nxi->hashed = false;
 		unhash = true;
@@ -302,7 +332,7 @@ u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
 	mask &= ~(NXF_ONE_TIME & ~old);
 	new = (old & ~mask) | (value & mask);
 	WRITE_ONCE(nxi->flags, new);
-	if (nxi->hashed && !(new & NXF_PERSISTENT) &&
+	if (nxi->hashed && !nxi->creating && !(new & NXF_PERSISTENT) &&
 	    !atomic_read(&nxi->tasks)) {
 		nxi->hashed = false;
 		unhash = true;

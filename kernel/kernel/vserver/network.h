@@ -96,9 +96,11 @@ struct nx_addrs {
  *          after an RCU grace period when it drops to zero.
  * @tasks: Live tasks in the network context; changes from zero only under
  *         @lock.
- * @lock: Protects @hashed, @flags, @ncaps and the zero transitions of
+ * @lock: Protects @hashed, @creating, @flags, @ncaps and the zero transitions of
  *        @tasks.  Spinlock, taken without other vserver locks held.
  * @hashed: In the registry; goes from true to false once, under @lock.
+ * @creating: Its creator has not yet entered it (nx_created()) or given
+ *            it up (nx_abandon()): it is not unhashed meanwhile.
  * @flags: Network context flags (NXF_*), read with READ_ONCE().
  * @ncaps: Network context caps (NXC_*), read with READ_ONCE().
  * @addr_lock: Serialises changes of @addrs.  Mutex, taken without @lock.
@@ -113,6 +115,7 @@ struct nx_info {
 	atomic_t tasks;
 	spinlock_t lock; /* see @lock above */
 	bool hashed;
+	bool creating;
 	u64 flags;
 	u64 ncaps;
 	struct mutex addr_lock; /* see @addr_lock above */
@@ -127,6 +130,7 @@ struct nx_info *nx_lookup(u32 nid);
 struct nx_info *nx_create(u32 nid, u64 flags);
 int nx_enter(struct nx_info *nxi);
 void nx_leave(struct nx_info *nxi);
+void nx_created(struct nx_info *nxi);
 void nx_abandon(struct nx_info *nxi);
 u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask);
 void nx_set_ncaps(struct nx_info *nxi, u64 value, u64 mask);

@@ -239,10 +239,12 @@ static long vc_ctx_create(const struct vserver_call *call)
 		ret = 0;
 	if (!ret)
 		ret = migrate_into(vxi);
-	if (ret)
+	if (ret) {
 		vx_abandon(vxi);
-	else
+	} else {
+		vx_created(vxi);
 		ret = vxi->xid;
+	}
 	vx_put(vxi);
 	return ret;
 }
@@ -711,10 +713,12 @@ static long vc_net_create(const struct vserver_call *call)
 	if (IS_ERR(nxi))
 		return PTR_ERR(nxi);
 	ret = nx_migrate_current(nxi, nxi->nid);
-	if (ret)
+	if (ret) {
 		nx_abandon(nxi);
-	else
+	} else {
+		nx_created(nxi);
 		ret = nxi->nid;
+	}
 	nx_put(nxi);
 	return ret;
 }
