@@ -838,11 +838,66 @@ static long nv_ifaddr(struct vs_agent *a, unsigned long cmd, const char *name,
 /* /proc/net files                                                    */
 /* ------------------------------------------------------------------ */
 
-/* Reads path as agent a (NULL: the test); -1 also if it may be cut. */
+/*
+ * In the agent: copies the file data[0..127] to data[128..255], as
+ * itself (what a /proc/net file lists depends on its reader).
+ */
+static long nv_fn_copy(struct vs_msg *m)
+{
+	char src[128], dst[128], buf[4096];
+	long total = 0;
+	int in, out;
+	ssize_t n;
+
+	memcpy(src, m->data, sizeof(src));
+	memcpy(dst, m->data + 128, sizeof(dst));
+	src[sizeof(src) - 1] = dst[sizeof(dst) - 1] = '\0';
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	out = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		if (write(out, buf, n) != n) {
+			n = -1;
+			break;
+		}
+		total += n;
+	}
+	close(in);
+	close(out);
+	return n < 0 ? -1 : total;
+}
+
+/*
+ * Reads path as agent a (NULL: the test); -1 also if it may be cut.  An
+ * agent's reading comes back through a file when the message would cut
+ * it (the spectator reads every socket the earlier tests left).
+ */
 static ssize_t nv_read_as(struct vs_agent *a, const char *path, char *buf,
 			  size_t size)
 {
 	ssize_t n = vs_read_as(a, path, buf, size);
+
+	if (a && n >= 0 && (size_t)n >= VS_DATA_MAX - 1 && size > VS_DATA_MAX) {
+		char io[256] = { 0 };
+
+		snprintf(io, 128, "%s", path);
+		snprintf(io + 128, 128, "/tmp/nv-read-%d", (int)a->pid);
+		if (VS_CALL_IO(a, nv_fn_copy, io, sizeof(io), NULL, 0) >= 0) {
+			n = read_file(io + 128, buf, size);
+			unlink(io + 128);
+			if (n >= 0 && (size_t)n >= size - 1) {
+				errno = EFBIG;
+				return -1;
+			}
+			return n;
+		}
+		n = vs_read_as(a, path, buf, size);
+	}
 
 	if (n >= 0 && (size_t)n >= (a ? VS_DATA_MAX : size) - 1) {
 		errno = EFBIG;
