@@ -325,4 +325,23 @@ static int __attribute__((unused)) nl_veth(const char *name, pid_t pid,
 	return nl_talk(-1, &r);
 }
 
+/* The loops ctx_bench and growth_bench both time. */
+static void __attribute__((unused)) loop_getpid(long n)
+{
+	while (n--)
+		syscall(SYS_getpid);
+}
+
+static void __attribute__((unused)) loop_fork(long n)
+{
+	while (n--) {
+		pid_t p = fork();
+
+		if (p == 0)
+			_exit(0);
+		if (p < 0 || waitpid(p, NULL, 0) != p)
+			exit(3);
+	}
+}
+
 #endif /* _VSERVER_BENCH_H */

@@ -23,24 +23,6 @@
 
 #define TCP_PORT	5101
 
-static void loop_getpid(long n)
-{
-	while (n--)
-		syscall(SYS_getpid);
-}
-
-static void loop_fork(long n)
-{
-	while (n--) {
-		pid_t p = fork();
-
-		if (p == 0)
-			_exit(0);
-		if (p < 0 || waitpid(p, NULL, 0) != p)
-			exit(3);
-	}
-}
-
 static void loop_exec(long n)
 {
 	while (n--) {

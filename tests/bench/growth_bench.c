@@ -75,24 +75,6 @@ static void guest(long i, int fd)
 		pause();
 }
 
-static void loop_getpid(long n)
-{
-	while (n--)
-		syscall(SYS_getpid);
-}
-
-static void loop_fork(long n)
-{
-	while (n--) {
-		pid_t p = fork();
-
-		if (p == 0)
-			_exit(0);
-		if (p < 0 || waitpid(p, NULL, 0) != p)
-			exit(3);
-	}
-}
-
 static void loop_open_proc(long n)
 {
 	while (n--) {
