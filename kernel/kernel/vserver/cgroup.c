@@ -186,6 +186,7 @@ void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
 						     NR_SLAB_UNRECLAIMABLE_B) >>
 				    PAGE_SHIFT);
 }
+EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
 
 #else
 int vx_rss_set(struct vx_info *vxi, u64 pages)

@@ -49,6 +49,7 @@ u64 vserver_virt_boottime_ns(u64 ns)
 
 	return ns > bias ? ns - bias : 0;
 }
+EXPORT_SYMBOL_GPL(vserver_virt_boottime_ns);
 
 /**
  * vserver_virt_uptime - Turn the uptime into the caller's view
@@ -64,6 +65,7 @@ void vserver_virt_uptime(struct timespec64 *ts)
 	ns = timespec64_to_ns(ts);
 	*ts = ns_to_timespec64(ns > bias ? ns - bias : 0);
 }
+EXPORT_SYMBOL_GPL(vserver_virt_uptime);
 
 /**
  * vserver_virt_loadavg - Turn the load average into the caller's view
@@ -84,6 +86,7 @@ void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 	*running = READ_ONCE(vxi->nr_running);
 	*threads = atomic_read(&vxi->tasks);
 }
+EXPORT_SYMBOL_GPL(vserver_virt_loadavg);
 
 static void fold_load(struct vx_info *vxi)
 {

@@ -41,6 +41,7 @@ bool vserver_locks_may_add(unsigned int n)
 
 	return !vxi || !n || vx_limit_may_add(vxi, RLIMIT_LOCKS, n);
 }
+EXPORT_SYMBOL_GPL(vserver_locks_may_add);
 
 /**
  * vserver_lock_inserted - Charge a lock going into an inode's lock list
@@ -57,6 +58,7 @@ void vserver_lock_inserted(struct file_lock_core *flc)
 	vx_limit_force(vxi, RLIMIT_LOCKS, 1);
 	flc->flc_vx = vx_get(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_lock_inserted);
 
 /**
  * vserver_lock_removed - Give back a lock leaving an inode's lock list
@@ -74,3 +76,4 @@ void vserver_lock_removed(struct file_lock_core *flc)
 	vx_limit_uncharge(vxi, RLIMIT_LOCKS);
 	vx_put(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_lock_removed);

@@ -66,6 +66,7 @@ bool vserver_fs_confined(void)
 {
 	return confined_vx();
 }
+EXPORT_SYMBOL_GPL(vserver_fs_confined);
 
 /**
  * vx_root_set - Make the caller's root the barrier of its context
@@ -121,6 +122,7 @@ bool vserver_dotdot_barrier(const struct path *path)
 
 	return vxi && path->dentry == READ_ONCE(vxi->root.dentry);
 }
+EXPORT_SYMBOL_GPL(vserver_dotdot_barrier);
 
 static bool is_pid_name(const char *name)
 {

@@ -220,6 +220,7 @@ bool __vserver_sk_rcv_addr4(const struct sock *sk, __be32 daddr)
 
 	return !nxi || ipv4_is_multicast(daddr) || nx_has_addr4(nxi, daddr);
 }
+EXPORT_SYMBOL_GPL(__vserver_sk_rcv_addr4);
 
 /**
  * __vserver_sk_rcv_addr6 - See vserver_sk_rcv_addr6()
@@ -239,6 +240,7 @@ bool __vserver_sk_rcv_addr6(const struct sock *sk,
 		return __vserver_sk_rcv_addr4(sk, daddr->s6_addr32[3]);
 	return nx_has_addr6(nxi, daddr);
 }
+EXPORT_SYMBOL_GPL(__vserver_sk_rcv_addr6);
 
 /*
  * The bound address of a socket: *v4 (0 for a wildcard), and for IPv6
@@ -314,6 +316,7 @@ bool __vserver_sk_addrs_overlap(const struct sock *sk, const struct sock *sk2)
 	rcu_read_unlock();
 	return ret;
 }
+EXPORT_SYMBOL_GPL(__vserver_sk_addrs_overlap);
 
 /**
  * __vserver_sk_visible - See vserver_sk_visible()
@@ -335,6 +338,7 @@ bool __vserver_sk_visible(const struct sock *sk)
 	sk_bound(sk, &v4, &v6);
 	return v6 ? nx_has_addr6(me, v6) : nx_has_addr4(me, v4);
 }
+EXPORT_SYMBOL_GPL(__vserver_sk_visible);
 
 /**
  * __vserver_inet_hide_lback - See vserver_inet_hide_lback()
@@ -352,6 +356,7 @@ void __vserver_inet_hide_lback(const struct sock *sk, __be32 *addr)
 		*addr = htonl(INADDR_LOOPBACK);
 	rcu_read_unlock();
 }
+EXPORT_SYMBOL_GPL(__vserver_inet_hide_lback);
 
 /*
  * The source for @daddr when none is bound: the first address with
@@ -418,6 +423,7 @@ int __vserver_inet_src(const struct sock *sk, struct flowi4 *fl4)
 	rcu_read_unlock();
 	return ret;
 }
+EXPORT_SYMBOL_GPL(__vserver_inet_src);
 
 /* The first IPv6 address in the network of @daddr, else the first one. */
 static const struct in6_addr *choose_src6(const struct nx_addrs *a,
@@ -471,6 +477,7 @@ int __vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6)
 	rcu_read_unlock();
 	return ret;
 }
+EXPORT_SYMBOL_GPL(__vserver_inet6_src);
 
 static bool raw_icmp_ok(const struct nx_info *nxi, int family, int protocol)
 {
@@ -492,6 +499,7 @@ bool __vserver_raw_icmp(int family, int protocol)
 
 	return nxi && raw_icmp_ok(nxi, family, protocol);
 }
+EXPORT_SYMBOL_GPL(__vserver_raw_icmp);
 
 /* LSM hooks */
 

@@ -82,6 +82,7 @@ int vserver_ipc_charge(struct kern_ipc_perm *perm, enum vserver_ipc_kind kind,
 	c->amount = amount;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vserver_ipc_charge);
 
 /**
  * vserver_ipc_msg_resize - Charge a message queue's new capacity
@@ -105,6 +106,7 @@ int vserver_ipc_msg_resize(struct kern_ipc_perm *perm, unsigned long qbytes)
 	c->amount = qbytes;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vserver_ipc_msg_resize);
 
 /**
  * vserver_ipc_uncharge - Give back what an IPC object is charged
@@ -126,6 +128,7 @@ void vserver_ipc_uncharge(struct kern_ipc_perm *perm,
 	vx_put(c->vxi);
 	c->vxi = NULL;
 }
+EXPORT_SYMBOL_GPL(vserver_ipc_uncharge);
 
 static void hook_shm_free_security(struct kern_ipc_perm *perm)
 {

@@ -48,6 +48,7 @@ bool vserver_task_visible(struct task_struct *tsk)
 {
 	return vx_can_see_xid(task_xid(tsk));
 }
+EXPORT_SYMBOL_GPL(vserver_task_visible);
 
 /**
  * vserver_pid_visible - May the current task see the task(s) of @pid?
@@ -69,6 +70,7 @@ bool vserver_pid_visible(struct pid *pid)
 	rcu_read_unlock();
 	return visible;
 }
+EXPORT_SYMBOL_GPL(vserver_pid_visible);
 
 /**
  * vx_can_act - May the current task act on @t?

@@ -55,6 +55,7 @@ bool __vserver_ifa4_visible(const struct net_device *dev, __be32 addr)
 
 	return !nxi || ifa4_visible(nxi, dev, addr);
 }
+EXPORT_SYMBOL_GPL(__vserver_ifa4_visible);
 
 /**
  * __vserver_ifa6_visible - See vserver_ifa6_visible()
@@ -68,6 +69,7 @@ bool __vserver_ifa6_visible(const struct in6_addr *addr)
 
 	return !nxi || nx_has_addr6(nxi, addr);
 }
+EXPORT_SYMBOL_GPL(__vserver_ifa6_visible);
 
 /**
  * __vserver_dev_visible - See vserver_dev_visible()
@@ -108,3 +110,4 @@ bool __vserver_dev_visible(const struct net_device *dev)
 	rcu_read_unlock();
 	return seen;
 }
+EXPORT_SYMBOL_GPL(__vserver_dev_visible);

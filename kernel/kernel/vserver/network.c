@@ -35,6 +35,7 @@ static atomic_t nx_active = ATOMIC_INIT(0);
  * of the host cost one patched-out branch.
  */
 DEFINE_STATIC_KEY_FALSE(vserver_net_active);
+EXPORT_SYMBOL_GPL(vserver_net_active);
 
 /**
  * nx_count_active - Number of hashed network contexts

@@ -325,6 +325,7 @@ void vserver_proc_pid_status(struct seq_file *m, struct task_struct *tsk)
 	seq_printf(m, "VxID:\t%u\n", task_xid(tsk));
 	seq_printf(m, "NxID:\t%u\n", task_nid(tsk));
 }
+EXPORT_SYMBOL_GPL(vserver_proc_pid_status);
 
 static int __init vserver_proc_init(void)
 {

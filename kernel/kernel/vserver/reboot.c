@@ -52,3 +52,4 @@ int vserver_reboot(unsigned int cmd)
 		return -EPERM;
 	}
 }
+EXPORT_SYMBOL_GPL(vserver_reboot);

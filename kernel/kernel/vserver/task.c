@@ -149,6 +149,7 @@ void vserver_exit_task(struct task_struct *tsk)
 	vt->live = false;
 	vx_leave(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_exit_task);
 
 /**
  * vserver_release_task - A process is reaped: it no longer counts
@@ -166,6 +167,7 @@ void vserver_release_task(struct task_struct *p)
 	atomic_dec(&vxi->zombies);
 	vx_nproc_seen(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_release_task);
 
 static int hook_task_alloc(struct task_struct *task,
 			   unsigned long clone_flags)
@@ -258,3 +260,4 @@ struct task_struct *vserver_find_reaper(struct task_struct *father)
 	rcu_read_unlock();
 	return reaper;
 }
+EXPORT_SYMBOL_GPL(vserver_find_reaper);

@@ -131,3 +131,4 @@ int vserver_check_utsname(void)
 		return -EPERM;
 	return 1;
 }
+EXPORT_SYMBOL_GPL(vserver_check_utsname);

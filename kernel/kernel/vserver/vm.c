@@ -50,6 +50,7 @@ void vserver_mm_init(struct mm_struct *mm)
 	mm->vx_total_vm = 0;
 	mm->vx_locked_vm = 0;
 }
+EXPORT_SYMBOL_GPL(vserver_mm_init);
 
 static void move_charge(struct vx_info *vxi, unsigned int id,
 			unsigned long *charged, unsigned long now)
@@ -74,6 +75,7 @@ void vserver_mm_sync(struct mm_struct *mm)
 	move_charge(vxi, RLIMIT_MEMLOCK, &mm->vx_locked_vm,
 		    READ_ONCE(mm->locked_vm));
 }
+EXPORT_SYMBOL_GPL(vserver_mm_sync);
 
 /**
  * vserver_mm_exit - Give back all an address space had charged
@@ -93,6 +95,7 @@ void vserver_mm_exit(struct mm_struct *mm)
 	mm->mm_vx = NULL;
 	vx_put(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_mm_exit);
 
 static bool may_have(struct vx_info *vxi, unsigned int id,
 		     unsigned long charged, unsigned long want)
@@ -114,6 +117,7 @@ bool vserver_mm_may_expand(struct mm_struct *mm, unsigned long total)
 
 	return !vxi || may_have(vxi, RLIMIT_AS, mm->vx_total_vm, total);
 }
+EXPORT_SYMBOL_GPL(vserver_mm_may_expand);
 
 /**
  * vserver_mm_may_fork - Whether a copied address space fits in the limit
@@ -128,6 +132,7 @@ bool vserver_mm_may_fork(struct mm_struct *mm)
 
 	return !vxi || vx_limit_may_add(vxi, RLIMIT_AS, 0);
 }
+EXPORT_SYMBOL_GPL(vserver_mm_may_fork);
 
 /**
  * vserver_mm_may_lock - Whether an address space may lock more memory
@@ -143,3 +148,4 @@ bool vserver_mm_may_lock(struct mm_struct *mm, unsigned long locked)
 
 	return !vxi || may_have(vxi, RLIMIT_MEMLOCK, mm->vx_locked_vm, locked);
 }
+EXPORT_SYMBOL_GPL(vserver_mm_may_lock);
