@@ -10,6 +10,8 @@
 #   make shell      an interactive shell in the VM (Ctrl-A X quits QEMU)
 #   make bench      the benchmarks in the VM, as ratios
 #   make patch      build/patch-6.12.N-vsX.Y.Z.diff for distribution kernels
+#   make series-check  every prefix of the series applies; the tree builds
+#                   with CONFIG_IPV6=n, CONFIG_VSERVER=n and CONFIG_NET=n
 #   make install    the tools, library and man pages (DESTDIR, PREFIX)
 #   make clean      remove build products (keeps the extracted kernel source)
 #   make distclean  remove build/ entirely
@@ -43,7 +45,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(KOBJ)/usr/include
 
 .PHONY: all deps kernel util tests initramfs check fuzz demo shell bench \
-	patch install clean distclean
+	patch series-check install clean distclean
 
 all: initramfs
 
@@ -160,6 +162,9 @@ bench: all
 
 patch: deps
 	@scripts/mkpatch
+
+series-check: deps
+	@scripts/series-check
 
 install: util
 	@$(MAKE) -s -C util O=$(B)/util install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
