@@ -269,7 +269,7 @@ TEST_F(vshelper, is_told_of_a_guest_reboot)
 
 	VS_CALL(&p2, vs_fn_reboot, LINUX_REBOOT_CMD_RESTART);
 	snprintf(want, sizeof(want),
-		 "3 restart 2710 HOME=/ TERM=linux "
+		 "2 restart 2710 HOME=/ TERM=linux "
 		 "PATH=/sbin:/usr/sbin:/bin:/usr/bin VS_CMD=%08x VS_UID=0 "
 		 "VS_PID=set", LINUX_REBOOT_CMD_RESTART);
 	EXPECT_TRUE(helper_saw(want, 5000)) TH_LOG("want: %s", want);
@@ -287,11 +287,11 @@ TEST_F(vshelper, startup_and_shutdown_with_sc_helper)
 
 	VS_GUEST(g, 2711, VXF_INIT_SET | VXF_SC_HELPER);
 	/* Waited for: it is there when ctx_create returned. */
-	EXPECT_TRUE(helper_saw("3 startup 2711 ", 0));
+	EXPECT_TRUE(helper_saw("2 startup 2711 ", 0));
 	EXPECT_TRUE(helper_saw(" VS_CMD=00000001 ", 0));
 	ASSERT_EQ(0, vs_agent_stop(&g));
 	EXPECT_EQ(0, vs_wait_gone(2711, VS_GONE_TIMEOUT_MS));
-	EXPECT_TRUE(helper_saw("3 shutdown 2711 ", 5000));
+	EXPECT_TRUE(helper_saw("2 shutdown 2711 ", 5000));
 
 	/* A helper that fails refuses the context: ENOEXEC, no context. */
 	VS_START(f);
@@ -311,9 +311,9 @@ TEST_F(vshelper, netup_and_netdown_with_sc_helper)
 
 	VS_START(g);
 	EXPECT_EQ(2713, vs_cmd(&g, VCMD_net_create, 2713, &nc, sizeof(nc)));
-	EXPECT_TRUE(helper_saw("3 netup 2713 ", 0));
+	EXPECT_TRUE(helper_saw("2 netup 2713 ", 0));
 	ASSERT_EQ(0, vs_agent_stop(&g));
-	EXPECT_TRUE(helper_saw("3 netdown 2713 ", 5000));
+	EXPECT_TRUE(helper_saw("2 netdown 2713 ", 5000));
 }
 
 /* ------------------------------------------------------------------ */

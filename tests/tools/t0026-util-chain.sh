@@ -39,18 +39,20 @@ echo "$helper" > /proc/sys/kernel/vshelper
 same "the vshelper sysctl holds the helper's path" "$helper" \
 	"$(cat /proc/sys/kernel/vshelper 2>&1)"
 
-# The guest's init: reports, waits for "go", then reboots -- only if it
-# really is in the guest (a reboot(2) of the host would end the VM).
+# The guest's init: reports, waits for a line on the "go" FIFO (no other
+# task meanwhile), then reboots -- only if it really is in the guest (a
+# reboot(2) of the host would end the VM).
 init="hostname > $tmp/host
 	sed -n 's/^\(VxID\|NxID\):[[:space:]]*//p' /proc/self/status > $tmp/ids
 	vlimit -d > $tmp/limits
 	ip -4 addr show | awk '\$1 == \"inet\" { print \$2 }' > $tmp/addrs
 	echo \$\$ > $tmp/pid
 	touch $tmp/ready
-	while [ ! -e $tmp/go ]; do sleep 0.1; done
+	read line < $tmp/go
 	[ \"\$(sed -n 's/^VxID:[[:space:]]*//p' /proc/self/status)\" = $xid ] &&
 		exec busybox reboot -f"
 
+mkfifo "$tmp/go"
 cd / || exit 1
 chbind --silent --secure --nid $xid --ip 192.0.2.26/24 -- \
 	vspace --new --default -- \
@@ -100,7 +102,7 @@ same "/proc/virtnet: the network context runs" 1 \
 same "no vshelper call while the guest runs" "" "$(sort "$log" 2>/dev/null)"
 
 # The guest reboots: it ends, and the vshelper hears of it.
-touch "$tmp/go"
+echo go > "$tmp/go"
 wait_gone $xid
 same "the guest is gone after its reboot" "" \
 	"$(ls /proc/virtual | grep -x $xid)"
