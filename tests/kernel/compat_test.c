@@ -119,6 +119,33 @@ TEST(ctx_create_and_migrate_v1_without_data)
 	vs_agents_stop_all();
 }
 
+/*
+ * enter_space and set_space without data: mask 0, space 0 -- enter
+ * everything stored, store nothing (vs2.3).
+ */
+TEST(enter_space_without_data_enters_everything_stored)
+{
+	struct vcmd_space_mask_v2 sp = { .mask = 0x04000000ULL, .index = 0 };
+	char name[128] = "compat2714";
+	struct utsname u;
+	struct vs_agent g, e;
+
+	VS_GUEST(g, 2714, VXF_INIT_SET);
+	ASSERT_EQ(0, VS_CALL(&g, vs_fn_unshare, CLONE_NEWUTS));
+	ASSERT_EQ(0, VS_CALL_IO(&g, vs_fn_setname, name, sizeof(name), NULL,
+				0, 0));
+	ASSERT_EQ(0, vs_cmd(&g, VCMD_set_space, SAMECTX, &sp, sizeof(sp)));
+	EXPECT_EQ(0, vs_cmd(&g, VCMD_set_space, SAMECTX, NULL, 0))
+		TH_LOG("set_space(NULL): %s", strerror(errno));
+	VS_START(e);
+	EXPECT_EQ(0, vs_cmd(&e, VCMD_enter_space, 2714, NULL, 0))
+		TH_LOG("enter_space(NULL): %s", strerror(errno));
+	memset(&u, 0, sizeof(u));
+	EXPECT_EQ(0, VS_CALL_IO(&e, vs_fn_uname, NULL, 0, &u, sizeof(u), 0));
+	EXPECT_STREQ("compat2714", u.nodename);
+	vs_agents_stop_all();
+}
+
 /* ------------------------------------------------------------------ */
 /* 3. get_vci                                                          */
 /* ------------------------------------------------------------------ */
