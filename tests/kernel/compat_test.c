@@ -326,6 +326,9 @@ TEST_F(vshelper, startup_and_shutdown_with_sc_helper)
 	EXPECT_EQ(ENOEXEC, errno) TH_LOG("%s", strerror(errno));
 	EXPECT_EQ(0, vs_wait_gone(2712, 100));
 	EXPECT_EQ(0, vs_task_xid(&f, 0));
+	/* It never started: no shutdown is reported for it. */
+	EXPECT_TRUE(helper_saw("2 startup 2712 ", 0));
+	EXPECT_FALSE(helper_saw("2 shutdown 2712 ", 200));
 }
 
 /* NXF_SC_HELPER: "netup <nid>" and "netdown <nid>". */

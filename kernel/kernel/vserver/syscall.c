@@ -285,6 +285,8 @@ static long vc_ctx_create(const struct vserver_call *call)
 	if (!ret)
 		ret = migrate_into(vxi);
 	if (ret) {
+		/* A context that never started has no shutdown to report. */
+		vx_set_flags(vxi, 0, VXF_SC_HELPER);
 		vx_abandon(vxi);
 	} else {
 		vx_created(vxi);
@@ -770,6 +772,7 @@ static long vc_net_create(const struct vserver_call *call)
 	if (!ret)
 		ret = nx_migrate_current(nxi, nxi->nid);
 	if (ret) {
+		nx_set_flags(nxi, 0, NXF_SC_HELPER);
 		nx_abandon(nxi);
 	} else {
 		nx_created(nxi);
