@@ -592,11 +592,14 @@ TEST_F_TIMEOUT(rsrc, rss_mask_limit_and_memory_max, 15)
 	EXPECT_EQ(p16, atol(row.hard)) TH_LOG("RSS row hard '%s'", row.hard);
 	EXPECT_EQ(0, row.hits);
 
-	/* A minimum is refused; nothing changes. */
-	EXPECT_EQ(-1, vs_set_rlimit(NULL, 1960, RLIMIT_RSS, 5, CRLIM_KEEP,
-				    2 * p16))
-		TH_LOG("set_rlimit(1960, RSS) with minimum 5 succeeded");
-	EXPECT_EQ(EINVAL, errno) TH_LOG("minimum 5: %s", strerror(errno));
+	/* A minimum is accepted and ignored (vs2.3); the rest applies. */
+	EXPECT_EQ(0, vs_set_rlimit(NULL, 1960, RLIMIT_RSS, 5, CRLIM_KEEP,
+				   2 * p16))
+		TH_LOG("minimum 5: %s", strerror(errno));
+	expect_rss_rlimit(_metadata, 1960, CRLIM_INFINITY, 2 * p16);
+	expect_memory_max(_metadata, cg, 2 * p16);
+	EXPECT_EQ(0, vs_set_rlimit(NULL, 1960, RLIMIT_RSS, CRLIM_UNSET,
+				   CRLIM_KEEP, p16));
 	expect_rss_rlimit(_metadata, 1960, CRLIM_INFINITY, p16);
 	expect_memory_max(_metadata, cg, p16);
 

@@ -289,10 +289,14 @@ TEST(set_space_rejects_bad_mask_and_index)
 	}
 	EXPECT_SPACES(1007, "00000000 00000000");
 
-	/* No data. */
-	EXPECT_EQ(-1, vserver(VCMD_set_space, 1007, NULL));
+	/* No data is mask 0, as in vs2.3: nothing stored. */
+	EXPECT_EQ(0, vserver(VCMD_set_space, 1007, NULL));
+	EXPECT_EQ(0, vserver(VCMD_set_space_v1, 1007, NULL));
+	EXPECT_SPACES(1007, "00000000 00000000");
+	/* A bad pointer. */
+	EXPECT_EQ(-1, vserver(VCMD_set_space, 1007, (void *)8));
 	EXPECT_EQ(EFAULT, errno);
-	EXPECT_EQ(-1, vserver(VCMD_set_space_v1, 1007, NULL));
+	EXPECT_EQ(-1, vserver(VCMD_set_space_v1, 1007, (void *)8));
 	EXPECT_EQ(EFAULT, errno);
 	EXPECT_SPACES(1007, "00000000 00000000");
 	vs_agents_stop_all();
@@ -687,12 +691,12 @@ TEST(enter_space_rejects_unstored_bits_and_bad_index)
 	EXPECT_EQ(EINVAL, errno);
 	EXPECT_EQ(-1, vs_enter_space(&e, 1019, 0, ~0u, 2));
 	EXPECT_EQ(EINVAL, errno);
-	/* No data. */
+	/* A bad pointer (NULL is mask 0: compat_test.c). */
 	EXPECT_EQ(-1, VS_CALL(&e, vs_fn_vserver_ptr, VCMD_enter_space, 1019,
-			      0));
+			      8));
 	EXPECT_EQ(EFAULT, errno);
 	EXPECT_EQ(-1, VS_CALL(&e, vs_fn_vserver_ptr, VCMD_enter_space_v1,
-			      1019, 0));
+			      1019, 8));
 	EXPECT_EQ(EFAULT, errno);
 
 	/* None of that entered anything. */

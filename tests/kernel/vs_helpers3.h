@@ -57,13 +57,17 @@ static const struct {
 	{ RLIMIT_AS, "VM:" },
 	{ RLIMIT_MEMLOCK, "VML:" },
 	{ RLIMIT_RSS, "RSS:" },
+	{ VLIMIT_ANON, "ANON:" },
+	{ VLIMIT_MAPPED, "RMAP:" },
 	{ RLIMIT_NOFILE, "FILES:" },
+	{ VLIMIT_OPENFD, "OFD:" },
 	{ RLIMIT_LOCKS, "LOCKS:" },
 	{ VLIMIT_NSOCK, "SOCK:" },
 	{ RLIMIT_MSGQUEUE, "MSGQ:" },
 	{ VLIMIT_SHMEM, "SHM:" },
 	{ VLIMIT_SEMARY, "SEMA:" },
 	{ VLIMIT_NSEMS, "SEMS:" },
+	{ VLIMIT_DENTRY, "DENT:" },
 };
 
 /* The limits limit_test.c fills up, with their rows in the limit file. */
@@ -274,8 +278,13 @@ static int __attribute__((unused)) vs_limit_row_expected(uint32_t xid,
 	char soft[32], hard[32];
 
 	if (vs_rlimit_stat(NULL, xid, id, &s) ||
-	    vs_get_rlimit(NULL, xid, id, &r))
-		return -1;
+	    vs_get_rlimit(NULL, xid, id, &r)) {
+		if (errno != EINVAL)
+			return -1;
+		/* A limit the kernel does not count: vs2.3's unset row. */
+		snprintf(out, size, "0\t0/0\t-1/-1\t0");
+		return 0;
+	}
 	vs_limit_show(soft, sizeof(soft), r.softlimit);
 	vs_limit_show(hard, sizeof(hard), r.maximum);
 	snprintf(out, size, "%lld\t%lld/%lld\t%s/%s\t%u",

@@ -56,7 +56,7 @@ vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
 check "/proc/virtual/<xid>/limit has the same rows" 0 \
-	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}FILES:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:" "" \
+	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}ANON:${nl}RMAP:${nl}FILES:${nl}OFD:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:${nl}DENT:" "" \
 	awk 'NR > 1 { print $1 }' /proc/virtual/1950/limit
 check "set three hard limits (-H is the default)" 0 "" "" \
 	vlimit --xid 1950 --nproc 10 --nofile 1K -H --nsock 0x20

@@ -17,6 +17,7 @@
 #include <linux/xarray.h>
 
 #include "context.h"
+#include "helper.h"
 #include "isolation.h"
 #include "proc.h"
 
@@ -128,6 +129,8 @@ static void vx_unhash(struct vx_info *vxi)
 	vx_space_release(vxi);
 	vx_root_release(vxi);
 	wake_up_all(&vxi->exit_wq);
+	if (vx_flags(vxi) & VXF_SC_HELPER)
+		vs_helper_state(VS_HELPER_SHUTDOWN, vxi->xid);
 	pr_debug("context %u is gone\n", vxi->xid);
 	vx_put(vxi);
 }

@@ -41,8 +41,9 @@ struct task_struct;
  * @zombies: Processes of the context that exited and are not reaped yet.
  *           They count in RLIMIT_NPROC with @tasks: unreaped children
  *           would otherwise let a guest take every pid of the machine.
- * @lock: Protects @flags, @ccaps, @bcaps, @umask, @initpid, @reaper,
- *        @hashed, @creating, @exit_code and @reboot_cmd, and the zero
+ * @lock: Protects @flags, @ccaps, @bcaps, @umask, @wmask, @initpid,
+ *        @reaper, @hashed, @creating, @exit_code, @reboot_cmd,
+ *        @helper_busy and @badness, and the zero
  *        transitions of @tasks.  Spinlock, taken without other vserver
  *        locks held.
  * @hashed: The context is in the registry and can be found and entered.
@@ -57,6 +58,12 @@ struct task_struct;
  * @reaper: Pid (in the initial pid namespace) of the orphan reaper, or 0.
  * @exit_code: Exit code of the guest's init when it exited.
  * @reboot_cmd: Last reboot(2) command of the guest, or 0.
+ * @helper_busy: A reboot(2) of the guest is starting the vshelper
+ *               (helper.c); under @lock.
+ * @wmask: The vs2.3 "warn mask" (get/set_wmask): stored and shown, no
+ *         denial is logged by it.
+ * @badness: The OOM badness bias (get/set_badness), stored and shown in
+ *           /proc/virtual/<xid>/info; under @lock.
  * @start_time: Boot-time clock, ns, when the context was created.
  *              Constant.
  * @exit_wq: Woken when the context is unhashed (wait_exit).
@@ -100,6 +107,9 @@ struct vx_info {
 	pid_t reaper;
 	int exit_code;
 	int reboot_cmd;
+	bool helper_busy;
+	u64 wmask;
+	s64 badness;
 	u64 start_time;
 	wait_queue_head_t exit_wq;
 	struct proc_dir_entry *proc_dir;

@@ -7,6 +7,8 @@
  * when the feature is implemented and built in.
  */
 
+#include <linux/bits.h>
+#include <linux/kconfig.h>
 #include <uapi/linux/vserver/switch.h>
 
 #include "info.h"
@@ -19,10 +21,17 @@
 u32 vserver_vci(void)
 {
 	/*
-	 * Dynamic context ids are supported (NO_DYNAMIC stays clear).  Not
-	 * built yet: /proc hidden by default, spaces, network contexts,
-	 * memory limits, tagging.  Each feature sets its bit here when it
-	 * lands.
+	 * Set: spaces (set/enter_space), the v2 network contexts (the
+	 * net_add/rem_ipv4 v1/v2 and IPv6 commands) and memory limits
+	 * enforced through the memory cgroup.  Clear: NO_DYNAMIC (dynamic
+	 * ids 49152..65535 are supported), PROC_SECURE (/proc entries are
+	 * not hidden by an iattr default), the vs2.2 scheduler bits, COWBL
+	 * and FULLCOWBL (no copy-on-write unification), DEBUG, HISTORY,
+	 * TAGGED and PPTAG (files are not tagged; a task's tag is its xid).
 	 */
-	return 0;
+	u32 vci = BIT(VCI_KCBIT_SPACES) | BIT(VCI_KCBIT_NETV2);
+
+	if (IS_ENABLED(CONFIG_MEMCG))
+		vci |= BIT(VCI_KCBIT_MEMCG);
+	return vci;
 }

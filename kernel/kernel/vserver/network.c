@@ -21,6 +21,7 @@
 #include <linux/vserver_inet.h>
 #include <net/ipv6.h>
 
+#include "helper.h"
 #include "network.h"
 #include "proc.h"
 
@@ -118,6 +119,8 @@ static void nx_unhash(struct nx_info *nxi)
 	vserver_proc_remove_network(nxi);
 	xa_erase(&nx_registry, nxi->nid);
 	atomic_dec(&nx_active);
+	if (nx_flags(nxi) & NXF_SC_HELPER)
+		vs_helper_state(VS_HELPER_NETDOWN, nxi->nid);
 	pr_debug("network context %u is gone\n", nxi->nid);
 	nx_put(nxi);
 }

@@ -9,16 +9,21 @@
  *   VCISyscall:	236
  *   VCIKernel:	<get_vci as 8 hex digits>
  *
- * /proc/virtual/status counts the contexts, and /proc/virtual/<xid>/ holds
- * the files of each hashed context.  The host and the spectator see every
- * <xid> directory, a guest only its own.  /proc/virtnet/ does the same for
+ * /proc/virtual/status counts the contexts and the namespaces their spaces
+ * hold, and /proc/virtual/<xid>/ holds the files of each hashed context.
+ * The host and the spectator see every <xid> directory, a guest only its
+ * own.  /proc/virtnet/ does the same for
  * network contexts.
  */
 
 #include "common.h"
 
+#include <linux/fs_struct.h>
 #include <linux/init.h>
+#include <linux/init_task.h>
 #include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/nsproxy.h>
 #include <linux/proc_fs.h>
 #include <linux/math64.h>
 #include <linux/sched/loadavg.h>
@@ -55,10 +60,63 @@ static int info_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/*
+ * The namespaces the contexts' spaces hold, for the "#NSProxy:" line:
+ * sets of namespaces, then root/cwd (CLONE_FS), mount, UTS, IPC, user
+ * and PID namespaces.  Counted under ns_count_lock by one reader at a
+ * time; the masks are read without the spaces' mutex (a snapshot).
+ */
+enum { NS_SETS, NS_FS, NS_MNT, NS_UTS, NS_IPC, NS_USER, NS_PID, NS_NUM };
+static DEFINE_MUTEX(ns_count_lock);
+static unsigned int ns_count[NS_NUM];
+
+static void count_spaces(struct vx_info *vxi)
+{
+	static const u64 bits[NS_NUM] = {
+		[NS_FS] = CLONE_FS, [NS_MNT] = CLONE_NEWNS,
+		[NS_UTS] = CLONE_NEWUTS, [NS_IPC] = CLONE_NEWIPC,
+		[NS_USER] = CLONE_NEWUSER, [NS_PID] = CLONE_NEWPID,
+	};
+	int i, t;
+
+	for (i = 0; i < VX_SPACES; i++) {
+		const u64 mask = READ_ONCE(vxi->space[i].mask);
+
+		if (!mask)
+			continue;
+		ns_count[NS_SETS]++;
+		for (t = NS_FS; t < NS_NUM; t++)
+			if (mask & bits[t])
+				ns_count[t]++;
+	}
+}
+
+/*
+ * #CTotal and #CActive as in vs2.3; #NSProxy counts the namespaces held
+ * by the contexts' spaces (vs2.3 counted every such object of the
+ * kernel); #InitTask: the references to init_task, init_nsproxy and
+ * init_fs.
+ */
 static int status_show(struct seq_file *m, void *v)
 {
+	int users;
+
 	seq_printf(m, "#CTotal:\t%d\n", vx_count_total());
 	seq_printf(m, "#CActive:\t%d\n", vx_count_active());
+	mutex_lock(&ns_count_lock);
+	memset(ns_count, 0, sizeof(ns_count));
+	vx_visit_rcu(count_spaces);
+	seq_printf(m, "#NSProxy:\t%u\t%u %u %u %u %u %u\n",
+		   ns_count[NS_SETS], ns_count[NS_FS], ns_count[NS_MNT],
+		   ns_count[NS_UTS], ns_count[NS_IPC], ns_count[NS_USER],
+		   ns_count[NS_PID]);
+	mutex_unlock(&ns_count_lock);
+	spin_lock(&init_fs.lock);
+	users = init_fs.users;
+	spin_unlock(&init_fs.lock);
+	seq_printf(m, "#InitTask:\t%u\t%u %d\n",
+		   refcount_read(&init_task.usage),
+		   refcount_read(&init_nsproxy.count), users);
 	return 0;
 }
 
@@ -67,10 +125,15 @@ static int status_show(struct seq_file *m, void *v)
 static int ctx_info_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
+	s64 badness;
 
 	seq_printf(m, "ID:\t%u\n", vxi->xid);
 	seq_printf(m, "Info:\t%p\n", vxi);
 	seq_printf(m, "Init:\t%d\n", READ_ONCE(vxi->initpid));
+	spin_lock(&vxi->lock);
+	badness = vxi->badness;
+	spin_unlock(&vxi->lock);
+	seq_printf(m, "OOM:\t%lld\n", badness);
 	return 0;
 }
 
@@ -84,6 +147,7 @@ static int ctx_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps.val));
 	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
 	seq_printf(m, "Umask:\t%016llx\n", READ_ONCE(vxi->umask));
+	seq_printf(m, "Wmask:\t%016llx\n", READ_ONCE(vxi->wmask));
 	seq_printf(m, "Spaces:\t%08llx %08llx\n", vx_space_mask(vxi, 0),
 		   vx_space_mask(vxi, 1));
 	return 0;
@@ -156,9 +220,53 @@ static int ctx_sched_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static void show_limit_value(struct seq_file *m, u64 v)
+{
+	if (v == CRLIM_INFINITY)
+		seq_puts(m, "-1");
+	else
+		seq_printf(m, "%llu", v);
+}
+
+/*
+ * Every row of vs2.3, in its order; a limit this kernel does not count
+ * shows the vs2.3 form of an unset limit: nothing counted, no limit.
+ */
 static int ctx_limit_show(struct seq_file *m, void *v)
 {
-	vx_limits_show(m, m->private);
+	static const struct {
+		unsigned int id;
+		const char *name;
+	} rows[] = {
+		{ RLIMIT_NPROC, "PROC" },	{ RLIMIT_AS, "VM" },
+		{ RLIMIT_MEMLOCK, "VML" },	{ RLIMIT_RSS, "RSS" },
+		{ VLIMIT_ANON, "ANON" },	{ VLIMIT_MAPPED, "RMAP" },
+		{ RLIMIT_NOFILE, "FILES" },	{ VLIMIT_OPENFD, "OFD" },
+		{ RLIMIT_LOCKS, "LOCKS" },	{ VLIMIT_NSOCK, "SOCK" },
+		{ RLIMIT_MSGQUEUE, "MSGQ" },	{ VLIMIT_SHMEM, "SHM" },
+		{ VLIMIT_SEMARY, "SEMA" },	{ VLIMIT_NSEMS, "SEMS" },
+		{ VLIMIT_DENTRY, "DENT" },
+	};
+	struct vx_info *vxi = m->private;
+	struct vx_limit_stat st;
+	int i;
+
+	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		const struct vx_limit *l = &vxi->limits[rows[i].id];
+
+		if (!(VX_LIMITS_ENFORCED & BIT(rows[i].id))) {
+			seq_printf(m, "%s:\t0\t0/0\t-1/-1\t0\n", rows[i].name);
+			continue;
+		}
+		vx_limit_stat(vxi, rows[i].id, &st);
+		seq_printf(m, "%s:\t%ld\t%ld/%ld\t", rows[i].name,
+			   st.value, st.min, st.max);
+		show_limit_value(m, READ_ONCE(l->soft));
+		seq_putc(m, '/');
+		show_limit_value(m, READ_ONCE(l->hard));
+		seq_printf(m, "\t%ld\n", st.hits);
+	}
 	return 0;
 }
 

@@ -5,7 +5,10 @@
  * A guest's restart, halt or power-off ends the guest: the command is
  * recorded for wait_exit (so that the host's tools restart the guest when
  * asked) and every process of the context is killed.  Nothing of it
- * reaches the machine.
+ * reaches the machine.  When a vshelper is configured (helper.c), it is
+ * started first with the event, as util-vserver's restart-on-reboot
+ * expects; while one runs for the guest, another reboot(2) of the guest
+ * fails with -EAGAIN, and one that could not start fails with -EPERM.
  */
 
 #include "common.h"
@@ -15,6 +18,7 @@
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "helper.h"
 #include "signal.h"
 #include "task.h"
 
@@ -26,11 +30,13 @@
  *
  * Return: 1 for a host task, for which reboot(2) goes on.  For a guest,
  * the result of reboot(2): 0 for the commands that end the guest and for
- * the Ctrl-Alt-Del settings (which change nothing), -EPERM for the rest.
+ * the Ctrl-Alt-Del settings (which change nothing), -EAGAIN or -EPERM
+ * from the vshelper (see above), -EPERM for the rest.
  */
 int vserver_reboot(unsigned int cmd)
 {
 	struct vx_info *vxi = current_vx();
+	int err;
 
 	if (!vxi)
 		return current_xid() == VX_WATCH_ID ? -EPERM : 1;
@@ -41,10 +47,19 @@ int vserver_reboot(unsigned int cmd)
 	case LINUX_REBOOT_CMD_HALT:
 	case LINUX_REBOOT_CMD_POWER_OFF:
 		spin_lock(&vxi->lock);
+		if (vxi->helper_busy) {
+			spin_unlock(&vxi->lock);
+			return -EAGAIN;
+		}
+		vxi->helper_busy = true;
 		vxi->reboot_cmd = cmd;
 		spin_unlock(&vxi->lock);
+		err = vs_helper_reboot(vxi->xid, cmd);
+		spin_lock(&vxi->lock);
+		vxi->helper_busy = false;
+		spin_unlock(&vxi->lock);
 		vx_kill_all(vxi, SIGKILL, false);
-		return 0;
+		return err;
 	case LINUX_REBOOT_CMD_CAD_ON:
 	case LINUX_REBOOT_CMD_CAD_OFF:
 		return 0;

@@ -13,17 +13,24 @@
 #include "common.h"
 
 #include <linux/capability.h>
+#include <linux/cpumask.h>
 #include <linux/cred.h>
+#include <linux/fcntl.h>
+#include <linux/file.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/namei.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/prio.h>
 #include <linux/sort.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/vserver.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context_cmd.h>
+#include <uapi/linux/vserver/inode_cmd.h>
 #include <uapi/linux/vserver/limit_cmd.h>
 #include <uapi/linux/vserver/network_cmd.h>
 #include <uapi/linux/vserver/sched_cmd.h>
@@ -33,6 +40,8 @@
 #include "caps.h"
 #include "context.h"
 #include "cvirt.h"
+#include "helper.h"
+#include "iattr.h"
 #include "info.h"
 #include "isolation.h"
 #include "limit.h"
@@ -80,11 +89,13 @@ struct vserver_call {
 /*
  * Rules of a command, checked in this order:
  * VCF_RES:   CAP_SYS_RESOURCE as well (-EPERM);
+ * VCF_IMMUT: CAP_LINUX_IMMUTABLE as well (-EPERM);
  * VCF_HOST:  the caller is in the host context (-EPERM) ...
  * VCF_SETUP: ... or, for a command with VCF_HOST, the caller's own
  *            context is still in STATE_SETUP and is the target;
  * VCF_VXI:   @id names a context (-ESRCH if there is none, or if it is
- *            another context than a guest caller's own);
+ *            another context than a guest caller's own); any negative
+ *            @id (util-vserver sends -1 and -2) is the caller's own;
  * VCF_NXI:   @id names a network context, the same way;
  * VCF_ADMIN: the target, unless configured from inside, has
  *            STATE_ADMIN (-EACCES).
@@ -95,6 +106,7 @@ struct vserver_call {
 #define VCF_ADMIN	0x08
 #define VCF_RES		0x10
 #define VCF_NXI		0x20
+#define VCF_IMMUT	0x40
 
 /**
  * struct vserver_command - One entry of the command table
@@ -142,6 +154,36 @@ static long vc_task_xid(const struct vserver_call *call)
 		xid = task_xid(t);
 	rcu_read_unlock();
 	return xid;
+}
+
+/*
+ * Commands whose @id names the caller's own context when negative, as
+ * vs2.3 did (util-vserver's VC_SAMECTX is -2): the own context with a
+ * reference, NULL in the host and the spectator.
+ */
+static bool is_self_id(u32 id)
+{
+	return (s32)id < 0;
+}
+
+static struct vx_info *lookup_vx(u32 id)
+{
+	struct vx_info *own;
+
+	if (!is_self_id(id))
+		return vx_lookup(id);
+	own = current_vx();
+	return own ? vx_get(own) : NULL;
+}
+
+static struct nx_info *lookup_nx(u32 id)
+{
+	struct nx_info *own;
+
+	if (!is_self_id(id))
+		return nx_lookup(id);
+	own = current_nx();
+	return own ? nx_get(own) : NULL;
 }
 
 static long vc_vx_info(const struct vserver_call *call)
@@ -214,7 +256,8 @@ static long vc_ctx_create(const struct vserver_call *call)
 	struct vx_info *vxi;
 	long ret;
 
-	if (VC_VERSION(call->cmd) >= 1 &&
+	/* As in vs2.3, no data means the default flags. */
+	if (VC_VERSION(call->cmd) >= 1 && call->data &&
 	    copy_from_user(&data, call->data, sizeof(data)))
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
@@ -237,9 +280,13 @@ static long vc_ctx_create(const struct vserver_call *call)
 		ret = vx_space_set(vxi, 0, CLONE_NEWUTS | CLONE_NEWIPC);
 	else
 		ret = 0;
+	if (!ret && (data.flagword & VXF_SC_HELPER))
+		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->xid);
 	if (!ret)
 		ret = migrate_into(vxi);
 	if (ret) {
+		/* A context that never started has no shutdown to report. */
+		vx_set_flags(vxi, 0, VXF_SC_HELPER);
 		vx_abandon(vxi);
 	} else {
 		vx_created(vxi);
@@ -256,7 +303,7 @@ static long vc_ctx_migrate(const struct vserver_call *call)
 	u64 flags;
 	int err;
 
-	if (VC_VERSION(call->cmd) >= 1 &&
+	if (VC_VERSION(call->cmd) >= 1 && call->data &&
 	    copy_from_user(&data, call->data, sizeof(data)))
 		return -EFAULT;
 	if (data.flagword & ~(u64)(VXM_SET_INIT | VXM_SET_REAPER))
@@ -266,7 +313,7 @@ static long vc_ctx_migrate(const struct vserver_call *call)
 		return VX_WATCH_ID;
 	}
 
-	vxi = vx_lookup(call->id);
+	vxi = lookup_vx(call->id);
 	if (!vxi)
 		return -ESRCH;
 	flags = vx_flags(vxi);
@@ -392,6 +439,10 @@ static u64 *pair_field(const struct vserver_call *call, u64 *valid,
 	case VCMD_set_bcaps:
 		*valid = CAP_VALID_MASK;
 		return &vxi->bcaps.val;
+	case VCMD_get_wmask:
+	case VCMD_set_wmask:
+		*valid = ~0ULL;
+		return &vxi->wmask;
 	default:
 		*valid = VX_UMASK_VALID;
 		*strict = true;
@@ -460,10 +511,10 @@ static long vc_set_rlimit(const struct vserver_call *call)
 		return -EFAULT;
 	if (arg.id >= VLIMIT_NUM || !(VX_LIMITS_ENFORCED & BIT(arg.id)))
 		return -EINVAL;
-	/* The minimum is not supported: only "unset" or "keep". */
-	if (arg.minimum != CRLIM_UNSET && arg.minimum != CRLIM_KEEP &&
-	    arg.minimum != CRLIM_INFINITY)
-		return -EINVAL;
+	/*
+	 * The minimum is accepted and ignored, as in vs2.3 (util-vserver
+	 * writes min = soft = hard); get_rlimit answers it as unset.
+	 */
 	if (arg.maximum != CRLIM_KEEP)
 		err = vx_limit_set_hard(call->vxi, arg.id, arg.maximum);
 	if (err)
@@ -582,6 +633,9 @@ static long get_space_arg(const struct vserver_call *call, u64 *mask,
 
 	*mask = 0;
 	*index = 0;
+	/* Version 0, or no data (as vs2.3 allowed): mask 0, space 0. */
+	if (!call->data)
+		return 0;
 	switch (VC_VERSION(call->cmd)) {
 	case 0:
 		return 0;
@@ -702,9 +756,10 @@ static long vc_net_create(const struct vserver_call *call)
 {
 	struct vcmd_net_create data = { .flagword = NXF_INIT_SET };
 	struct nx_info *nxi;
-	long ret;
+	long ret = 0;
 
-	if (VC_VERSION(call->cmd) >= 1 &&
+	/* As in vs2.3, no data means the default flags. */
+	if (VC_VERSION(call->cmd) >= 1 && call->data &&
 	    copy_from_user(&data, call->data, sizeof(data)))
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
@@ -712,8 +767,12 @@ static long vc_net_create(const struct vserver_call *call)
 	nxi = nx_create(call->id, data.flagword);
 	if (IS_ERR(nxi))
 		return PTR_ERR(nxi);
-	ret = nx_migrate_current(nxi, nxi->nid);
+	if (data.flagword & NXF_SC_HELPER)
+		ret = vs_helper_state(VS_HELPER_NETUP, nxi->nid);
+	if (!ret)
+		ret = nx_migrate_current(nxi, nxi->nid);
 	if (ret) {
+		nx_set_flags(nxi, 0, NXF_SC_HELPER);
 		nx_abandon(nxi);
 	} else {
 		nx_created(nxi);
@@ -733,7 +792,7 @@ static long vc_net_migrate(const struct vserver_call *call)
 		nx_migrate_current(NULL, VX_WATCH_ID);
 		return VX_WATCH_ID;
 	}
-	nxi = nx_lookup(call->id);
+	nxi = lookup_nx(call->id);
 	if (!nxi)
 		return -ESRCH;
 	flags = nx_flags(nxi);
@@ -946,6 +1005,160 @@ static long vc_net_remove_ipv6(const struct vserver_call *call)
 	return err ? err : nx_addr6_remove(call->nxi, &e);
 }
 
+/* Priority bias, OOM badness */
+
+/* -1 (every CPU) or a possible CPU: the bias is the same on all. */
+static bool valid_cpu_id(s32 cpu)
+{
+	return cpu == -1 ||
+	       (cpu >= 0 && (unsigned int)cpu < nr_cpu_ids &&
+		cpu_possible(cpu));
+}
+
+static long vc_set_prio_bias(const struct vserver_call *call)
+{
+	struct vcmd_prio_bias arg;
+	struct vx_sched s;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (!valid_cpu_id(arg.cpu_id))
+		return -EINVAL;
+	spin_lock(&call->vxi->lock);
+	s = call->vxi->sched;
+	spin_unlock(&call->vxi->lock);
+	s.prio_bias = clamp(arg.prio_bias, MIN_NICE, MAX_NICE);
+	return vx_sched_set(call->vxi, &s);
+}
+
+static long vc_get_prio_bias(const struct vserver_call *call)
+{
+	struct vcmd_prio_bias arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (!valid_cpu_id(arg.cpu_id))
+		return -EINVAL;
+	spin_lock(&call->vxi->lock);
+	arg.prio_bias = call->vxi->sched.prio_bias;
+	spin_unlock(&call->vxi->lock);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_get_badness(const struct vserver_call *call)
+{
+	struct vcmd_badness_v0 arg;
+
+	spin_lock(&call->vxi->lock);
+	arg.bias = call->vxi->badness;
+	spin_unlock(&call->vxi->lock);
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_set_badness(const struct vserver_call *call)
+{
+	struct vcmd_badness_v0 arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	spin_lock(&call->vxi->lock);
+	call->vxi->badness = arg.bias;
+	spin_unlock(&call->vxi->lock);
+	return 0;
+}
+
+/* Inode attributes and tags */
+
+static long vc_tag_migrate(const struct vserver_call *call)
+{
+	/* A task's tag is its context id: nothing to record (inode_cmd.h). */
+	return 0;
+}
+
+static long get_iattr_path(const struct vserver_call *call,
+			   struct vcmd_ctx_iattr_v1 *arg, struct path *path)
+{
+	const size_t size = offsetofend(struct vcmd_ctx_iattr_v1, mask);
+
+	if (copy_from_user(arg, call->data, size))
+		return -EFAULT;
+	return user_path_at(AT_FDCWD, u64_to_user_ptr(arg->name), 0, path);
+}
+
+static long vc_get_iattr(const struct vserver_call *call)
+{
+	struct vcmd_ctx_iattr_v1 arg;
+	struct vx_iattr attr;
+	struct path path;
+	long err;
+
+	err = get_iattr_path(call, &arg, &path);
+	if (err)
+		return err;
+	vx_iattr_get(&path, &attr);
+	path_put(&path);
+	arg.tag = attr.tag;
+	arg.flags = attr.flags;
+	arg.mask = attr.mask;
+	return copy_to_user(call->data, &arg,
+			    offsetofend(struct vcmd_ctx_iattr_v1, mask)) ?
+	       -EFAULT : 0;
+}
+
+static long vc_set_iattr(const struct vserver_call *call)
+{
+	struct vcmd_ctx_iattr_v1 arg;
+	struct vx_iattr attr;
+	struct path path;
+	long err;
+
+	err = get_iattr_path(call, &arg, &path);
+	if (err)
+		return err;
+	attr.tag = arg.tag;
+	attr.flags = arg.flags;
+	attr.mask = arg.mask;
+	err = vx_iattr_set(&path, &attr);
+	path_put(&path);
+	return err;
+}
+
+static long vc_fget_iattr(const struct vserver_call *call)
+{
+	struct vcmd_ctx_fiattr_v0 arg;
+	struct vx_iattr attr;
+	struct fd f = fdget(call->id);
+
+	if (!fd_file(f))
+		return -EBADF;
+	vx_iattr_get(&fd_file(f)->f_path, &attr);
+	fdput(f);
+	arg.tag = attr.tag;
+	arg.flags = attr.flags;
+	arg.mask = attr.mask;
+	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
+static long vc_fset_iattr(const struct vserver_call *call)
+{
+	struct vcmd_ctx_fiattr_v0 arg;
+	struct vx_iattr attr;
+	struct fd f;
+	long err;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	f = fdget(call->id);
+	if (!fd_file(f))
+		return -EBADF;
+	attr.tag = arg.tag;
+	attr.flags = arg.flags;
+	attr.mask = arg.mask;
+	err = vx_iattr_set(&fd_file(f)->f_path, &attr);
+	fdput(f);
+	return err;
+}
+
 #define VCF_INFO	VCF_VXI
 #define VCF_CREATE	VCF_HOST
 #define VCF_CONFIG	(VCF_VXI | VCF_HOST | VCF_SETUP | VCF_ADMIN | VCF_RES)
@@ -955,11 +1168,18 @@ static long vc_net_remove_ipv6(const struct vserver_call *call)
 #define VCF_NINFO	VCF_NXI
 #define VCF_NCREATE	(VCF_HOST | VCF_SETUP)
 #define VCF_NCONFIG	(VCF_NXI | VCF_HOST | VCF_SETUP | VCF_ADMIN)
+#define VCF_ISET	(VCF_HOST | VCF_IMMUT)
 
 static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_get_version,	VCP_NONE,	0,		vc_get_version },
 	{ VCMD_get_vci,		VCP_NONE,	0,		vc_get_vci },
 	{ VCMD_task_xid,	VCP_NONE,	0,		vc_task_xid },
+	{ VCMD_task_tag,	VCP_NONE,	0,		vc_task_xid },
+	{ VCMD_tag_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_tag_migrate },
+	{ VCMD_get_iattr,	VCP_ADMIN,	0,		vc_get_iattr },
+	{ VCMD_set_iattr,	VCP_ADMIN,	VCF_ISET,	vc_set_iattr },
+	{ VCMD_fget_iattr,	VCP_ADMIN,	0,		vc_fget_iattr },
+	{ VCMD_fset_iattr,	VCP_ADMIN,	VCF_ISET,	vc_fset_iattr },
 	{ VCMD_vx_info,		VCP_NONE,	VCF_INFO,	vc_vx_info },
 	{ VCMD_ctx_stat,	VCP_NONE,	VCF_INFO,	vc_ctx_stat },
 	{ VCMD_virt_stat,	VCP_NONE,	VCF_INFO,	vc_virt_stat },
@@ -977,6 +1197,10 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_set_bcaps,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
 	{ VCMD_get_umask,	VCP_NONE,	VCF_INFO,	vc_get_field },
 	{ VCMD_set_umask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
+	{ VCMD_get_wmask,	VCP_NONE,	VCF_INFO,	vc_get_field },
+	{ VCMD_set_wmask,	VCP_ADMIN,	VCF_CONFIG,	vc_set_field },
+	{ VCMD_get_badness,	VCP_NONE,	VCF_INFO,	vc_get_badness },
+	{ VCMD_set_badness,	VCP_ADMIN,	VCF_CONFIG,	vc_set_badness },
 	{ VCMD_set_space_v1,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
 	{ VCMD_set_space,	VCP_ADMIN,	VCF_CONFIG,	vc_set_space },
 	{ VCMD_enter_space_v0,	VCP_ADMIN,	VCF_ENTER,	vc_enter_space },
@@ -994,6 +1218,8 @@ static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_set_sched,	VCP_ADMIN,	VCF_CONFIG,	vc_set_sched },
 	{ VCMD_get_sched,	VCP_NONE,	VCF_INFO,	vc_get_sched },
 	{ VCMD_sched_info,	VCP_NONE,	VCF_INFO,	vc_sched_info },
+	{ VCMD_set_prio_bias,	VCP_ADMIN,	VCF_CONFIG,	vc_set_prio_bias },
+	{ VCMD_get_prio_bias,	VCP_NONE,	VCF_INFO,	vc_get_prio_bias },
 	{ VCMD_get_vhi_name,	VCP_NONE,	VCF_INFO,	vc_get_vhi_name },
 	{ VCMD_set_vhi_name,	VCP_ADMIN,	VCF_CONFIG,	vc_set_vhi_name },
 	{ VCMD_task_nid,	VCP_NONE,	0,		vc_task_nid },
@@ -1037,12 +1263,7 @@ static const struct vserver_command *find_command(const u32 cmd)
 static long prepare_nxi(const struct vserver_command *c,
 			struct vserver_call *call, u32 me)
 {
-	struct nx_info *own = current_nx();
-
-	if (call->id == VX_SELF_ID)
-		call->nxi = own ? nx_get(own) : NULL;
-	else
-		call->nxi = nx_lookup(call->id);
+	call->nxi = lookup_nx(call->id);
 	if (!call->nxi)
 		return -ESRCH;
 	if (me != VX_ADMIN_ID && me != VX_WATCH_ID &&
@@ -1065,6 +1286,8 @@ static long prepare_call(const struct vserver_command *c,
 		return -EPERM;
 	if ((c->flags & VCF_RES) && !capable(CAP_SYS_RESOURCE))
 		return -EPERM;
+	if ((c->flags & VCF_IMMUT) && !capable(CAP_LINUX_IMMUTABLE))
+		return -EPERM;
 	if ((c->flags & VCF_HOST) && me != VX_ADMIN_ID) {
 		if (!(c->flags & VCF_SETUP) || !own ||
 		    !(vx_flags(own) & VXF_STATE_SETUP))
@@ -1076,10 +1299,7 @@ static long prepare_call(const struct vserver_command *c,
 	if (!(c->flags & VCF_VXI))
 		return 0;
 
-	if (call->id == VX_SELF_ID)
-		call->vxi = own ? vx_get(own) : NULL;
-	else
-		call->vxi = vx_lookup(call->id);
+	call->vxi = lookup_vx(call->id);
 	if (!call->vxi)
 		return -ESRCH;
 	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->xid != me)

@@ -159,6 +159,35 @@ struct vcmd_umask {
 	__u64 mask;
 };
 
+#define VCMD_get_wmask		VC_CMD(FLAGS, 15, 0)
+#define VCMD_set_wmask		VC_CMD(FLAGS, 16, 0)
+
+/**
+ * struct vcmd_wmask - Argument of ``get_wmask``/``set_wmask``
+ * @wmask: The vs2.3 "warn mask", or the new values of the bits in @mask.
+ *         Stored and shown in /proc/virtual/<xid>/status; this kernel
+ *         logs no denial because of it.
+ * @mask: Bits that may be / are to be changed.
+ */
+struct vcmd_wmask {
+	__u64 wmask;
+	__u64 mask;
+};
+
+/* Memory control */
+#define VCMD_get_badness	VC_CMD(MEMCTRL, 5, 0)
+#define VCMD_set_badness	VC_CMD(MEMCTRL, 6, 0)
+
+/**
+ * struct vcmd_badness_v0 - Argument of ``get_badness``/``set_badness``
+ * @bias: The OOM badness bias of the context's tasks.  Stored and shown
+ *        ("OOM:" in /proc/virtual/<xid>/info); the OOM killer of this
+ *        kernel works on the guest's memory cgroup and does not add it.
+ */
+struct vcmd_badness_v0 {
+	__s64 bias;
+};
+
 /* Host identity */
 #define VCMD_set_vhi_name	VC_CMD(VHOST, 1, 0)
 #define VCMD_get_vhi_name	VC_CMD(VHOST, 2, 0)

@@ -88,4 +88,18 @@ struct vcmd_sched_info {
 	__s32 vavavoom;
 };
 
+#define VCMD_set_prio_bias	VC_CMD(SCHED, 4, 0)
+#define VCMD_get_prio_bias	VC_CMD(SCHED, 5, 0)
+
+/**
+ * struct vcmd_prio_bias - Argument of ``set_prio_bias``/``get_prio_bias``
+ * @cpu_id: -1 (all CPUs): the bias is per context, not per CPU; get
+ *          accepts any possible CPU and answers the context's bias.
+ * @prio_bias: The CPU share, as a nice level; set clamps it to -20..19.
+ */
+struct vcmd_prio_bias {
+	__s32 cpu_id;
+	__s32 prio_bias;
+};
+
 #endif /* _UAPI_LINUX_VSERVER_SCHED_CMD_H */

@@ -95,6 +95,10 @@
  * - %VCI_KCBIT_NETV2: network contexts with the v2 address commands.
  * - %VCI_KCBIT_MEMCG: memory limits are enforced.
  * - %VCI_KCBIT_DEBUG: the kernel was built with vserver debugging.
+ *
+ * This kernel sets SPACES, NETV2 and, when built with the memory cgroup,
+ * MEMCG; it leaves NO_DYNAMIC clear (dynamic ids work) and every other
+ * bit, tagging included, clear.
  */
 #define VCI_KCBIT_NO_DYNAMIC	0
 #define VCI_KCBIT_PROC_SECURE	4
