@@ -267,9 +267,11 @@ TEST_F(attack, sigpending_limited)
 {
 	ASSERT_EQ(0, set_limit(RLIMIT_SIGPENDING, 50));
 	begin(g_sig_fill, 0,
-	      "a guest with RLIMIT_SIGPENDING 50 queues signals -> EAGAIN after 50; host root still sigqueue()s");
+	      "a guest with RLIMIT_SIGPENDING 50 queues signals -> EAGAIN at 50 (with what its other tasks have pending); host root still sigqueue()s");
 	STILL_GETS(h_sigqueue, 0, HOST_ROOT);
-	EXPECT_EQ(50, at_sh->res.v[0]);
+	/* The guest's init may have a SIGCHLD pending: it counts too. */
+	EXPECT_LE(45, at_sh->res.v[0]);
+	EXPECT_GE(50, at_sh->res.v[0]);
 	EXPECT_EQ(EAGAIN, at_sh->res.v[1]);
 	HOST_OK();
 }
@@ -381,11 +383,11 @@ TEST_F(attack, aio_max_nr)
 
 TEST_F(attack, aio_limited)
 {
-	ASSERT_EQ(0, set_limit(VLIMIT_AIO, 3 * 4096));
+	ASSERT_EQ(0, set_limit(VLIMIT_AIO, 4096 + 4000));
 	begin(g_aio_fill, 0,
-	      "a guest with VLIMIT_AIO 12288 -> EAGAIN after 3 contexts of 4096; host root still io_setup()s");
+	      "a guest with VLIMIT_AIO 8096 -> EAGAIN after 1 context of 4096; host root still io_setup()s");
 	STILL_GETS(h_io_setup, 0, HOST_ROOT);
-	EXPECT_EQ(3, at_sh->res.v[0]);
+	EXPECT_EQ(1, at_sh->res.v[0]);
 	EXPECT_EQ(EAGAIN, at_sh->res.v[1]);
 	HOST_OK();
 }

@@ -395,9 +395,11 @@ void vx_limits_show(struct seq_file *m, struct vx_info *vxi)
  * @used: fs/aio.c's aio_nr: the events of the whole machine.
  * @max: fs.aio-max-nr.
  *
- * Called under fs/aio.c's aio_nr_lock after its own check.  All guests
- * together may not take more than half of fs.aio-max-nr, so that the host
- * always keeps the other half; each guest at most its VLIMIT_AIO.
+ * Called under fs/aio.c's aio_nr_lock after its own check, which
+ * serializes every charge.  All guests together may not take more than
+ * half of fs.aio-max-nr, so that the host always keeps the other half;
+ * each guest at most its VLIMIT_AIO, and without one at most an eighth of
+ * fs.aio-max-nr, so that one guest leaves the others most of their half.
  *
  * Return: true, or false if the guest must be refused (EAGAIN).
  */
@@ -409,7 +411,14 @@ bool vserver_aio_charge(struct vx_info **vxp, unsigned long nr,
 	*vxp = NULL;
 	if (!vxi)
 		return true;
-	if (used + nr > max / 2 || !vx_limit_add(vxi, VLIMIT_AIO, nr))
+	if (used + nr > max / 2)
+		return false;
+	if (READ_ONCE(vxi->limits[VLIMIT_AIO].hard) == CRLIM_INFINITY &&
+	    atomic_long_read(&vxi->limits[VLIMIT_AIO].cur) + nr > max / 8) {
+		atomic_inc(&vxi->limits[VLIMIT_AIO].hits);
+		return false;
+	}
+	if (!vx_limit_add(vxi, VLIMIT_AIO, nr))
 		return false;
 	*vxp = vx_get(vxi);
 	return true;
