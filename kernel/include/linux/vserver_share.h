@@ -23,6 +23,7 @@ bool vserver_aio_charge(struct vx_info **vxp, unsigned long nr,
 			unsigned long used, unsigned long max);
 void vserver_aio_uncharge(struct vx_info *vxi, unsigned long nr);
 bool vserver_unix_same_owner(const struct sock *a, const struct sock *b);
+bool vserver_unix_visible(const struct sock *sk);
 
 #else /* !CONFIG_VSERVER */
 
@@ -48,6 +49,11 @@ static inline void vserver_aio_uncharge(struct vx_info *vxi, unsigned long nr)
 
 static inline bool vserver_unix_same_owner(const struct sock *a,
 					   const struct sock *b)
+{
+	return true;
+}
+
+static inline bool vserver_unix_visible(const struct sock *sk)
 {
 	return true;
 }

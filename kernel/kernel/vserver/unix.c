@@ -63,6 +63,20 @@ bool vserver_unix_same_owner(const struct sock *a, const struct sock *b)
 	return sk_owner(a) == sk_owner(b);
 }
 
+/**
+ * vserver_unix_visible - Whether the current task may list a UNIX socket
+ * @sk: A socket in the name table (/proc/net/unix, unix_diag).
+ *
+ * Return: true for the host, and for a guest if the socket was made in
+ * its context.
+ */
+bool vserver_unix_visible(const struct sock *sk)
+{
+	struct vx_info *vxi = current_vx();
+
+	return !vxi || sk_owner(sk) == vxi;
+}
+
 static int may_reach(struct socket *other)
 {
 	struct vx_info *vxi = current_vx();
