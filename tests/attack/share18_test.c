@@ -177,7 +177,7 @@ static int h_mq_open(long unused)
 	return 0;
 }
 
-TEST_F(attack, mq_bytes_of_uid0)
+TEST_F_TIMEOUT(attack, mq_bytes_of_uid0, 300)
 {
 	begin(g_mq_fill, 0,
 	      "root in the guest fills uid 0's POSIX message queue bytes -> host root and the neighbour's root still mq_open()");
@@ -185,7 +185,7 @@ TEST_F(attack, mq_bytes_of_uid0)
 	HOST_OK();
 }
 
-TEST_F(attack, mq_bytes_of_nobody)
+TEST_F_TIMEOUT(attack, mq_bytes_of_nobody, 300)
 {
 	begin(g_mq_fill, NOBODY,
 	      "nobody in the guest fills uid 65534's POSIX message queue bytes -> host nobody still mq_open()s");
@@ -193,7 +193,7 @@ TEST_F(attack, mq_bytes_of_nobody)
 	HOST_OK();
 }
 
-TEST_F(attack, mq_bytes_limited)
+TEST_F_TIMEOUT(attack, mq_bytes_limited, 300)
 {
 	ASSERT_EQ(0, set_limit(VLIMIT_POSIXMQ, 3 * 100000));
 	begin(g_mq_fill, 0,
@@ -254,7 +254,7 @@ static int h_sigqueue(long unused)
 	return sigqueue(getpid(), SIGRTMIN, sv) ? errno : 0;
 }
 
-TEST_F(attack, sigpending_of_uid0)
+TEST_F_TIMEOUT(attack, sigpending_of_uid0, 300)
 {
 	begin(g_sig_fill, 0,
 	      "root in the guest queues signals up to uid 0's RLIMIT_SIGPENDING -> host root and the neighbour still sigqueue()");
@@ -262,7 +262,7 @@ TEST_F(attack, sigpending_of_uid0)
 	HOST_OK();
 }
 
-TEST_F(attack, sigpending_of_nobody)
+TEST_F_TIMEOUT(attack, sigpending_of_nobody, 300)
 {
 	begin(g_sig_fill, NOBODY,
 	      "nobody in the guest queues signals up to uid 65534's RLIMIT_SIGPENDING -> host nobody still sigqueue()s");
@@ -270,7 +270,7 @@ TEST_F(attack, sigpending_of_nobody)
 	HOST_OK();
 }
 
-TEST_F(attack, sigpending_limited)
+TEST_F_TIMEOUT(attack, sigpending_limited, 300)
 {
 	ASSERT_EQ(0, set_limit(RLIMIT_SIGPENDING, 50));
 	begin(g_sig_fill, 0,
@@ -340,7 +340,7 @@ static int h_fork(long unused)
 	return 0;
 }
 
-TEST_F(attack, nproc_of_nobody)
+TEST_F_TIMEOUT(attack, nproc_of_nobody, 300)
 {
 	begin(g_nproc_fill, 0,
 	      "the guest runs processes as uid 65534 -> a host daemon and a neighbour's daemon as nobody with RLIMIT_NPROC 4 still fork()");
@@ -380,7 +380,7 @@ static int h_io_setup(long unused)
 	return 0;
 }
 
-TEST_F(attack, aio_max_nr)
+TEST_F_TIMEOUT(attack, aio_max_nr, 300)
 {
 	begin(g_aio_fill, 0,
 	      "the guest takes fs.aio-max-nr with io_setup() -> host root, host nobody and the neighbour still io_setup()");
@@ -388,7 +388,7 @@ TEST_F(attack, aio_max_nr)
 	HOST_OK();
 }
 
-TEST_F(attack, aio_limited)
+TEST_F_TIMEOUT(attack, aio_limited, 300)
 {
 	ASSERT_EQ(0, set_limit(VLIMIT_AIO, 4096 + 4000));
 	begin(g_aio_fill, 0,
@@ -396,6 +396,41 @@ TEST_F(attack, aio_limited)
 	STILL_GETS(h_io_setup, 0, HOST_ROOT);
 	EXPECT_EQ(1, at_sh->res.v[0]);
 	EXPECT_EQ(EAGAIN, at_sh->res.v[1]);
+	HOST_OK();
+}
+
+/* ================================================================== */
+/* VLIMIT_OPENFD: the open files of RLIMIT_NOFILE                     */
+/* ================================================================== */
+
+/* Guest: open files until refused. */
+static long g_open_fill(long unused)
+{
+	int n;
+
+	for (n = 0; n < 1000; n++)
+		if (open("/", O_RDONLY | O_DIRECTORY) < 0)
+			break;
+	at_sh->res.v[0] = n;
+	at_sh->res.v[1] = errno;
+	NOTE("%d files opened, then %s", n, strerror(errno));
+	return n < 1000 ? 0 : -1;
+}
+
+TEST_F_TIMEOUT(attack, openfd_limited, 300)
+{
+	struct vcmd_rlimit_stat_v0 st;
+	long r;
+
+	ASSERT_EQ(0, vs_rlimit_stat(NULL, AT_XA, RLIMIT_NOFILE, &st));
+	ASSERT_EQ(0, set_limit(VLIMIT_OPENFD, st.value + 10));
+	r = ATTEMPT(AT_INIT, g_open_fill, 0,
+		    "a guest with VLIMIT_OPENFD (open files + 10) below its RLIMIT_NOFILE opens files -> EMFILE after at most 10");
+	EXPECT_EQ(0, r);
+	NO_ESCAPE(at_sh->res.v[0] <= 10, "%ld files opened",
+		  at_sh->res.v[0]);
+	EXPECT_LE(8, at_sh->res.v[0]);
+	EXPECT_EQ(EMFILE, at_sh->res.v[1]);
 	HOST_OK();
 }
 
@@ -467,7 +502,7 @@ static long g_bind_first(long name)
 	return 0;
 }
 
-TEST_F(attack, abstract_name_taken_by_guest)
+TEST_F_TIMEOUT(attack, abstract_name_taken_by_guest, 300)
 {
 	const char *name = "share18-guest-first";
 	int l, c;
@@ -516,7 +551,7 @@ static long g_bind_second(long name)
 	return 0;
 }
 
-TEST_F(attack, abstract_name_taken_by_host)
+TEST_F_TIMEOUT(attack, abstract_name_taken_by_host, 300)
 {
 	const char *name = "share18-host-first";
 	int l = listen_abstract(name);
@@ -548,7 +583,7 @@ static long g_autobind_listing(long unused)
 	return -1;
 }
 
-TEST_F(attack, abstract_name_listing)
+TEST_F_TIMEOUT(attack, abstract_name_listing, 300)
 {
 	long r = ATTEMPT(AT_INIT, g_autobind_listing, 0,
 		"read /proc/net/unix for the host's abstract names -> not listed");

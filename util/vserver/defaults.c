@@ -20,7 +20,8 @@
  *   aio         AIO events: 1/8 of fs.aio-max-nr
  *
  * Only the limits the running kernel enforces (get_rlimit_mask) are
- * written, as rlimits/<name>.hard.  <confdir>/.defaults/rlimits/<name>
+ * written, as plain rlimits/<name> files (the hard limit; the file an
+ * admin edits afterwards).  <confdir>/.defaults/rlimits/<name>
  * (or <name>.hard) replaces a default for every guest built afterwards,
  * --limit <name>=<value> for this one; the value "inf" writes no limit
  * for that resource (the file says "inf").
@@ -180,6 +181,14 @@ int defaults_write_rlimits(const struct guest *g)
 	host_defaults(def);
 	if (vc_get_rlimit_mask(&mask))
 		mask.hard = 0;
+	/* A --limit the kernel does not enforce is an error, not ignored. */
+	for (i = 0; i < nopts; i++) {
+		if (!(mask.hard & (1U << opts[i].id))) {
+			msg("build: --limit %s: this kernel does not support "
+			    "this limit", vc_rlimit_name(opts[i].id));
+			return -1;
+		}
+	}
 	pathf(dir, sizeof(dir), "%s/rlimits", g->cfgdir);
 	if (mkdir_p(dir)) {
 		msg("cannot create %s: %s", dir, strerror(errno));
@@ -207,21 +216,13 @@ int defaults_write_rlimits(const struct guest *g)
 		}
 		if (!value[0])
 			continue;
-		pathf(path, sizeof(path), "%s/%s.hard", dir, name);
+		pathf(path, sizeof(path), "%s/%s", dir, name);
 		snprintf(line, sizeof(line), "%s\n", value);
 		if (write_file(path, line)) {
 			msg("cannot write %s: %s", path, strerror(errno));
 			return -1;
 		}
 		say(g, "limit %s = %s (%s)", name, value, from);
-	}
-	/* A --limit the kernel does not enforce is an error, not ignored. */
-	for (i = 0; i < nopts; i++) {
-		if (!(mask.hard & (1U << opts[i].id))) {
-			msg("build: --limit %s: this kernel does not support "
-			    "this limit", vc_rlimit_name(opts[i].id));
-			return -1;
-		}
 	}
 	return 0;
 }

@@ -21,7 +21,7 @@ int defaults_limit_option(const char *spec);
  * defaults_write_rlimits - write the default limits of a new guest
  * @g: the guest; its configuration directory exists
  *
- * Each limit the kernel supports gets rlimits/<name>.hard: a --limit
+ * Each limit the kernel supports gets rlimits/<name>: a --limit
  * value, else <confdir>/.defaults/rlimits/<name> (or <name>.hard), else a
  * value sized from the host.  Each is printed.
  *
