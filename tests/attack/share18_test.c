@@ -42,6 +42,43 @@ FIXTURE(attack) {
 	struct at_world w;
 };
 
+/*
+ * Guest A as the world makes it (limits on tasks, files and sockets
+ * only), or with the limits "vserver build" writes by default on top
+ * (defaults.c; the world's lower tasks, files and sockets stay).
+ */
+FIXTURE_VARIANT(attack) {
+	bool build_defaults;
+};
+
+FIXTURE_VARIANT_ADD(attack, world) {
+	.build_defaults = false,
+};
+
+FIXTURE_VARIANT_ADD(attack, build_defaults) {
+	.build_defaults = true,
+};
+
+static int set_limit(uint32_t id, uint64_t hard);
+
+/* The defaults of vserver build for what this file fills. */
+static int set_build_defaults(void)
+{
+	char buf[32] = "";
+	long aio_max;
+
+	if (read_file("/proc/sys/fs/aio-max-nr", buf, sizeof(buf) - 1) <= 0)
+		return -1;
+	aio_max = atol(buf);
+	return set_limit(RLIMIT_SIGPENDING, 4096) ||
+	       set_limit(VLIMIT_POSIXMQ, 4 * 819200) ||
+	       set_limit(VLIMIT_AIO, aio_max / 8 > 128 ? aio_max / 8 : 128) ||
+	       set_limit(RLIMIT_LOCKS, 4096) ||
+	       set_limit(RLIMIT_MSGQUEUE, 16 << 20) ||
+	       set_limit(VLIMIT_SEMARY, 128) ||
+	       set_limit(VLIMIT_NSEMS, 4096) ? -1 : 0;
+}
+
 FIXTURE_SETUP(attack)
 {
 	int ok = at_world_up(&self->w) == 0;
@@ -49,6 +86,9 @@ FIXTURE_SETUP(attack)
 	if (!ok)
 		at_world_down();
 	ASSERT_TRUE(ok) TH_LOG("cannot build the world: %s", self->w.why);
+	if (variant->build_defaults)
+		ASSERT_EQ(0, set_build_defaults())
+			TH_LOG("the default limits: %s", strerror(errno));
 }
 
 FIXTURE_TEARDOWN(attack)
