@@ -113,7 +113,7 @@ static void expect_mask(struct __test_metadata *_metadata, struct vs_agent *a)
 		       strerror(errno));
 	EXPECT_EQ(0, m.minimum) TH_LOG("by %s", vs_name(a));
 	EXPECT_EQ(0, m.softlimit) TH_LOG("by %s", vs_name(a));
-	EXPECT_EQ(0x003917e0, m.maximum)
+	EXPECT_EQ(0x033b1fe0, m.maximum)
 		TH_LOG("by %s: maximum %08x", vs_name(a), m.maximum);
 	EXPECT_EQ(VS_LIMITS_ENFORCED, m.maximum);
 }

@@ -30,9 +30,10 @@
 
 /* The limits this kernel enforces (objlimit_test.c lists them). */
 #define RS_LIMITS_ENFORCED	(VS_LIMITS_ENFORCED | (1U << RLIMIT_RSS))
-_Static_assert(RS_LIMITS_ENFORCED == 0x003917e0,
+_Static_assert(RS_LIMITS_ENFORCED == 0x033b1fe0,
 	       "RSS (5) NPROC (6) NOFILE (7) MEMLOCK (8) AS (9) LOCKS (10) "
-	       "MSGQUEUE (12) NSOCK (16) SHMEM (19) SEMARY (20) NSEMS (21)");
+	       "SIGPENDING (11) MSGQUEUE (12) NSOCK (16) OPENFD (17) "
+	       "SHMEM (19) SEMARY (20) NSEMS (21) POSIXMQ (24) AIO (25)");
 
 /* The bits get_sched reports in its mask. */
 #define RS_SCHED_MASK	(VXSM_FILL_RATE | VXSM_INTERVAL | VXSM_PRIO_BIAS)

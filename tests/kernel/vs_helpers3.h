@@ -46,7 +46,9 @@
 	((1U << RLIMIT_NPROC) | (1U << RLIMIT_NOFILE) | (1U << VLIMIT_NSOCK) | \
 	 (1U << RLIMIT_RSS) | (1U << RLIMIT_AS) | (1U << RLIMIT_MEMLOCK) | \
 	 (1U << RLIMIT_LOCKS) | (1U << RLIMIT_MSGQUEUE) |		\
-	 (1U << VLIMIT_SHMEM) | (1U << VLIMIT_SEMARY) | (1U << VLIMIT_NSEMS))
+	 (1U << VLIMIT_SHMEM) | (1U << VLIMIT_SEMARY) | (1U << VLIMIT_NSEMS) | \
+	 (1U << VLIMIT_OPENFD) | (1U << RLIMIT_SIGPENDING) |		\
+	 (1U << VLIMIT_POSIXMQ) | (1U << VLIMIT_AIO))
 
 /* Every row of the limit file, in its order. */
 static const struct {
@@ -68,6 +70,9 @@ static const struct {
 	{ VLIMIT_SEMARY, "SEMA:" },
 	{ VLIMIT_NSEMS, "SEMS:" },
 	{ VLIMIT_DENTRY, "DENT:" },
+	{ RLIMIT_SIGPENDING, "SIGP:" },
+	{ VLIMIT_POSIXMQ, "PMQ:" },
+	{ VLIMIT_AIO, "AIO:" },
 };
 
 /* The limits limit_test.c fills up, with their rows in the limit file. */
@@ -520,7 +525,8 @@ static int vs_listener __attribute__((unused)) = -1;
 
 /*
  * Makes the agent's listening socket (not kept in vs_held): arg0 0 for
- * AF_UNIX (abstract name), 1 for TCP on 127.0.0.1.  data out: struct
+ * AF_UNIX (a path in /tmp: abstract names are per context, and the test
+ * connects from the host), 1 for TCP on 127.0.0.1.  data out: struct
  * vs_addr.  Returns 0.
  */
 static long __attribute__((unused)) vs_fn_listen(struct vs_msg *m)
@@ -538,9 +544,9 @@ static long __attribute__((unused)) vs_fn_listen(struct vs_msg *m)
 
 		a.u.sun.sun_family = AF_UNIX;
 		a.len = offsetof(struct sockaddr_un, sun_path) + 1 +
-			snprintf(a.u.sun.sun_path + 1,
-				 sizeof(a.u.sun.sun_path) - 1,
-				 "vs-limit-%d-%d", getpid(), n++);
+			snprintf(a.u.sun.sun_path, sizeof(a.u.sun.sun_path),
+				 "/tmp/vs-limit-%d-%d", getpid(), n++);
+		unlink(a.u.sun.sun_path);
 	}
 	fd = socket(a.u.sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)

@@ -26,16 +26,20 @@ row() # NAME MIN SOFT HARD
 
 # The listing, every limit the kernel enforces in id order: RSS
 # (unlimited: the contexts here have no memory cgroup of their own),
-# NPROC and NOFILE with these hard limits, MEMLOCK, AS, LOCKS and
-# MSGQUEUE unlimited, NSOCK with this hard limit, the IPC ones unlimited.
+# NPROC and NOFILE with these hard limits, MEMLOCK, AS, LOCKS,
+# SIGPENDING and MSGQUEUE unlimited, NSOCK with this hard limit, OPENFD,
+# the IPC ones, POSIXMQ and AIO unlimited.
 rows() # NPROC NOFILE NSOCK
 {
 	echo "$(row RSS N/A N/A inf)$nl$(row NPROC N/A N/A "$1")$nl$(row \
 		NOFILE N/A N/A "$2")$nl$(row MEMLOCK N/A N/A inf)$nl$(row \
 		AS N/A N/A inf)$nl$(row LOCKS N/A N/A inf)$nl$(row \
+		SIGPENDING N/A N/A inf)$nl$(row \
 		MSGQUEUE N/A N/A inf)$nl$(row NSOCK N/A N/A "$3")$nl$(row \
+		OPENFD N/A N/A inf)$nl$(row \
 		SHMEM N/A N/A inf)$nl$(row SEMARY N/A N/A inf)$nl$(row \
-		NSEMS N/A N/A inf)"
+		NSEMS N/A N/A inf)$nl$(row POSIXMQ N/A N/A inf)$nl$(row \
+		AIO N/A N/A inf)"
 }
 
 # "<current> <max> <soft>/<hard> <hits>" of a row of /proc/virtual/X/limit.
@@ -56,7 +60,7 @@ vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
 check "/proc/virtual/<xid>/limit has the same rows" 0 \
-	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}ANON:${nl}RMAP:${nl}FILES:${nl}OFD:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:${nl}DENT:" "" \
+	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}ANON:${nl}RMAP:${nl}FILES:${nl}OFD:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:${nl}DENT:${nl}SIGP:${nl}PMQ:${nl}AIO:" "" \
 	awk 'NR > 1 { print $1 }' /proc/virtual/1950/limit
 check "set three hard limits (-H is the default)" 0 "" "" \
 	vlimit --xid 1950 --nproc 10 --nofile 1K -H --nsock 0x20
@@ -64,8 +68,8 @@ check "-a -d lists them in decimal" 0 "$(rows 10 1024 32)" "" \
 	vlimit -c 1950 -a -d
 check "the default listing is in hex" 0 "$(rows 0xa 0x400 0x20)" "" \
 	vlimit -c 1950
-check "-n lists ids: 5-10, 12, 16, 19-21 on x86" 0 \
-	"$(row 5 N/A N/A inf)$nl$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 8 N/A N/A inf)$nl$(row 9 N/A N/A inf)$nl$(row 10 N/A N/A inf)$nl$(row 12 N/A N/A inf)$nl$(row 16 N/A N/A 32)$nl$(row 19 N/A N/A inf)$nl$(row 20 N/A N/A inf)$nl$(row 21 N/A N/A inf)" \
+check "-n lists ids: 5-12, 16-17, 19-21, 24-25 on x86" 0 \
+	"$(row 5 N/A N/A inf)$nl$(row 6 N/A N/A 10)$nl$(row 7 N/A N/A 1024)$nl$(row 8 N/A N/A inf)$nl$(row 9 N/A N/A inf)$nl$(row 10 N/A N/A inf)$nl$(row 11 N/A N/A inf)$nl$(row 12 N/A N/A inf)$nl$(row 16 N/A N/A 32)$nl$(row 17 N/A N/A inf)$nl$(row 19 N/A N/A inf)$nl$(row 20 N/A N/A inf)$nl$(row 21 N/A N/A inf)$nl$(row 24 N/A N/A inf)$nl$(row 25 N/A N/A inf)" \
 	"" vlimit -c 1950 -n -d
 same "/proc: PROC soft/hard" "-1/10" "$(soft_hard 1950 PROC)"
 same "/proc: FILES soft/hard" "-1/1024" "$(soft_hard 1950 FILES)"

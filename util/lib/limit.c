@@ -17,8 +17,9 @@ _Static_assert(VLIMIT_NUM <= VC_RLIMIT_IDS, "the mask holds every limit id");
 /*
  * util-vserver's names (vlimit --<name>, rlimits/<name>), by limit id.
  * Ids below 16 are the architecture's RLIMIT_* numbers; those without a
- * name (sigpending, nice, rtprio, rttime) are given by number.  "mapped"
- * is the kernel's VLIMIT_MAPPED, which util-vserver did not name.
+ * name (nice, rtprio, rttime) are given by number.  "mapped" is the
+ * kernel's VLIMIT_MAPPED, which util-vserver did not name; "sigpending"
+ * (a context's queued signals), "posixmq" and "aio" are this kernel's.
  */
 static const char *const limit_names[VLIMIT_NUM] = {
 	[RLIMIT_CPU] = "cpu",
@@ -41,6 +42,9 @@ static const char *const limit_names[VLIMIT_NUM] = {
 	[VLIMIT_NSEMS] = "nsems",
 	[VLIMIT_DENTRY] = "dentry",
 	[VLIMIT_MAPPED] = "mapped",
+	[RLIMIT_SIGPENDING] = "sigpending",
+	[VLIMIT_POSIXMQ] = "posixmq",
+	[VLIMIT_AIO] = "aio",
 };
 
 int vc_get_rlimit(uint32_t xid, unsigned int id, struct vc_rlimit *lim)

@@ -10,7 +10,8 @@ tool=vlimit
 check_help --help " -c, --xid <xid> " " -a, --all " " -M " " -S " " -H " \
 	" --dir <dir> " " --missingok " \
 	"Resources: cpu fsize data stack core rss nproc nofile memlock as locks" \
-	"           msgqueue nsock openfd anon shmem semary nsems dentry mapped"
+	"           sigpending msgqueue nsock openfd anon shmem semary nsems" \
+	"           dentry mapped posixmq aio"
 check_help -h
 check_version --version
 check_version -V

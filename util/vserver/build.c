@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "defaults.h"
 #include "frontend.h"
 
 enum method { M_SKELETON, M_BUSYBOX, M_TEMPLATE, M_CLONE, M_DEBOOTSTRAP };
@@ -100,6 +101,8 @@ static void build_help(void)
 	    "plain)\n",
 	    "  --rootdir <dir>              where the root goes "
 	    "(default /vservers)\n",
+	    "  --limit <name>=<value>       a limit instead of the default "
+	    "(rlimits/)\n",
 	    "  --force                      move an existing guest aside "
 	    "first\n");
 }
@@ -718,6 +721,9 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			if (strcmp(val, "sysv") && strcmp(val, "plain"))
 				build_usage_error("--initstyle: sysv or plain");
 			b.initstyle = val;
+		} else if (!strcmp(a, "--limit") && takes) {
+			if (defaults_limit_option(val))
+				build_usage_error("invalid --limit");
 		} else if (!strcmp(a, "--rootdir") && takes) {
 			if (val[0] != '/')
 				build_usage_error("--rootdir: an absolute path "
@@ -795,7 +801,7 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	} else {
 		b.made_vdir = true;
 	}
-	if (write_config(g, &b))
+	if (write_config(g, &b) || defaults_write_rlimits(g))
 		ret = -1;
 	if (!ret) {
 		switch (b.method) {

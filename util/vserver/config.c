@@ -470,6 +470,8 @@ static void load_rlimits(struct guest *g)
 {
 	static const char *const suffix[] = { ".min", ".soft", ".hard" };
 	char dir[VS_PATH_MAX], path[VS_PATH_MAX], val[64], why[256];
+	/* What <res>.min/.soft/.hard set: a plain <res> file does not win. */
+	bool suffixed[VC_RLIMIT_IDS][3] = { { false } };
 	struct dirent *de;
 	DIR *d;
 
@@ -522,11 +524,13 @@ static void load_rlimits(struct guest *g)
 			g->rlimit[id].hard = VC_LIM_KEEP;
 			g->rlimit_set[id] = true;
 		}
-		if (k == 0 || k == -1)
+		if (k >= 0)
+			suffixed[id][k] = true;
+		if (k == 0 || (k == -1 && !suffixed[id][0]))
 			g->rlimit[id].min = v;
-		if (k == 1 || k == -1)
+		if (k == 1 || (k == -1 && !suffixed[id][1]))
 			g->rlimit[id].soft = v;
-		if (k == 2 || k == -1)
+		if (k == 2 || (k == -1 && !suffixed[id][2]))
 			g->rlimit[id].hard = v;
 	}
 	closedir(d);

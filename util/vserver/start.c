@@ -56,6 +56,7 @@
 #include <unistd.h>
 
 #include "cgroup.h"
+#include "defaults.h"
 #include "frontend.h"
 
 #ifndef __NR_openat2
@@ -703,6 +704,7 @@ static int do_start(struct guest *g)
 		say(g, "starting: context %u, root %s", g->xid, g->vdir);
 	else
 		say(g, "starting: dynamic context, root %s", g->vdir);
+	defaults_warn_unlimited(g);
 	if (ifaces_add(g, &added)) {
 		ifaces_del(g, added);
 		msg("%s: start failed at step 'interfaces'; the addresses "

@@ -22,6 +22,7 @@
 #include <linux/lsm_hooks.h>
 
 #include "caps.h"
+#include "limit.h"
 #include "lsm.h"
 #include "task.h"
 
@@ -49,6 +50,10 @@ static void clamp_cred(struct cred *cred, const kernel_cap_t bcaps)
 void vx_commit_clamped_creds(const struct vx_info *vxi, struct cred *new)
 {
 	clamp_cred(new, vx_bcaps(vxi));
+	/* @new may have been prepared before the task entered @vxi. */
+	if (vx_ucounts_fix(new))
+		pr_warn_ratelimited("xid %u: per-user counters not moved\n",
+				    vxi->xid);
 	commit_creds(new);
 }
 

@@ -19,7 +19,15 @@
  *   see vm.c;
  * - RLIMIT_LOCKS: file locks, see flock.c;
  * - RLIMIT_MSGQUEUE, VLIMIT_SHMEM, VLIMIT_SEMARY, VLIMIT_NSEMS: System V
- *   IPC objects, see ipc.c.
+ *   IPC objects, see ipc.c;
+ * - VLIMIT_OPENFD: the open files of RLIMIT_NOFILE (the same counter;
+ *   the lower of the two hard limits applies, refusals count as hits of
+ *   RLIMIT_NOFILE);
+ * - RLIMIT_SIGPENDING and VLIMIT_POSIXMQ: queued signals (and POSIX
+ *   timers) and POSIX message queue bytes of all the guest's users,
+ *   limited by the kernel's own per-user accounting (ucounts.c); no hits
+ *   are counted for them;
+ * - VLIMIT_AIO: AIO events (io_setup(2)), see vserver_aio_charge().
  *
  * The charged context is remembered in the object's LSM blob, so the
  * uncharge goes to it even if the object outlived its task.
@@ -30,7 +38,8 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
-#include <linux/seq_file.h>
+#include <linux/user_namespace.h>
+#include <linux/vserver_share.h>
 #include <net/sock.h>
 
 #include "context.h"
@@ -64,11 +73,23 @@ void vx_limits_init(struct vx_info *vxi)
 	}
 }
 
+static bool over_hard(u64 hard, long v)
+{
+	return hard != CRLIM_INFINITY && v > 0 && (u64)v > hard;
+}
+
 static bool over(const struct vx_limit *l, long v)
 {
-	const u64 hard = READ_ONCE(l->hard);
+	return over_hard(READ_ONCE(l->hard), v);
+}
 
-	return hard != CRLIM_INFINITY && v > 0 && (u64)v > hard;
+/* Open files: RLIMIT_NOFILE and VLIMIT_OPENFD limit the same counter. */
+static bool over_id(struct vx_info *vxi, unsigned int id, long v)
+{
+	if (id == RLIMIT_NOFILE &&
+	    over_hard(READ_ONCE(vxi->limits[VLIMIT_OPENFD].hard), v))
+		return true;
+	return over(&vxi->limits[id], v);
 }
 
 /**
@@ -87,7 +108,7 @@ bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n)
 
 	/* Never above the limit, not even for a moment (min/max, readers). */
 	do {
-		if (over(l, v + n)) {
+		if (over_id(vxi, id, v + n)) {
 			atomic_inc(&l->hits);
 			return false;
 		}
@@ -122,7 +143,7 @@ bool vx_limit_may_add(struct vx_info *vxi, unsigned int id, unsigned long n)
 {
 	struct vx_limit *l = &vxi->limits[id];
 
-	if (!over(l, atomic_long_read(&l->cur) + n))
+	if (!over_id(vxi, id, atomic_long_read(&l->cur) + n))
 		return true;
 	atomic_inc(&l->hits);
 	return false;
@@ -217,6 +238,12 @@ long vx_limit_value(struct vx_info *vxi, unsigned int id)
 		return atomic_read(&vxi->tasks) + atomic_read(&vxi->zombies);
 	if (id == RLIMIT_RSS)
 		return vx_rss_stat(vxi, &max, &hits);
+	if (id == VLIMIT_OPENFD)
+		id = RLIMIT_NOFILE;
+	if (id == RLIMIT_SIGPENDING)
+		return vx_ucounts_total(vxi, UCOUNT_RLIMIT_SIGPENDING);
+	if (id == VLIMIT_POSIXMQ)
+		return vx_ucounts_total(vxi, UCOUNT_RLIMIT_MSGQUEUE);
 	return atomic_long_read(&vxi->limits[id].cur);
 }
 
@@ -267,6 +294,8 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard)
 	spin_lock(&vxi->lock);
 	WRITE_ONCE(vxi->limits[id].hard, hard);
 	spin_unlock(&vxi->lock);
+	if (id == RLIMIT_SIGPENDING || id == VLIMIT_POSIXMQ)
+		vx_ucounts_limit_changed(vxi);
 	return 0;
 }
 
@@ -305,54 +334,53 @@ void vx_limits_reset_minmax(struct vx_info *vxi)
 	}
 }
 
-static void show_value(struct seq_file *m, u64 v)
+/**
+ * vserver_aio_charge - Count AIO events of io_setup(2) in a guest
+ * @vxp: Where the context charged is kept (NULL: the host).
+ * @nr: The events asked for.
+ * @used: fs/aio.c's aio_nr: the events of the whole machine.
+ * @max: fs.aio-max-nr.
+ *
+ * Called under fs/aio.c's aio_nr_lock after its own check, which
+ * serializes every charge.  All guests together may not take more than
+ * half of fs.aio-max-nr, so that the host always keeps the other half;
+ * each guest at most its VLIMIT_AIO, and without one at most an eighth of
+ * fs.aio-max-nr, so that one guest leaves the others most of their half.
+ *
+ * Return: true, or false if the guest must be refused (EAGAIN).
+ */
+bool vserver_aio_charge(struct vx_info **vxp, unsigned long nr,
+			unsigned long used, unsigned long max)
 {
-	if (v == CRLIM_INFINITY)
-		seq_puts(m, "-1");
-	else
-		seq_printf(m, "%llu", v);
+	struct vx_info *vxi = current_vx();
+
+	*vxp = NULL;
+	if (!vxi)
+		return true;
+	if (used + nr > max / 2)
+		return false;
+	if (READ_ONCE(vxi->limits[VLIMIT_AIO].hard) == CRLIM_INFINITY &&
+	    atomic_long_read(&vxi->limits[VLIMIT_AIO].cur) + nr > max / 8) {
+		atomic_inc(&vxi->limits[VLIMIT_AIO].hits);
+		return false;
+	}
+	if (!vx_limit_add(vxi, VLIMIT_AIO, nr))
+		return false;
+	*vxp = vx_get(vxi);
+	return true;
 }
 
 /**
- * vx_limits_show - The rows of /proc/virtual/<xid>/limit
- * @m: The file.
- * @vxi: The context.
+ * vserver_aio_uncharge - Give back the AIO events of a killed kioctx
+ * @vxi: The context vserver_aio_charge() charged, or NULL.
+ * @nr: The events.
  */
-void vx_limits_show(struct seq_file *m, struct vx_info *vxi)
+void vserver_aio_uncharge(struct vx_info *vxi, unsigned long nr)
 {
-	static const struct {
-		unsigned int id;
-		const char *name;
-	} rows[] = {
-		{ RLIMIT_NPROC, "PROC" },
-		{ RLIMIT_AS, "VM" },
-		{ RLIMIT_MEMLOCK, "VML" },
-		{ RLIMIT_RSS, "RSS" },
-		{ RLIMIT_NOFILE, "FILES" },
-		{ RLIMIT_LOCKS, "LOCKS" },
-		{ VLIMIT_NSOCK, "SOCK" },
-		{ RLIMIT_MSGQUEUE, "MSGQ" },
-		{ VLIMIT_SHMEM, "SHM" },
-		{ VLIMIT_SEMARY, "SEMA" },
-		{ VLIMIT_NSEMS, "SEMS" },
-	};
-	struct vx_limit_stat st;
-	int i;
-
-	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
-	for (i = 0; i < ARRAY_SIZE(rows); i++) {
-		struct vx_limit *l = &vxi->limits[rows[i].id];
-
-		if (!(VX_LIMITS_ENFORCED & BIT(rows[i].id)))
-			continue;
-		vx_limit_stat(vxi, rows[i].id, &st);
-		seq_printf(m, "%s:\t%ld\t%ld/%ld\t", rows[i].name,
-			   st.value, st.min, st.max);
-		show_value(m, READ_ONCE(l->soft));
-		seq_putc(m, '/');
-		show_value(m, READ_ONCE(l->hard));
-		seq_printf(m, "\t%ld\n", st.hits);
-	}
+	if (!vxi)
+		return;
+	vx_limit_sub(vxi, VLIMIT_AIO, nr);
+	vx_put(vxi);
 }
 
 /* Objects remember the context they were charged to. */

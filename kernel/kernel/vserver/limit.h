@@ -12,7 +12,7 @@
 #include <linux/types.h>
 #include <uapi/linux/vserver/limit.h>
 
-struct seq_file;
+struct cred;
 struct socket;
 struct vx_info;
 
@@ -22,6 +22,9 @@ struct vx_info;
  */
 #define VX_LIMITS_ENFORCED						\
 	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK) |	\
+	 BIT(VLIMIT_OPENFD) | BIT(RLIMIT_SIGPENDING) |			\
+	 (IS_ENABLED(CONFIG_POSIX_MQUEUE) ? BIT(VLIMIT_POSIXMQ) : 0) |	\
+	 (IS_ENABLED(CONFIG_AIO) ? BIT(VLIMIT_AIO) : 0) |		\
 	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0) |		\
 	 (IS_ENABLED(CONFIG_MMU) ? BIT(RLIMIT_AS) | BIT(RLIMIT_MEMLOCK) : 0) | \
 	 (IS_ENABLED(CONFIG_FILE_LOCKING) ? BIT(RLIMIT_LOCKS) : 0) |	\
@@ -81,7 +84,6 @@ void vx_limit_stat(struct vx_info *vxi, unsigned int id,
 int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard);
 void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
-void vx_limits_show(struct seq_file *m, struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
 struct vx_info *vx_socket_owner(struct socket *sock);
 
@@ -100,5 +102,11 @@ struct vx_ipc_charge {
 };
 
 void vserver_add_ipc_hooks(void);
+
+/* ucounts.c: the per-user counters of a guest's users */
+int vx_ucounts_switch(void);
+int vx_ucounts_fix(struct cred *new);
+void vx_ucounts_limit_changed(struct vx_info *vxi);
+long vx_ucounts_total(struct vx_info *vxi, int type);
 
 #endif /* _KERNEL_VSERVER_LIMIT_H */

@@ -229,8 +229,9 @@ static void show_limit_value(struct seq_file *m, u64 v)
 }
 
 /*
- * Every row of vs2.3, in its order; a limit this kernel does not count
- * shows the vs2.3 form of an unset limit: nothing counted, no limit.
+ * Every row of vs2.3, in its order, then the limits vs2.3 did not have
+ * (SIGP, PMQ, AIO); a limit this kernel does not count shows the vs2.3
+ * form of an unset limit: nothing counted, no limit.
  */
 static int ctx_limit_show(struct seq_file *m, void *v)
 {
@@ -245,7 +246,8 @@ static int ctx_limit_show(struct seq_file *m, void *v)
 		{ RLIMIT_LOCKS, "LOCKS" },	{ VLIMIT_NSOCK, "SOCK" },
 		{ RLIMIT_MSGQUEUE, "MSGQ" },	{ VLIMIT_SHMEM, "SHM" },
 		{ VLIMIT_SEMARY, "SEMA" },	{ VLIMIT_NSEMS, "SEMS" },
-		{ VLIMIT_DENTRY, "DENT" },
+		{ VLIMIT_DENTRY, "DENT" },	{ RLIMIT_SIGPENDING, "SIGP" },
+		{ VLIMIT_POSIXMQ, "PMQ" },	{ VLIMIT_AIO, "AIO" },
 	};
 	struct vx_info *vxi = m->private;
 	struct vx_limit_stat st;

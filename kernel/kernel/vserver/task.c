@@ -70,6 +70,10 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 			vx_leave(old);
 		vx_put(old);
 	}
+	/* Only a failed allocation leaves the task on the old counters. */
+	if (vx_ucounts_switch())
+		pr_warn_ratelimited("xid %u: per-user counters not moved\n",
+				    xid);
 	return 0;
 }
 

@@ -5,16 +5,23 @@
  * A UNIX socket bound to a path is reached through the file system, which
  * a guest's root confines (and which the host may share with a guest on
  * purpose, /dev/log say).  An abstract address (sun_path[0] == 0) lives in
- * the network namespace instead, which guests share with the host: so a
- * guest connects or sends only to abstract sockets made in its own
- * context.  Anything else fails with ECONNREFUSED, as if nobody listened.
- * The host reaches every socket.
+ * the network namespace instead, which guests share with the host: so
+ * abstract names are per context.  A name belongs to the context of the
+ * socket bound to it (the context that made the socket), and af_unix
+ * finds it only through a socket of the same context: bind, autobind,
+ * connect and sendto of the host and of each guest see their own names
+ * only (vserver_unix_same_owner()), so the same name can be bound once
+ * in each.  As a second line, a guest connects or sends only to abstract
+ * sockets made in its own context (ECONNREFUSED otherwise, as if nobody
+ * listened).  The host lists every socket (/proc/net/unix, unix_diag), a
+ * guest its own.
  */
 
 #include "common.h"
 
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
+#include <linux/vserver_share.h>
 #include <net/af_unix.h>
 #include <net/sock.h>
 
@@ -31,6 +38,43 @@ static bool is_abstract(const struct sock *sk)
 
 	return addr && addr->len > offsetof(struct sockaddr_un, sun_path) &&
 	       !addr->name->sun_path[0];
+}
+
+static struct vx_info *sk_owner(const struct sock *sk)
+{
+	/* Set until the socket is released, after it left the name table. */
+	struct socket *sock = READ_ONCE(sk->sk_socket);
+
+	return sock ? vx_socket_owner(sock) : NULL;
+}
+
+/**
+ * vserver_unix_same_owner - Whether two UNIX sockets share a name space
+ * @a: A socket bound to an abstract name, in the name table.
+ * @b: The socket that looks the name up (bind, connect, sendto).
+ *
+ * Called by af_unix under the lock of the name table's bucket.
+ *
+ * Return: true if both were made in the same context (or both by the
+ * host).
+ */
+bool vserver_unix_same_owner(const struct sock *a, const struct sock *b)
+{
+	return sk_owner(a) == sk_owner(b);
+}
+
+/**
+ * vserver_unix_visible - Whether the current task may list a UNIX socket
+ * @sk: A socket in the name table (/proc/net/unix, unix_diag).
+ *
+ * Return: true for the host, and for a guest if the socket was made in
+ * its context.
+ */
+bool vserver_unix_visible(const struct sock *sk)
+{
+	struct vx_info *vxi = current_vx();
+
+	return !vxi || sk_owner(sk) == vxi;
 }
 
 static int may_reach(struct socket *other)

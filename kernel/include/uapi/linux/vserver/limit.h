@@ -20,8 +20,11 @@
 #define VLIMIT_NSEMS		21	/* semaphores */
 #define VLIMIT_DENTRY		22	/* dentries */
 #define VLIMIT_MAPPED		23	/* mapped pages */
+/* Not in vs2.3: */
+#define VLIMIT_POSIXMQ		24	/* POSIX message queue bytes */
+#define VLIMIT_AIO		25	/* AIO events (io_setup) */
 
-#define VLIMIT_NUM		24
+#define VLIMIT_NUM		26
 
 /* Special values of a limit. */
 #define CRLIM_UNSET		0ULL
