@@ -369,6 +369,7 @@ bool vserver_aio_charge(struct vx_info **vxp, unsigned long nr,
 	*vxp = vx_get(vxi);
 	return true;
 }
+EXPORT_SYMBOL_GPL(vserver_aio_charge);
 
 /**
  * vserver_aio_uncharge - Give back the AIO events of a killed kioctx
@@ -382,6 +383,7 @@ void vserver_aio_uncharge(struct vx_info *vxi, unsigned long nr)
 	vx_limit_sub(vxi, VLIMIT_AIO, nr);
 	vx_put(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_aio_uncharge);
 
 /* Objects remember the context they were charged to. */
 

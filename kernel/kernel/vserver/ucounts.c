@@ -181,6 +181,7 @@ struct user_namespace *vserver_ucounts_ns(struct user_namespace *ns)
 		return NULL;
 	return ukey_get(vxi);
 }
+EXPORT_SYMBOL_GPL(vserver_ucounts_ns);
 
 /**
  * vserver_ucounts_ns_put - Drop the reference of vserver_ucounts_ns()
@@ -191,6 +192,7 @@ void vserver_ucounts_ns_put(struct user_namespace *ns)
 	if (!IS_ERR_OR_NULL(ns))
 		ukey_put(ns);
 }
+EXPORT_SYMBOL_GPL(vserver_ucounts_ns_put);
 
 /**
  * vx_ucounts_switch - Key the current task's counters by its context

@@ -62,6 +62,7 @@ bool vserver_unix_same_owner(const struct sock *a, const struct sock *b)
 {
 	return sk_owner(a) == sk_owner(b);
 }
+EXPORT_SYMBOL_GPL(vserver_unix_same_owner);
 
 /**
  * vserver_unix_visible - Whether the current task may list a UNIX socket
@@ -76,6 +77,7 @@ bool vserver_unix_visible(const struct sock *sk)
 
 	return !vxi || sk_owner(sk) == vxi;
 }
+EXPORT_SYMBOL_GPL(vserver_unix_visible);
 
 static int may_reach(struct socket *other)
 {
