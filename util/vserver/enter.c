@@ -264,6 +264,16 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		if (cmd < 0)
 			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 		if (!cmd) {
+			static const int sigs[] = { SIGINT, SIGTERM, SIGHUP,
+						    SIGQUIT, SIGPIPE, SIGCHLD,
+						    SIGWINCH };
+			sigset_t none;
+
+			/* Signals as in a new session, whatever ours were. */
+			for (i = 0; i < (int)ARRAY_SIZE(sigs); i++)
+				signal(sigs[i], SIG_DFL);
+			sigemptyset(&none);
+			sigprocmask(SIG_SETMASK, &none, NULL);
 			setsid();
 			if (slave >= 0) {
 				if (ioctl(slave, TIOCSCTTY, 0) < 0)

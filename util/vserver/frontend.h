@@ -322,8 +322,8 @@ long sys4(long nr, long a, long b, long c, long d);
 int open_in_root(int rootfd, const char *path, int flags);
 /* The root itself, O_PATH; -1 with a message. */
 int root_open(const char *vdir);
-/* mkdir, mode @mode exactly; an existing directory (or a link to one
- * inside the root) is left as it is. */
+/* mkdir, mode @mode exactly; an existing directory or symbolic link
+ * (the guest's, not followed) is left as it is. */
 int rp_mkdir(int rootfd, const char *rel, mode_t mode);
 int rp_mkdir_p(int rootfd, const char *rel, mode_t mode);
 /* Writes a regular file (created or truncated, mode @mode exactly; its

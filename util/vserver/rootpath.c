@@ -129,24 +129,30 @@ int rp_mkdir(int rootfd, const char *rel, mode_t mode)
 		return fail_path("create the directory", rel, err);
 	}
 	/*
-	 * It exists: a directory, or a link that leads to one inside the
-	 * root (var/run -> /run), is left as it is; anything else is an
+	 * It exists: a directory, or a symbolic link, which is the guest's
+	 * (var/lock -> /run/lock in a Debian root, dangling until the guest
+	 * boots), is left as it is and never followed; anything else is an
 	 * error.
 	 */
 	fd = openat(dfd, base, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	err = errno;
-	close(dfd);
 	if (fd >= 0) {
 		close(fd);
+		close(dfd);
 		return 0;
 	}
-	if (err != ELOOP && err != ENOTDIR)
-		return fail_path("open the directory", rel, err);
-	fd = open_in_root(rootfd, rel, O_PATH | O_DIRECTORY);
-	if (fd < 0)
-		return fail_path("use the existing link or file", rel, errno);
-	close(fd);
-	return 0;
+	if (err == ELOOP || err == ENOTDIR) {
+		struct stat st;
+
+		if (!fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) &&
+		    S_ISLNK(st.st_mode)) {
+			close(dfd);
+			return 0;
+		}
+		err = ENOTDIR;
+	}
+	close(dfd);
+	return fail_path("create the directory", rel, err);
 }
 
 int rp_mkdir_p(int rootfd, const char *rel, mode_t mode)
