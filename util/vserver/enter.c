@@ -213,8 +213,8 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		make_pipe(in);
 	if (!s.tty[1])
 		make_pipe(out);
-	if (!s.tty[2])
-		make_pipe(err);
+	/* Also where the child's own errors go while it joins the guest. */
+	make_pipe(err);
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
 		     strerror(errno));
@@ -234,7 +234,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		if (null < 0 ||
 		    dup2(s.tty[0] ? null : in[0], 0) < 0 ||
 		    dup2(s.tty[1] ? null : out[1], 1) < 0 ||
-		    dup2(s.tty[2] ? null : err[1], 2) < 0 ||
+		    dup2(err[1], 2) < 0 ||
 		    dup2(sv[1], 3) < 0)
 			_exit(VS_EXIT_FAIL);
 		close_from(4);
