@@ -212,7 +212,7 @@ int io_proxy(struct io_streams *s, pid_t child)
 	struct sigaction sa = { .sa_handler = on_winch }, old_winch, old_chld,
 			 old_pipe, ign = { .sa_handler = SIG_IGN };
 	int term = -1, out_tty = -1, status = 0, drain = 0, i;
-	bool raw = false, done = child <= 0, in_open = true;
+	bool raw = false, done = false, in_open = true;
 	bool out_ok[3] = { true, true, true };
 	struct termios saved;
 	int src[3];
@@ -261,7 +261,7 @@ int io_proxy(struct io_streams *s, pid_t child)
 			if (s->master >= 0)
 				sync_winsize(term, s->master);
 		}
-		if (!done && (got_chld || child > 0)) {
+		if (!done && child > 0) {
 			pid_t r = waitpid(child, &status, WNOHANG);
 
 			got_chld = 0;

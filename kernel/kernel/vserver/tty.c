@@ -105,15 +105,15 @@ static bool tty_cmd_guarded(unsigned int cmd)
 static int tty_ioctl_check(struct file *file, unsigned int cmd)
 {
 	struct vx_info *vxi = current_vx();
-	struct tty_struct *tty;
+	struct tty_file_private *priv;
 
 	if (!vxi || !tty_cmd_guarded(cmd))
 		return 0;
 	/* Only terminals: other drivers use the same ioctl numbers. */
 	if (!file->f_op || file->f_op->unlocked_ioctl != tty_ioctl)
 		return 0;
-	tty = file_tty(file);
-	if (!tty || vx_tty_own(tty, vxi))
+	priv = file->private_data;
+	if (!priv || !priv->tty || vx_tty_own(priv->tty, vxi))
 		return 0;
 	return -EPERM;
 }
