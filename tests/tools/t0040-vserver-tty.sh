@@ -8,7 +8,7 @@
 # built by the front end, on a pty this test holds (ttyhelper hold):
 #   injected=N  bytes pushed into the test's pty input (TIOCSTI)
 #   hungup=1    the test's pty was hung up (vhangup)
-# Guest tt1, context 3040.
+# Guests tt1 (plain) and tt2 (sysv), contexts 3040, 3047.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -142,4 +142,26 @@ same "kernel: a guest task cannot open the host's /dev/console" \
 
 check "stop" 0 "" "" vserver tt1 stop
 VSERVER_SILENT=1 vserver tt1 delete --force >/dev/null 2>&1
+
+# --- a sysv guest: its rc script at start and at stop -------------------
+VSERVER_SILENT=1 vserver tt2 delete --force >/dev/null 2>&1
+vserver tt2 build -m busybox --context 3047 --initstyle sysv >/dev/null 2>&1
+cp "$H" /vservers/tt2/bin/ttyhelper
+cat > /vservers/tt2/etc/init.d/rc <<'EOF'
+#!/bin/sh
+{ /bin/ttyhelper sti; /bin/ttyhelper vhangup; } > /root/rc-$1.out 2>&1
+exit 0
+EOF
+chmod 755 /vservers/tt2/etc/init.d/rc
+"$H" hold -- vserver tt2 start > $tmp/rcstart
+same "sysv start from a pty: the rc script reaches nothing of it" \
+	"status=0 injected=0 hungup=0" \
+	"$(grep -E '^(status|injected|hungup)=' $tmp/rcstart | tr '\n' ' ' | sed 's/ $//')"
+"$H" hold -- vserver tt2 stop > $tmp/rcstop
+same "sysv stop from a pty: the rc script (runlevel 6) reaches nothing of it" \
+	"status=0 injected=0 hungup=0" \
+	"$(grep -E '^(status|injected|hungup)=' $tmp/rcstop | tr '\n' ' ' | sed 's/ $//')"
+match "... it ran (and had a terminal of the guest's, or none)" \
+	"^sti fd0: (ok|ENOTTY)" "$(cat /vservers/tt2/root/rc-6.out 2>&1)"
+VSERVER_SILENT=1 vserver tt2 delete --force >/dev/null 2>&1
 rm -f /h14-host-marker
