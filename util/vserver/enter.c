@@ -201,7 +201,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 	struct io_streams s = { .master = -1, .to_in = -1, .from_out = -1,
 				.from_err = -1 };
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
-	bool use_pty = false;
+	bool use_pty = false, no_input = false;
 	int sv[2], i, status;
 	pid_t pid;
 
@@ -209,7 +209,16 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		s.tty[i] = force_pty || isatty(i);
 		use_pty |= s.tty[i];
 	}
-	if (!s.tty[0])
+	/*
+	 * A terminal we are in the background of is not read (that would
+	 * stop us, SIGTTIN): the command gets no input then, as a
+	 * background job of a non-interactive shell.
+	 */
+	if (s.tty[0] && !force_pty && tcgetpgrp(0) != getpgrp()) {
+		s.tty[0] = false;
+		no_input = true;
+	}
+	if (!s.tty[0] && !no_input)
 		make_pipe(in);
 	if (!s.tty[1])
 		make_pipe(out);
@@ -232,7 +241,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		 * the pty is there) and every other descriptor is closed.
 		 */
 		if (null < 0 ||
-		    dup2(s.tty[0] ? null : in[0], 0) < 0 ||
+		    dup2(s.tty[0] || no_input ? null : in[0], 0) < 0 ||
 		    dup2(s.tty[1] ? null : out[1], 1) < 0 ||
 		    dup2(err[1], 2) < 0 ||
 		    dup2(sv[1], 3) < 0)
