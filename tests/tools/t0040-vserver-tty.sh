@@ -83,6 +83,10 @@ wait_for $V/root/stolen
 match "a guest daemon holding the exec's pty (and /proc/PID/fd/0) reads nothing typed after exec" \
 	"^read: (EIO|EOF)" "$(cat $V/root/stolen 2>&1)"
 
+"$H" hold -- vserver tt1 exec stty size > $tmp/size
+match "exec on a pty: the window size is the caller's" "^33 77" \
+	"$(tr -d '\r' < $tmp/size)"
+
 "$H" hold -- vserver tt1 exec ttyhelper vhangup > $tmp/vh
 same "vhangup by an exec'd command: the caller's pty is not hung up" \
 	"hungup=0" "$(grep hungup $tmp/vh)"

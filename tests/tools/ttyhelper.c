@@ -5,8 +5,8 @@
  * Host side:
  *   ttyhelper hold [--cons] [--input TEXT] [--secret TEXT --wait FILE]
  *             -- CMD...
- *       runs CMD in a new session on a fresh pty (its controlling
- *       terminal, fds 0, 1, 2), keeps a slave descriptor and the master,
+ *       runs CMD in a new session on a fresh pty (33 rows, 77 columns;
+ *       its controlling terminal, fds 0, 1, 2), keeps a slave descriptor and the master,
  *       copies the master's output to stdout after "output:"; --input is
  *       written to the master first (what the admin types); --cons sends
  *       the host's console output (TIOCCONS) to the pty first.  After CMD
@@ -103,6 +103,12 @@ static int hold(int argc, char **argv)
 	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
 	if (slave < 0)
 		return perror("pts"), 2;
+	{
+		/* A size of its own, for the window size check. */
+		struct winsize ws = { .ws_row = 33, .ws_col = 77 };
+
+		ioctl(master, TIOCSWINSZ, &ws);
+	}
 	if (cons && ioctl(slave, TIOCCONS)) {
 		perror("TIOCCONS");
 		return 2;
