@@ -93,6 +93,8 @@ noreturn void console_keeper(const struct guest *g, int master)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* A guest that reads nothing must not stop the keeper. */
+	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
 	logfd = open_log(g);
 	lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (lfd >= 0 && !console_addr(g, &addr)) {

@@ -318,7 +318,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 	s.from_out = out[0];
 	s.from_err = err[0];
 	if (use_pty)
-		s.master = recv_fd(sv[0]);
+		s.master = check_ptmx(recv_fd(sv[0]));
 	close(sv[0]);
 	status = io_proxy(&s, pid);
 	if (s.master >= 0)

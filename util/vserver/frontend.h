@@ -361,6 +361,8 @@ void close_from(int lowfd);
 int send_fd(int sock, int fd);
 int recv_fd(int sock);
 bool write_all(int fd, const char *buf, size_t len);
+/* @fd if it is a pty master (ptmx), else closed and -1. */
+int check_ptmx(int fd);
 /* A new pty from the devpts of the root we are in; the master, or -1. */
 int open_guest_pty(int *slave);
 /* SIGINT, SIGTERM, SIGHUP, SIGQUIT from now on sent on to @pid. */

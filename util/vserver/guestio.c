@@ -33,6 +33,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -133,6 +134,23 @@ fail:
 	close(master);
 	errno = err;
 	return -1;
+}
+
+int check_ptmx(int fd)
+{
+	struct stat st;
+
+	/*
+	 * What came back from the guest must be a pty's master (ptmx, 5:2,
+	 * in devpts or not): we write the caller's input to it and ioctl it.
+	 */
+	if (fd >= 0 && (fstat(fd, &st) || !S_ISCHR(st.st_mode) ||
+			st.st_rdev != (dev_t)(5 << 8 | 2))) {
+		msg("the guest's terminal is no pty master; ignored");
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 bool write_all(int fd, const char *buf, size_t len)

@@ -239,12 +239,14 @@ int rp_write(int rootfd, const char *rel, const char *text, mode_t mode)
 	fd = create_file(rootfd, rel, mode);
 	if (fd < 0)
 		return -1;
-	if (write_all_fd(fd, text, strlen(text)) || close(fd)) {
+	if (write_all_fd(fd, text, strlen(text))) {
 		int err = errno;
 
 		close(fd);
 		return fail_path("write", rel, err);
 	}
+	if (close(fd))
+		return fail_path("write", rel, errno);
 	return 0;
 }
 

@@ -860,7 +860,7 @@ static int do_start(struct guest *g)
 		fail_msg = true;
 	}
 	/* The console's master, if init got that far (else none). */
-	master = fail_msg ? -1 : recv_fd(cons[0]);
+	master = fail_msg ? -1 : check_ptmx(recv_fd(cons[0]));
 	close(cons[0]);
 	if (fail_msg) {
 		char *tab = strchr(failed, '\t');
