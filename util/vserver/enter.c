@@ -234,6 +234,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		int null = open("/dev/null", O_RDWR), slave = -1, master;
 		struct ids ids;
 		pid_t cmd;
+		char go;
 
 		/*
 		 * Nothing of the caller's goes in: its streams are replaced
@@ -267,6 +268,9 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 				fail(VS_EXIT_FAIL, "cannot pass the terminal: "
 				     "%s", strerror(errno));
 			close(master);
+			/* The caller has set the window size: go on. */
+			while (read(sv[1], &go, 1) < 0 && errno == EINTR)
+				;
 		}
 		close(sv[1]);
 		cmd = fork();
@@ -317,8 +321,20 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 	s.to_in = in[1];
 	s.from_out = out[0];
 	s.from_err = err[0];
-	if (use_pty)
+	if (use_pty) {
+		struct winsize ws;
+
 		s.master = check_ptmx(recv_fd(sv[0]));
+		/* The size before the command starts, not after. */
+		for (i = 0; i < 3 && s.master >= 0; i++)
+			if (s.tty[i] && !ioctl(i, TIOCGWINSZ, &ws)) {
+				ioctl(s.master, TIOCSWINSZ, &ws);
+				break;
+			}
+		if (write(sv[0], "g", 1) < 0)
+			msg("warning: cannot start the command: %s",
+			    strerror(errno));
+	}
 	close(sv[0]);
 	status = io_proxy(&s, pid);
 	if (s.master >= 0)
