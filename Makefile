@@ -39,6 +39,8 @@ QEMU_RUN := $(TOP)/scripts/qemu-run --kernel $(BZIMAGE) --initrd $(INITRAMFS)
 TEST_SRCS := $(wildcard tests/kernel/*_test.c) $(wildcard tests/attack/*_test.c) $(wildcard tests/bench/*_bench.c)
 # The vserver(2) fuzzer and lifecycle stress (make fuzz; briefly in make check).
 TEST_SRCS += tests/fuzz/vsfuzz.c
+# The terminal attacks' helper of tests/tools (t0040, t0041).
+TEST_SRCS += tests/tools/ttyhelper.c
 TEST_BINS := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
 TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(TOP)/tests/kernel -I$(B)/src/tools/testing/selftests \
@@ -100,7 +102,8 @@ initramfs: kernel util tests
 		util/tests/vserver-info.sh:/tests/tools/vserver-info.sh \
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
-		tests/tools:/tests/tools
+		tests/tools:/tests/tools \
+		$(B)/tests/tools/ttyhelper:/tests/tools/ttyhelper
 	@echo "initramfs: $(INITRAMFS)"
 
 check: all

@@ -57,7 +57,7 @@ check "template: exit 0" 0 "" "" vserver bdt build -m template \
 same "template: the files are there" \
 	"$(cat /vservers/bdb/etc/inittab)" "$(cat /vservers/bdt/etc/inittab)"
 check "template: a missing archive fails" 1 "" \
-	"vserver: cannot read /nonexistent.tar: No such file or directory${nl}vserver: bdf: build failed; what it created was removed" \
+	"vserver: cannot read /nonexistent.tar: No such file or directory${nl}vserver: bdf: build failed at step 'template' (the message above names the path); what it created was removed" \
 	vserver bdf build -m template --context 3035 -- -t /nonexistent.tar
 same "template: the failed build left nothing" "" \
 	"$(ls $C | grep -x bdf)$(ls /vservers | grep -x bdf)"

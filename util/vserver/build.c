@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -57,6 +58,10 @@ struct build {
 	/* what this build created, for the rollback */
 	bool made_cfgdir, made_vdir;
 	char vdir[VS_PATH_MAX];
+	/* the root, opened once: every path in it is resolved from here */
+	int rootfd;
+	/* the step under way, for the message of a failed build */
+	const char *step;
 };
 
 static noreturn void build_usage_error(const char *what)
@@ -278,36 +283,23 @@ static int write_config(struct guest *g, struct build *b)
 	return i;
 }
 
-/* mkdir in the new root, mode @mode. */
-static int rdir(const char *vdir, const char *rel, mode_t mode)
+/* mkdir in the new root, mode @mode (an existing one is kept). */
+static int rdir(int rootfd, const char *rel, mode_t mode)
 {
-	char path[VS_PATH_MAX];
-
-	pathf(path, sizeof(path), "%s/%s", vdir, rel);
-	if (mkdir(path, mode) && errno != EEXIST) {
-		msg("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return chmod(path, mode);
+	return rp_mkdir(rootfd, rel, mode);
 }
 
-static int rlink(const char *vdir, const char *rel, const char *target)
+static int rlink(int rootfd, const char *rel, const char *target)
 {
-	char path[VS_PATH_MAX];
-	struct stat st;
-
-	pathf(path, sizeof(path), "%s/%s", vdir, rel);
-	if (!lstat(path, &st))
-		return 0;
-	if (symlink(target, path)) {
-		msg("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	return rp_symlink(rootfd, rel, target);
 }
 
-/* The root's skeleton: directories and the device nodes a guest needs. */
-static int skeleton_root(const char *vdir)
+/*
+ * The root's skeleton: directories and the device nodes a guest needs.
+ * Only what is missing is made; what a template or a clone brought
+ * (var/run -> /run in a Debian root) is the guest's and stays.
+ */
+static int skeleton_root(int rootfd)
 {
 	static const struct {
 		const char *name;
@@ -326,30 +318,20 @@ static int skeleton_root(const char *vdir)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(dirs); i++)
-		if (rdir(vdir, dirs[i], 0755))
+		if (rdir(rootfd, dirs[i], 0755))
 			return -1;
-	if (rdir(vdir, "tmp", 01777) || rdir(vdir, "root", 0700))
+	if (rdir(rootfd, "tmp", 01777) || rdir(rootfd, "root", 0700))
 		return -1;
-	for (i = 0; i < ARRAY_SIZE(devs); i++) {
-		char path[VS_PATH_MAX];
-		struct stat st;
-
-		pathf(path, sizeof(path), "%s/%s", vdir, devs[i].name);
-		if (!lstat(path, &st))
-			continue;
+	for (i = 0; i < ARRAY_SIZE(devs); i++)
 		/* The old encoding, right for these small numbers. */
-		if (mknod(path, S_IFCHR | devs[i].mode,
-			  (dev_t)(devs[i].major << 8 | devs[i].minor)) ||
-		    chmod(path, devs[i].mode)) {
-			msg("cannot create %s: %s", path, strerror(errno));
+		if (rp_mknod(rootfd, devs[i].name, S_IFCHR | devs[i].mode,
+			     (dev_t)(devs[i].major << 8 | devs[i].minor)))
 			return -1;
-		}
-	}
-	if (rlink(vdir, "dev/ptmx", "pts/ptmx") ||
-	    rlink(vdir, "dev/fd", "/proc/self/fd") ||
-	    rlink(vdir, "dev/stdin", "/proc/self/fd/0") ||
-	    rlink(vdir, "dev/stdout", "/proc/self/fd/1") ||
-	    rlink(vdir, "dev/stderr", "/proc/self/fd/2"))
+	if (rlink(rootfd, "dev/ptmx", "pts/ptmx") ||
+	    rlink(rootfd, "dev/fd", "/proc/self/fd") ||
+	    rlink(rootfd, "dev/stdin", "/proc/self/fd/0") ||
+	    rlink(rootfd, "dev/stdout", "/proc/self/fd/1") ||
+	    rlink(rootfd, "dev/stderr", "/proc/self/fd/2"))
 		return -1;
 	return 0;
 }
@@ -370,14 +352,14 @@ static int etc_files(const struct guest *g, const struct build *b)
 		snprintf(ips + n, sizeof(ips) - n, "%s\t%s\n", ip, host);
 	}
 	snprintf(text, sizeof(text), "127.0.0.1\tlocalhost\n%s", ips);
-	if (writef(b->vdir, "etc/hosts", text))
+	if (rp_write(b->rootfd, "etc/hosts", text, 0644))
 		return -1;
 	snprintf(text, sizeof(text), "%s\n", host);
-	if (writef(b->vdir, "etc/hostname", text))
+	if (rp_write(b->rootfd, "etc/hostname", text, 0644))
 		return -1;
 	resolv = read_file("/etc/resolv.conf", NULL);
 	if (resolv) {
-		i = writef(b->vdir, "etc/resolv.conf", resolv);
+		i = rp_write(b->rootfd, "etc/resolv.conf", resolv, 0644);
 		free(resolv);
 		if (i)
 			return -1;
@@ -385,52 +367,88 @@ static int etc_files(const struct guest *g, const struct build *b)
 	return 0;
 }
 
-static int script(const char *vdir, const char *rel, const char *text)
+/* A file of the guest, 0644. */
+static int rwrite(int rootfd, const char *rel, const char *text)
 {
-	char path[VS_PATH_MAX];
+	return rp_write(rootfd, rel, text, 0644);
+}
 
-	if (writef(vdir, rel, text))
-		return -1;
-	pathf(path, sizeof(path), "%s/%s", vdir, rel);
-	return chmod(path, 0755);
+static int script(int rootfd, const char *rel, const char *text)
+{
+	return rp_write(rootfd, rel, text, 0755);
+}
+
+/* The applets of the host's busybox @src, one path per line. */
+static char *applet_list(const char *src)
+{
+	char *list = NULL;
+	size_t len = 0, size = 0;
+	int p[2], status;
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC))
+		return NULL;
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return NULL;
+	}
+	if (!pid) {
+		dup2(p[1], STDOUT_FILENO);
+		execl(src, src, "--list-full", (char *)NULL);
+		_exit(127);
+	}
+	close(p[1]);
+	for (;;) {
+		ssize_t n;
+
+		if (len + 4097 > size) {
+			char *nl = realloc(list, size + 65536);
+
+			if (!nl)
+				break;
+			list = nl;
+			size += 65536;
+		}
+		n = read(p[0], list + len, size - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!list || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		free(list);
+		return NULL;
+	}
+	list[len] = '\0';
+	return list;
 }
 
 static int method_busybox(const struct guest *g, struct build *b)
 {
 	const char *src = b->busybox ? b->busybox : "/bin/busybox";
 	char dst[VS_PATH_MAX], *list;
-	char *cp[] = { "cp", (char *)src, dst, NULL };
-	char listfile[VS_PATH_MAX];
 	int n = 0;
 	char *p;
 
 	say(g, "copying %s into the guest", src);
-	pathf(dst, sizeof(dst), "%s/bin/busybox", b->vdir);
-	if (run_command(cp, false) || chmod(dst, 0755)) {
-		msg("cannot copy %s to %s", src, dst);
+	if (rp_copy(b->rootfd, "bin/busybox", src, 0755))
 		return -1;
-	}
 	/* The applets, as links to /bin/busybox where busybox puts them. */
-	pathf(listfile, sizeof(listfile), "%s/tmp/.applets", b->vdir);
-	{
-		char *argv[] = { "/bin/sh", "-c", "\"$0\" --list-full > \"$1\"",
-				 dst, listfile, NULL };
-
-		if (run_command(argv, false)) {
-			msg("cannot list the applets of %s", src);
-			return -1;
-		}
-	}
-	list = read_file(listfile, NULL);
-	unlink(listfile);
+	list = applet_list(src);
 	if (!list) {
-		msg("cannot read the applet list");
+		msg("cannot list the applets of %s", src);
 		return -1;
 	}
 	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
 		if (strchr(p, '.') || !*p || p[0] == '/')
 			continue;
-		if (rlink(b->vdir, p, "/bin/busybox")) {
+		if (rlink(b->rootfd, p, "/bin/busybox")) {
 			free(list);
 			return -1;
 		}
@@ -438,45 +456,45 @@ static int method_busybox(const struct guest *g, struct build *b)
 	}
 	free(list);
 	say(g, "%d applets linked", n);
-	if (writef(b->vdir, "etc/passwd",
+	if (rwrite(b->rootfd, "etc/passwd",
 		   "root:x:0:0:root:/root:/bin/sh\n"
 		   "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n") ||
-	    writef(b->vdir, "etc/group",
+	    rwrite(b->rootfd, "etc/group",
 		   "root:x:0:\ntty:x:5:\nnogroup:x:65534:\n") ||
-	    writef(b->vdir, "etc/shadow", "root:*:19000:0:99999:7:::\n") ||
-	    writef(b->vdir, "etc/inittab",
+	    rwrite(b->rootfd, "etc/shadow", "root:*:19000:0:99999:7:::\n") ||
+	    rwrite(b->rootfd, "etc/inittab",
 		   "# busybox init: rcS at start, rcK at the end; a\n"
 		   "# ctrl-alt-del (vserver stop) powers the guest off\n"
 		   "::sysinit:/etc/init.d/rcS\n"
 		   "::ctrlaltdel:/sbin/poweroff\n"
 		   "::shutdown:/etc/init.d/rcK\n") ||
-	    writef(b->vdir, "etc/profile",
+	    rwrite(b->rootfd, "etc/profile",
 		   "export PATH=/bin:/sbin:/usr/bin:/usr/sbin\n"
 		   "PS1='\\h:\\w\\$ '\n") ||
-	    writef(b->vdir, "etc/rc.d/README",
+	    rwrite(b->rootfd, "etc/rc.d/README",
 		   "Services: executable files S<NN><name> here are run\n"
 		   "with 'start' when the guest starts and 'stop' when it\n"
 		   "stops (rcS, rcK).\n") ||
-	    rdir(b->vdir, "var/www", 0755))
+	    rdir(b->rootfd, "var/www", 0755))
 		return -1;
 	snprintf(dst, sizeof(dst), "<html><body>Hello from %s</body></html>\n",
 		 g->name);
-	if (writef(b->vdir, "var/www/index.html", dst) ||
-	    script(b->vdir, "etc/init.d/rcS",
+	if (rp_write(b->rootfd, "var/www/index.html", dst, 0644) ||
+	    script(b->rootfd, "etc/init.d/rcS",
 		   "#!/bin/sh\n"
 		   "# Starts the services of /etc/rc.d in order.\n"
 		   "for s in /etc/rc.d/S*; do\n"
 		   "\t[ -x \"$s\" ] && \"$s\" start\n"
 		   "done\n"
 		   "exit 0\n") ||
-	    script(b->vdir, "etc/init.d/rcK",
+	    script(b->rootfd, "etc/init.d/rcK",
 		   "#!/bin/sh\n"
 		   "# Stops the services of /etc/rc.d in reverse order.\n"
 		   "for s in $(ls -r /etc/rc.d/S* 2>/dev/null); do\n"
 		   "\t[ -x \"$s\" ] && \"$s\" stop\n"
 		   "done\n"
 		   "exit 0\n") ||
-	    script(b->vdir, "etc/init.d/rc",
+	    script(b->rootfd, "etc/init.d/rc",
 		   "#!/bin/sh\n"
 		   "# rc <runlevel> for the sysv init style: 0 and 6 stop.\n"
 		   "case \"$1\" in\n"
@@ -539,7 +557,7 @@ static int method_template(const struct guest *g, struct build *b)
 			return -1;
 		}
 	}
-	return skeleton_root(b->vdir);
+	return skeleton_root(b->rootfd);
 }
 
 static int method_clone(const struct guest *g, struct build *b)
@@ -572,7 +590,7 @@ static int method_clone(const struct guest *g, struct build *b)
 		msg("clone: copying %s failed", src);
 		return -1;
 	}
-	return skeleton_root(b->vdir);
+	return skeleton_root(b->rootfd);
 }
 
 static int method_debootstrap(const struct guest *g, struct build *b)
@@ -590,16 +608,20 @@ static int method_debootstrap(const struct guest *g, struct build *b)
 		msg("debootstrap failed");
 		return -1;
 	}
-	return skeleton_root(b->vdir);
+	return skeleton_root(b->rootfd);
 }
 
 static void rollback(struct guest *g, struct build *b)
 {
+	if (b->rootfd >= 0)
+		close(b->rootfd);
+	b->rootfd = -1;
 	if (b->made_vdir && remove_tree(b->vdir, true))
 		msg("%s: could not remove all of %s", g->name, b->vdir);
 	if (b->made_cfgdir && remove_tree(g->cfgdir, true))
 		msg("%s: could not remove all of %s", g->name, g->cfgdir);
-	msg("%s: build failed; what it created was removed", g->name);
+	msg("%s: build failed at step '%s' (the message above names the "
+	    "path); what it created was removed", g->name, b->step);
 }
 
 /* Moves @path aside as <path>.~<time>~ (--force). */
@@ -631,9 +653,39 @@ static bool dir_empty(const char *path)
 	return empty;
 }
 
+/*
+ * The directory of the guests' roots.  Made mode 000 when it is made: a
+ * guest's root holds what the guest put there (setuid-root programs,
+ * world-writable directories), which no user of the host may reach; the
+ * tools run as root and go through.  An existing one with access for
+ * others is warned about, not changed.
+ */
+static int vdir_base(const char *base)
+{
+	struct stat st;
+
+	if (!stat(base, &st)) {
+		if (!S_ISDIR(st.st_mode)) {
+			msg("%s is not a directory", base);
+			return -1;
+		}
+		if (st.st_mode & 0077)
+			msg("warning: %s is mode %04o: users of the host can "
+			    "reach the guests' roots (setuid programs "
+			    "included); chmod 000 %s", base,
+			    (unsigned int)(st.st_mode & 07777), base);
+		return 0;
+	}
+	if (mkdir_p(base) || chmod(base, 0)) {
+		msg("cannot create %s: %s", base, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_build(struct guest *g, int argc, char **argv)
 {
-	struct build b = { .method = -1 };
+	struct build b = { .method = -1, .rootfd = -1, .step = "options" };
 	char base[VS_PATH_MAX], who[256];
 	int i, ret = 0;
 	struct stat st;
@@ -782,13 +834,15 @@ int cmd_build(struct guest *g, int argc, char **argv)
 
 	say(g, "building with method %s in %s", method_names[b.method],
 	    b.vdir);
+	b.step = "configuration directory";
 	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
 		msg("cannot create %s: %s", g->cfgdir, strerror(errno));
+		msg("%s: build failed at step '%s'", g->name, b.step);
 		return VS_EXIT_FAIL;
 	}
 	b.made_cfgdir = true;
-	if (mkdir_p(base)) {
-		msg("cannot create %s: %s", base, strerror(errno));
+	b.step = "root";
+	if (vdir_base(base)) {
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}
@@ -801,15 +855,22 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	} else {
 		b.made_vdir = true;
 	}
+	b.rootfd = root_open(b.vdir);
+	if (b.rootfd < 0) {
+		rollback(g, &b);
+		return VS_EXIT_FAIL;
+	}
+	b.step = "configuration";
 	if (write_config(g, &b) || defaults_write_rlimits(g))
 		ret = -1;
 	if (!ret) {
+		b.step = method_names[b.method];
 		switch (b.method) {
 		case M_SKELETON:
-			ret = skeleton_root(b.vdir);
+			ret = skeleton_root(b.rootfd);
 			break;
 		case M_BUSYBOX:
-			ret = skeleton_root(b.vdir);
+			ret = skeleton_root(b.rootfd);
 			if (!ret)
 				ret = method_busybox(g, &b);
 			break;
@@ -824,8 +885,12 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			break;
 		}
 	}
-	if (!ret && b.method != M_TEMPLATE && b.method != M_CLONE)
+	if (!ret && b.method != M_TEMPLATE && b.method != M_CLONE) {
+		b.step = "etc files";
 		ret = etc_files(g, &b);
+	}
+	if (!ret)
+		b.step = "build";
 	if (!ret && fail_step("build")) {
 		msg("%s: injected failure ($VSERVER_FAIL_STEP=build)",
 		    g->name);
@@ -835,6 +900,7 @@ int cmd_build(struct guest *g, int argc, char **argv)
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}
+	close(b.rootfd);
 	say(g, "built: context %u, root %s", b.xid, b.vdir);
 	return 0;
 }

@@ -9,11 +9,21 @@
  * guest's own /etc/passwd, and forks the command: it is a process of the
  * guest in every respect, clamped to the guest's bounding set.
  *
- * enter gives the shell a terminal of its own: a pseudo-terminal of the
- * guest's devpts, whose master end is passed back to a proxy that stays
- * in the host context.  The host's terminal never goes into the guest,
- * where root could push input into it (TIOCSTI) or be ptraced by a
- * process holding it.
+ * The caller itself stays in the host: a child, stripped of every
+ * descriptor but the streams guestio.c gives the command (a pty of the
+ * guest's own devpts where the caller has a terminal, pipes elsewhere)
+ * and a socket back to the caller, joins the guest and forks the
+ * command, which runs
+ *
+ *   - in a new session (the pty as its controlling terminal, if any);
+ *   - with only descriptors 0, 1 and 2;
+ *   - in the guest's root directory, /;
+ *   - with a clean environment: PATH=/usr/local/sbin:/usr/local/bin:
+ *     /usr/sbin:/usr/bin:/sbin:/bin, HOME (the user's, from the guest's
+ *     /etc/passwd), and TERM, LANG and LC_ALL as the caller has them; for
+ *     stop's rc script RUNLEVEL and PREVLEVEL too.  Nothing else.
+ *
+ * The caller copies the bytes (guestio.c) and ends as the command.
  */
 
 #define _ATFILE_SOURCE 1
@@ -35,12 +45,6 @@
 
 #include "frontend.h"
 
-#ifndef TIOCGPTPEER
-#define TIOCGPTPEER	_IO('T', 0x41)
-#endif
-#ifndef TIOCSPTLCK
-#define TIOCSPTLCK	_IOW('T', 0x31, int)
-#endif
 
 struct ids {
 	uid_t uid;
@@ -126,160 +130,6 @@ static uint32_t running_or_fail(struct guest *g)
 	return xid;
 }
 
-int cmd_exec(struct guest *g, const char *user, char **argv, bool pty)
-{
-	struct ids ids;
-	uint32_t xid;
-	pid_t pid;
-
-	(void)pty;
-	xid = running_or_fail(g);
-	join_guest(g, xid);
-	lookup_user(user, &ids);
-	pid = fork();
-	if (pid < 0)
-		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-	if (!pid) {
-		become(user, &ids);
-		exec_command(argv);
-	}
-	exit_like_child(pid);
-}
-
-/* --- enter ----------------------------------------------------------- */
-
-static int send_fd(int sock, int fd)
-{
-	char dummy = 'M';
-	struct iovec iov = { .iov_base = &dummy, .iov_len = 1 };
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} u;
-	struct msghdr mh = { 0 };
-	struct cmsghdr *c;
-
-	memset(&u, 0, sizeof(u));
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = u.buf;
-	mh.msg_controllen = sizeof(u.buf);
-	c = CMSG_FIRSTHDR(&mh);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	return sendmsg(sock, &mh, 0) < 0 ? -1 : 0;
-}
-
-static int recv_fd(int sock)
-{
-	char dummy;
-	struct iovec iov = { .iov_base = &dummy, .iov_len = 1 };
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} u;
-	struct msghdr mh = { 0 };
-	struct cmsghdr *c;
-	int fd;
-
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = u.buf;
-	mh.msg_controllen = sizeof(u.buf);
-	if (recvmsg(sock, &mh, 0) <= 0)
-		return -1;
-	c = CMSG_FIRSTHDR(&mh);
-	if (!c || c->cmsg_type != SCM_RIGHTS)
-		return -1;
-	memcpy(&fd, CMSG_DATA(c), sizeof(int));
-	return fd;
-}
-
-static bool write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
-static volatile sig_atomic_t winch;
-
-static void on_winch(int sig)
-{
-	(void)sig;
-	winch = 1;
-}
-
-/* Copies between the caller's terminal (or stdin) and the master. */
-static void proxy(int master)
-{
-	struct termios saved, raw;
-	bool tty = isatty(STDIN_FILENO), in_open = true;
-	struct sigaction sa = { .sa_handler = on_winch };
-	struct winsize ws;
-	char buf[4096];
-
-	if (tty) {
-		tcgetattr(STDIN_FILENO, &saved);
-		raw = saved;
-		cfmakeraw(&raw);
-		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-		if (!ioctl(STDIN_FILENO, TIOCGWINSZ, &ws))
-			ioctl(master, TIOCSWINSZ, &ws);
-		sigaction(SIGWINCH, &sa, NULL);
-	}
-	for (;;) {
-		struct pollfd p[2] = {
-			{ .fd = master, .events = POLLIN },
-			{ .fd = in_open ? STDIN_FILENO : -1, .events = POLLIN },
-		};
-		ssize_t n;
-
-		if (winch) {
-			winch = 0;
-			if (!ioctl(STDIN_FILENO, TIOCGWINSZ, &ws))
-				ioctl(master, TIOCSWINSZ, &ws);
-		}
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			n = read(master, buf, sizeof(buf));
-			if (n <= 0)
-				break;
-			if (!write_all(STDOUT_FILENO, buf, (size_t)n))
-				break;
-		}
-		if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
-			n = read(STDIN_FILENO, buf, sizeof(buf));
-			if (n <= 0) {
-				/* End of input: an end-of-file to the shell. */
-				char eof = 4;
-
-				in_open = false;
-				write_all(master, &eof, 1);
-				continue;
-			}
-			if (!write_all(master, buf, (size_t)n))
-				break;
-		}
-	}
-	if (tty)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-}
-
 /* The shell: cfgdir/shell, .defaults/shell, else bash or sh. */
 static void shell_argv(const struct guest *g, char **argv)
 {
@@ -290,7 +140,7 @@ static void shell_argv(const struct guest *g, char **argv)
 
 	if (g->shell[0])
 		src = (char **)g->shell;
-	else if (!access("/bin/bash", X_OK))
+	else if (!access("/bin/bash", X_OK))	/* in the guest's root */
 		src = bash;
 	else
 		src = sh;
@@ -299,33 +149,81 @@ static void shell_argv(const struct guest *g, char **argv)
 	argv[i] = NULL;
 }
 
-int cmd_enter(struct guest *g, int argc, char **argv)
+/* The clean environment of a command in a guest (see above). */
+static void clean_env(const struct ids *ids, char *const *extra)
 {
-	char *sh[VS_MAX_ARGS];
-	int sv[2], master, status;
-	uint32_t xid;
+	static char *env[VS_MAX_ARGS + 8];
+	static char home[300];
+	static const char *const pass[] = { "TERM", "LANG", "LC_ALL" };
+	char *keep[ARRAY_SIZE(pass)];
+	extern char **environ;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(pass); i++) {
+		const char *v = getenv(pass[i]);
+		size_t len = strlen(pass[i]) + (v ? strlen(v) : 0) + 2;
+
+		keep[i] = NULL;
+		if (v && (keep[i] = malloc(len)))
+			snprintf(keep[i], len, "%s=%s", pass[i], v);
+	}
+	env[n++] = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
+		   "/sbin:/bin";
+	snprintf(home, sizeof(home), "HOME=%s", ids->home);
+	env[n++] = home;
+	for (i = 0; i < ARRAY_SIZE(pass); i++)
+		if (keep[i])
+			env[n++] = keep[i];
+	for (i = 0; extra && extra[i] && n < VS_MAX_ARGS + 7; i++)
+		env[n++] = extra[i];
+	env[n] = NULL;
+	environ = env;
+}
+
+/* A pipe, both ends close-on-exec (the child dup2()s its end). */
+static void make_pipe(int p[2])
+{
+	if (pipe2(p, O_CLOEXEC))
+		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+}
+
+/*
+ * guest_run - run @argv in the running guest as @user (see above)
+ * @argv: the command; NULL: the guest's shell
+ * @force_pty: a pty for all three streams even without a terminal
+ *
+ * Return: the command's exit status, 128 + signal; 126/127 as exec.
+ */
+static int guest_run(struct guest *g, uint32_t xid, const char *user,
+		     char **argv, char *const *extra_env, bool force_pty)
+{
+	struct io_streams s = { .master = -1, .to_in = -1, .from_out = -1,
+				.from_err = -1 };
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
+	bool use_pty = false, no_input = false;
+	int sv[2], i, status;
 	pid_t pid;
 
-	(void)argv;
-	if (argc > 1)
-		fail(VS_EXIT_USAGE, "enter takes no arguments");
-	if (!isatty(STDIN_FILENO) && !getenv("VSERVER_ENTER_PTY")) {
-		xid = running_or_fail(g);
-		join_guest(g, xid);
-		shell_argv(g, sh);
-		pid = fork();
-		if (pid < 0)
-			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-		if (!pid) {
-			struct ids ids;
-
-			lookup_user("0", &ids);
-			become("0", &ids);
-			exec_command(sh);
-		}
-		exit_like_child(pid);
+	for (i = 0; i < 3; i++) {
+		s.tty[i] = force_pty || isatty(i);
+		use_pty |= s.tty[i];
 	}
-	xid = running_or_fail(g);
+	/*
+	 * A terminal we are in the background of is not read (that would
+	 * stop us, SIGTTIN): the command gets no input then, as a
+	 * background job of a non-interactive shell.
+	 */
+	if (s.tty[0] && !force_pty && tcgetpgrp(0) != getpgrp()) {
+		s.tty[0] = false;
+		no_input = true;
+	}
+	if (!s.tty[0] && !no_input)
+		make_pipe(in);
+	if (!s.tty[1])
+		make_pipe(out);
+	/* Also where the child's own errors go while it joins the guest. */
+	make_pipe(err);
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
 		     strerror(errno));
@@ -333,74 +231,133 @@ int cmd_enter(struct guest *g, int argc, char **argv)
 	if (pid < 0)
 		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 	if (!pid) {
-		int unlock = 0, slave;
+		int null = open("/dev/null", O_RDWR), slave = -1, master;
 		struct ids ids;
-		pid_t sh_pid;
+		pid_t cmd;
+		char go;
 
-		close(sv[0]);
+		/*
+		 * Nothing of the caller's goes in: its streams are replaced
+		 * by the pipes (or /dev/null, for a terminal's stream until
+		 * the pty is there) and every other descriptor is closed.
+		 */
+		if (null < 0 ||
+		    dup2(s.tty[0] || no_input ? null : in[0], 0) < 0 ||
+		    dup2(s.tty[1] ? null : out[1], 1) < 0 ||
+		    dup2(err[1], 2) < 0 ||
+		    dup2(sv[1], 3) < 0)
+			_exit(VS_EXIT_FAIL);
+		close_from(4);
+		sv[1] = 3;
+		fcntl(3, F_SETFD, FD_CLOEXEC);
 		join_guest(g, xid);
-		master = open("/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (master < 0)
-			master = open("/dev/ptmx", O_RDWR | O_NOCTTY |
-				      O_CLOEXEC);
-		if (master < 0)
-			fail(VS_EXIT_FAIL, "%s: no terminal in the guest "
-			     "(/dev/pts/ptmx: %s); is devpts in its fstab?",
-			     g->name, strerror(errno));
-		if (ioctl(master, TIOCSPTLCK, &unlock))
-			fail(VS_EXIT_FAIL, "cannot unlock the terminal: %s",
-			     strerror(errno));
-		slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY);
-		if (slave < 0)
-			fail(VS_EXIT_FAIL, "cannot open the terminal: %s",
-			     strerror(errno));
-		if (send_fd(sv[1], master))
-			fail(VS_EXIT_FAIL, "cannot pass the terminal: %s",
-			     strerror(errno));
-		close(master);
-		close(sv[1]);
-		shell_argv(g, sh);
-		lookup_user("0", &ids);
-		sh_pid = fork();
-		if (sh_pid < 0)
-			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-		if (!sh_pid) {
-			setsid();
-			if (ioctl(slave, TIOCSCTTY, 0) < 0 ||
-			    dup2(slave, 0) < 0 || dup2(slave, 1) < 0 ||
-			    dup2(slave, 2) < 0)
-				fail(126, "cannot set up the terminal: %s",
-				     strerror(errno));
-			if (slave > 2)
-				close(slave);
-			become("0", &ids);
-			setenv("HOME", ids.home, 1);
-			exec_command(sh);
-		}
-		close(slave);
-		/* Keep the caller's terminal out of the guest. */
-		{
-			int fd = open("/dev/null", O_RDWR);
+		lookup_user(user, &ids);
+		if (!argv) {
+			static char *shell[VS_MAX_ARGS];
 
-			if (fd >= 0) {
-				dup2(fd, 0);
-				dup2(fd, 1);
-				dup2(fd, 2);
-			}
+			shell_argv(g, shell);
+			argv = shell;
 		}
-		exit_like_child(sh_pid);
+		if (use_pty) {
+			master = open_guest_pty(&slave);
+			if (master < 0)
+				fail(VS_EXIT_FAIL, "%s: no terminal in the guest "
+				     "(/dev/pts/ptmx: %s); is devpts in its "
+				     "fstab?", g->name, strerror(errno));
+			if (send_fd(sv[1], master))
+				fail(VS_EXIT_FAIL, "cannot pass the terminal: "
+				     "%s", strerror(errno));
+			close(master);
+			/* The caller has set the window size: go on. */
+			while (read(sv[1], &go, 1) < 0 && errno == EINTR)
+				;
+		}
+		close(sv[1]);
+		cmd = fork();
+		if (cmd < 0)
+			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+		if (!cmd) {
+			static const int sigs[] = { SIGINT, SIGTERM, SIGHUP,
+						    SIGQUIT, SIGPIPE, SIGCHLD,
+						    SIGWINCH };
+			sigset_t none;
+
+			/* Signals as in a new session, whatever ours were. */
+			for (i = 0; i < (int)ARRAY_SIZE(sigs); i++)
+				signal(sigs[i], SIG_DFL);
+			sigemptyset(&none);
+			sigprocmask(SIG_SETMASK, &none, NULL);
+			setsid();
+			if (slave >= 0) {
+				if (ioctl(slave, TIOCSCTTY, 0) < 0)
+					fail(126, "cannot set up the terminal: "
+					     "%s", strerror(errno));
+				for (i = 0; i < 3; i++)
+					if (s.tty[i] && dup2(slave, i) < 0)
+						fail(126, "cannot set up the "
+						     "terminal: %s",
+						     strerror(errno));
+				close(slave);
+			}
+			become(user, &ids);
+			if (chdir("/"))
+				fail(126, "cannot change to /: %s",
+				     strerror(errno));
+			clean_env(&ids, extra_env);
+			exec_command(argv);
+		}
+		if (slave >= 0)
+			close(slave);
+		forward_signals(cmd);
+		exit_like_child(cmd);
 	}
 	close(sv[1]);
-	master = recv_fd(sv[0]);
-	close(sv[0]);
-	if (master >= 0) {
-		proxy(master);
-		close(master);
+	if (in[0] >= 0)
+		close(in[0]);
+	if (out[1] >= 0)
+		close(out[1]);
+	if (err[1] >= 0)
+		close(err[1]);
+	s.to_in = in[1];
+	s.from_out = out[0];
+	s.from_err = err[0];
+	if (use_pty) {
+		struct winsize ws;
+
+		s.master = check_ptmx(recv_fd(sv[0]));
+		/* The size before the command starts, not after. */
+		for (i = 0; i < 3 && s.master >= 0; i++)
+			if (s.tty[i] && !ioctl(i, TIOCGWINSZ, &ws)) {
+				ioctl(s.master, TIOCSWINSZ, &ws);
+				break;
+			}
+		if (write(sv[0], "g", 1) < 0)
+			msg("warning: cannot start the command: %s",
+			    strerror(errno));
 	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return VS_EXIT_FAIL;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	close(sv[0]);
+	status = io_proxy(&s, pid);
+	if (s.master >= 0)
+		close(s.master);
+	return status;
+}
+
+int cmd_exec(struct guest *g, const char *user, char **argv,
+	     char *const *extra_env)
+{
+	uint32_t xid = running_or_fail(g);
+
+	return guest_run(g, xid, user, argv, extra_env, false);
+}
+
+int cmd_enter(struct guest *g, int argc, char **argv)
+{
+	uint32_t xid;
+
+	(void)argv;
+	if (argc > 1)
+		fail(VS_EXIT_USAGE, "enter takes no arguments");
+	xid = running_or_fail(g);
+	return guest_run(g, xid, "0", NULL, NULL,
+			 getenv("VSERVER_ENTER_PTY") != NULL);
 }

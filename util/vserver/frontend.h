@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "common.h"
 #include "vserver.h"
@@ -306,8 +307,35 @@ bool run_hooks(const struct guest *g, const char *hook);
 /* A raw system call (util.c). */
 long sys4(long nr, long a, long b, long c, long d);
 
+/* --- rootpath.c: paths inside a guest's root ------------------------- */
+
+/*
+ * Every path in a guest's root is resolved relative to a descriptor of the
+ * root with openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS), and what is
+ * created is made with the *at() calls on the resolved directory, never
+ * following a link in the last component.  The rp_* functions print
+ * "cannot <what> /<path> in the guest's root: <reason>" on failure and
+ * return -1 with errno set.
+ */
+
 /* openat2(RESOLVE_IN_ROOT): @path resolved as if @rootfd were "/". */
 int open_in_root(int rootfd, const char *path, int flags);
+/* The root itself, O_PATH; -1 with a message. */
+int root_open(const char *vdir);
+/* mkdir, mode @mode exactly; an existing directory or symbolic link
+ * (the guest's, not followed) is left as it is. */
+int rp_mkdir(int rootfd, const char *rel, mode_t mode);
+int rp_mkdir_p(int rootfd, const char *rel, mode_t mode);
+/* Writes a regular file (created or truncated, mode @mode exactly; its
+ * directories are made); a link in its place is an error. */
+int rp_write(int rootfd, const char *rel, const char *text, mode_t mode);
+/* Copies the host file @src into the root as @rel. */
+int rp_copy(int rootfd, const char *rel, const char *src, mode_t mode);
+/* A device node or a symbolic link, unless @rel exists already. */
+int rp_mknod(int rootfd, const char *rel, mode_t mode, dev_t dev);
+int rp_symlink(int rootfd, const char *rel, const char *target);
+/* Removes @rel (not a directory); 0 if it does not exist. */
+int rp_unlink(int rootfd, const char *rel);
 
 /* The guest's cgroup directory. */
 void guest_cgroup(const struct guest *g, char *buf, size_t size);
@@ -315,14 +343,52 @@ void guest_cgroup(const struct guest *g, char *buf, size_t size);
 /* The path of this program, for the restart after a guest's reboot. */
 extern char self_exe[VS_PATH_MAX];
 
+/* --- guestio.c: the streams of a command in a guest ------------------ */
+
+/* The host's side of a command's streams; -1 where there is none. */
+struct io_streams {
+	int master;		/* the pty's master, for the terminal streams */
+	int to_in;		/* the pipe to its standard input */
+	int from_out, from_err;	/* the pipes from its output and errors */
+	bool tty[3];		/* the caller's 0, 1, 2 are terminals */
+	bool master_is_sock;	/* @master is a console's socket */
+	char detach;		/* this input byte ends the proxy; 0: none */
+};
+
+/* close_range(@lowfd, ~0U, 0), a loop where the kernel lacks it. */
+void close_from(int lowfd);
+/* SCM_RIGHTS over a UNIX socket; recv_fd returns -1 on failure. */
+int send_fd(int sock, int fd);
+int recv_fd(int sock);
+bool write_all(int fd, const char *buf, size_t len);
+/* @fd if it is a pty master (ptmx), else closed and -1. */
+int check_ptmx(int fd);
+/* A new pty from the devpts of the root we are in; the master, or -1. */
+int open_guest_pty(int *slave);
+/* SIGINT, SIGTERM, SIGHUP, SIGQUIT from now on sent on to @pid. */
+void forward_signals(pid_t pid);
+/*
+ * io_proxy - copy between the caller's 0, 1, 2 and @s until @child ends
+ * (its remaining output is drained), or, for @child <= 0, until the
+ * master ends.  Closes the pipes of @s, not the master.
+ *
+ * Return: @child's exit status (128 + signal), or 0.
+ */
+int io_proxy(struct io_streams *s, pid_t child);
+
 /* --- the commands ---------------------------------------------------- */
 
 int cmd_build(struct guest *g, int argc, char **argv);
 int cmd_delete(struct guest *g, int argc, char **argv);
 int cmd_start(struct guest *g, int argc, char **argv);
 int cmd_stop(struct guest *g, int argc, char **argv);
-int cmd_exec(struct guest *g, const char *user, char **argv, bool pty);
+int cmd_exec(struct guest *g, const char *user, char **argv,
+	     char *const *extra_env);
+int cmd_console(struct guest *g, int argc, char **argv);
 int cmd_enter(struct guest *g, int argc, char **argv);
+
+/* console.c: hold a guest's console (the monitor's child). */
+noreturn void console_keeper(const struct guest *g, int master);
 
 /* stop.c: remove the host side of a guest whose context is gone. */
 void guest_cleanup(const struct guest *g);

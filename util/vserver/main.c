@@ -45,6 +45,8 @@ static noreturn void usage(void)
 	    "  exec <cmd> [<arg>...]  run a command in the guest as root\n",
 	    "  suexec <user> <cmd> [<arg>...]\n",
 	    "                         run a command in the guest as <user>\n",
+	    "  console                attach to the guest's console "
+	    "(Ctrl-] detaches)\n",
 	    "  status                 say whether it runs (exit 0) or not "
 	    "(exit 3)\n",
 	    "  running                exit 0 if it runs, 1 if not\n",
@@ -250,14 +252,16 @@ int main(int argc, char *argv[])
 	if (!strcmp(cmd, "exec")) {
 		if (argc < 2)
 			usage_error(VS_EXIT_USAGE, "exec needs a command");
-		return cmd_exec(&g, "0", argv + 1, false);
+		return cmd_exec(&g, "0", argv + 1, NULL);
 	}
 	if (!strcmp(cmd, "suexec")) {
 		if (argc < 3)
 			usage_error(VS_EXIT_USAGE, "suexec needs a user and a "
 				    "command");
-		return cmd_exec(&g, argv[1], argv + 2, false);
+		return cmd_exec(&g, argv[1], argv + 2, NULL);
 	}
+	if (!strcmp(cmd, "console"))
+		return cmd_console(&g, argc, argv);
 	if (!strcmp(cmd, "build"))
 		return cmd_build(&g, argc, argv);
 	if (!strcmp(cmd, "delete"))

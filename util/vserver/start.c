@@ -40,7 +40,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <linux/reboot.h>
 #include <sched.h>
 #include <signal.h>
@@ -48,7 +47,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/capability.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -59,26 +60,12 @@
 #include "defaults.h"
 #include "frontend.h"
 
-#ifndef __NR_openat2
-#define __NR_openat2	437
-#endif
 #ifndef __NR_pivot_root
 #define __NR_pivot_root	155
 #endif
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC	0x63677270
 #endif
-
-int open_in_root(int rootfd, const char *path, int flags)
-{
-	struct open_how how = {
-		.flags = (uint64_t)flags | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
-
-	return (int)sys4(__NR_openat2, rootfd, (long)path, (long)&how,
-			 sizeof(how));
-}
 
 /* --- the interfaces on the host -------------------------------------- */
 
@@ -178,6 +165,8 @@ static bool cgroup_ready(void)
 /* --- the child: steps in the guest's context ------------------------- */
 
 static int report_fd = -1;
+/* The child's end of the socket the console's master goes back by. */
+static int console_sock = -1;
 
 static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void report(const char *fmt, ...)
@@ -428,13 +417,64 @@ static noreturn void sysv_stub(char **argv, char **env)
 	_exit(0);
 }
 
+/*
+ * The guest's own console (console.c): a pty of the guest's devpts, its
+ * slave bound over /dev/console, its master sent back to the host.  We
+ * are in the guest's root and mount namespace: no path here reaches the
+ * host.  Return: the slave, or -1 (a warning said why).
+ */
+static int guest_console(void)
+{
+	char pts[64];
+	int master, slave, n, fd;
+	struct stat st;
+
+	master = open_guest_pty(&slave);
+	if (master < 0) {
+		report("Wno console: no pty in the guest (/dev/pts/ptmx: %s)",
+		       strerror(errno));
+		return -1;
+	}
+	if (ioctl(master, TIOCGPTN, &n)) {
+		report("Wno console: TIOCGPTN: %s", strerror(errno));
+		goto fail;
+	}
+	snprintf(pts, sizeof(pts), "/dev/pts/%d", n);
+	/*
+	 * A link or a missing node becomes an empty file to mount on; a
+	 * node is never opened (it may be the host's console, 5:1).
+	 */
+	if (!lstat("/dev/console", &st) && S_ISLNK(st.st_mode))
+		unlink("/dev/console");
+	if (lstat("/dev/console", &st) && errno == ENOENT) {
+		fd = open("/dev/console", O_WRONLY | O_CREAT | O_EXCL |
+			  O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+	}
+	if (mount(pts, "/dev/console", NULL, MS_BIND, NULL)) {
+		report("Wno console: cannot bind %s over /dev/console: %s",
+		       pts, strerror(errno));
+		goto fail;
+	}
+	if (send_fd(console_sock, master))
+		report("Wthe console's master could not be passed: %s",
+		       strerror(errno));
+	close(master);
+	return slave;
+fail:
+	close(master);
+	close(slave);
+	return -1;
+}
+
 /* The guest's pid 1. */
 static noreturn void guest_init(const struct guest *g, int nullfd)
 {
 	struct vc_flags end = { 0, VXF_STATE_SETUP | VXF_STATE_INIT };
 	char *argv[VS_MAX_ARGS], *env[VS_MAX_ARGS];
 	char rlpath[VS_PATH_MAX];
-	int i, rootfd;
+	int i, rootfd, cons;
 
 	step("init");
 	rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -451,12 +491,23 @@ static noreturn void guest_init(const struct guest *g, int nullfd)
 	init_env(g, env, g->style == INIT_SYSV && !g->cmd_start[0]);
 	if (find_command(argv[0]))
 		step_fail(ENOENT, "cannot find %s in the guest", argv[0]);
-	/* No descriptor of the host's but the report pipe goes in. */
-	if (dup2(nullfd, 0) < 0 || dup2(nullfd, 1) < 0 || dup2(nullfd, 2) < 0)
+	/*
+	 * No descriptor of the host's but the report pipe goes in: init's
+	 * streams are the guest's console (else /dev/null).
+	 */
+	cons = guest_console();
+	close(console_sock);
+	if (cons < 0)
+		cons = nullfd;
+	if (dup2(cons, 0) < 0 || dup2(cons, 1) < 0 || dup2(cons, 2) < 0)
 		step_fail(errno, "cannot redirect the standard streams");
-	for (i = 3; i < 1024; i++)
-		if (i != report_fd)
-			close(i);
+	if (report_fd != 3) {
+		if (dup2(report_fd, 3) < 0)
+			step_fail(errno, "cannot move the report pipe");
+		report_fd = 3;
+	}
+	fcntl(report_fd, F_SETFD, FD_CLOEXEC);
+	close_from(4);
 	setsid();
 	if (vc_set_cflags(VC_XID_SELF, &end))
 		step_fail(errno, "cannot end the setup of the context");
@@ -570,9 +621,9 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
  * still names it once the lock is ours: a stop removes it first) the
  * host side is cleaned up, and a reboot(2) starts the guest again.
  */
-static void spawn_monitor(const struct guest *g, uint32_t xid)
+static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 {
-	pid_t pid = fork();
+	pid_t pid = fork(), keeper = -1;
 
 	if (pid < 0) {
 		msg("%s: warning: no monitor (fork: %s); a reboot in the guest "
@@ -588,7 +639,7 @@ static void spawn_monitor(const struct guest *g, uint32_t xid)
 		_exit(0);
 	{
 		struct vc_wait_exit res = { 0, 0 };
-		int fd = open("/dev/null", O_RDWR), i, lock;
+		int fd = open("/dev/null", O_RDWR), lock;
 		uint32_t running;
 		char *text;
 
@@ -597,13 +648,26 @@ static void spawn_monitor(const struct guest *g, uint32_t xid)
 			dup2(fd, 1);
 			dup2(fd, 2);
 		}
-		for (i = 3; i < 1024; i++)
-			close(i);
+		if (master >= 0 && dup2(master, 3) == 3)
+			master = 3;
+		else
+			master = -1;
+		close_from(4);
 		if (chdir("/"))
 			_exit(1);
+		if (master >= 0) {
+			keeper = fork();
+			if (!keeper)
+				console_keeper(g, master);
+			close(master);
+		}
 		while (vc_wait_exit(xid, &res))
 			if (errno != EINTR)
 				break;
+		if (keeper > 0) {
+			kill(keeper, SIGTERM);
+			waitpid(keeper, NULL, 0);
+		}
 		lock = guest_lock(g);
 		text = read_file(g->runfile, NULL);
 		running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
@@ -686,7 +750,7 @@ static bool sanity(const struct guest *g)
 static int do_start(struct guest *g)
 {
 	char buf[4096], step_seen[64] = "", failed[1100] = "";
-	int pipefd[2], status, added = 0, rc_status = -1;
+	int pipefd[2], cons[2], status, added = 0, rc_status = -1, master;
 	bool use_cgroup, fail_msg = false;
 	size_t len = 0;
 	long xid = -1;
@@ -723,15 +787,21 @@ static int do_start(struct guest *g)
 
 	if (pipe2(pipefd, O_CLOEXEC))
 		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, cons))
+		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
+		     strerror(errno));
 	pid = fork();
 	if (pid < 0)
 		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 	if (!pid) {
 		close(pipefd[0]);
+		close(cons[0]);
 		report_fd = pipefd[1];
+		console_sock = cons[1];
 		setup_child(g, use_cgroup);
 	}
 	close(pipefd[1]);
+	close(cons[1]);
 	for (;;) {
 		ssize_t n = read(pipefd[0], buf + len, sizeof(buf) - 1 - len);
 		char *nl;
@@ -791,6 +861,9 @@ static int do_start(struct guest *g)
 			 "once");
 		fail_msg = true;
 	}
+	/* The console's master, if init got that far (else none). */
+	master = fail_msg ? -1 : check_ptmx(recv_fd(cons[0]));
+	close(cons[0]);
 	if (fail_msg) {
 		char *tab = strchr(failed, '\t');
 		char cg[VS_PATH_MAX];
@@ -824,7 +897,9 @@ static int do_start(struct guest *g)
 			msg("%s: warning: cannot create %s", g->name, link);
 	}
 	g->xid = (uint32_t)xid;
-	spawn_monitor(g, (uint32_t)xid);
+	spawn_monitor(g, (uint32_t)xid, master);
+	if (master >= 0)
+		close(master);
 	run_hooks(g, "post-start");
 	say(g, "started: context %ld, %s init", xid,
 	    g->style == INIT_PLAIN ? "plain" : "sysv");

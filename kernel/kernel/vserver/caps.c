@@ -25,6 +25,7 @@
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
+#include "tty.h"
 
 static kernel_cap_t vx_bcaps(const struct vx_info *vxi)
 {
@@ -72,6 +73,9 @@ static int hook_capable(const struct cred *cred, struct user_namespace *ns,
 		return 0;
 	vxi = current_vx();
 	if (bcaps_apply(vxi) && !cap_raised(vx_bcaps(vxi), cap))
+		return -EPERM;
+	/* vhangup() of a terminal that is not the guest's own (tty.c). */
+	if (vxi && cap == CAP_SYS_TTY_CONFIG && vx_tty_config_denied())
 		return -EPERM;
 	return 0;
 }

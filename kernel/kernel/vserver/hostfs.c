@@ -43,6 +43,7 @@
 #include "lsm.h"
 #include "isolation.h"
 #include "task.h"
+#include "tty.h"
 
 /* The current task's context, if it is a guest out of setup. */
 static struct vx_info *confined_vx(void)
@@ -167,6 +168,9 @@ static bool proc_writable(const struct file *file)
 
 static int hook_file_open(struct file *file)
 {
+	/* The host's console devices (tty.c). */
+	if (vx_tty_open_denied(file))
+		return -EPERM;
 	if (!(file->f_mode & FMODE_WRITE) || !confined_vx())
 		return 0;
 	switch (file_inode(file)->i_sb->s_magic) {

@@ -23,6 +23,7 @@
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
+#include "tty.h"
 
 /*
  * Whether the "vserver" LSM was initialised.  Commands that create
@@ -53,6 +54,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_limit_hooks();
 	vserver_add_ipc_hooks();
 	vserver_add_inet_hooks();
+	vserver_add_tty_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;
