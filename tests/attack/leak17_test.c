@@ -836,17 +836,54 @@ static int lk_change(enum lk_change c, int ifx)
 	return -1;
 }
 
+/*
+ * The host listens too, and waits for the notification of its change
+ * (the kernel delivers it to every member in the same call): then what
+ * the guest could get is queued before it reads, whatever the timing.
+ */
+static int lk_host_listener(int proto, int group)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct timeval tv = { 10, 0 };
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, proto);
+
+	if (fd < 0)
+		return -1;
+	sa.nl_groups = 1u << (group - 1);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (bind(fd, (void *)&sa, sizeof(sa))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int lk_host_heard(int fd)
+{
+	char buf[16384];
+	ssize_t n = recv(fd, buf, sizeof(buf), 0);
+
+	close(fd);
+	return n > 0 ? 0 : -1;
+}
+
 #define LK_LISTEN(name, change, what)					\
 TEST_F(leak, name)							\
 {									\
 	long r;								\
+	int hfd;							\
 									\
 	at_begin(what);							\
 	ASSERT_EQ(0, at_start(AT_INIT, g_listen,			\
 			      (change) | self->lk_ifindex << 8));	\
 	ASSERT_EQ(0, at_await_ready());					\
+	hfd = lk_host_listener(lk_sub[change].proto,			\
+			       lk_sub[change].group);			\
+	ASSERT_LE(0, hfd) TH_LOG("the host cannot listen");		\
 	EXPECT_EQ(0, lk_change((change), self->lk_ifindex))		\
 		TH_LOG("the host's change failed: %s", strerror(errno)); \
+	EXPECT_EQ(0, lk_host_heard(hfd))				\
+		TH_LOG("no notification came to the host either");	\
 	at_go_on();							\
 	r = at_finish(AT_INIT, NULL);					\
 	TH_LOG("guest: %s", at_sh->res.note);				\
@@ -902,11 +939,15 @@ static long g_uevent(long unused)
 TEST_F(leak, uevent_watch_host_devices)
 {
 	long r;
+	int hfd;
 
 	at_begin("NETLINK_KOBJECT_UEVENT: watch the host's device events (the host makes vsleak1) -> nothing");
 	ASSERT_EQ(0, at_start(AT_INIT, g_uevent, 0));
 	ASSERT_EQ(0, at_await_ready());
+	hfd = lk_host_listener(NETLINK_KOBJECT_UEVENT, 1);
+	ASSERT_LE(0, hfd) TH_LOG("the host cannot listen");
 	EXPECT_EQ(0, lk_link_add(LK_IF2));
+	EXPECT_EQ(0, lk_host_heard(hfd)) TH_LOG("no uevent came to the host");
 	at_go_on();
 	r = at_finish(AT_INIT, NULL);
 	TH_LOG("guest: %s", at_sh->res.note);
@@ -1019,6 +1060,9 @@ LK_DIAG(diag_exact_tcp4_host_address, AT_HOST4, AF_INET, IPPROTO_TCP,
 LK_DIAG(diag_exact_tcp6_host_loopback, "::1", AF_INET6, IPPROTO_TCP,
 	LK_PORT6,
 	"sock_diag exact TCP lookup of the host's listener [::1]:4117 -> ENOENT")
+LK_DIAG(diag_exact_tcp4_neighbour_loopback, vn_lback(AT_XB), AF_INET,
+	IPPROTO_TCP, AT_PORT_B,
+	"sock_diag exact TCP lookup of the other guest's listener on its loopback address -> ENOENT")
 LK_DIAG(diag_exact_udp4_host_loopback, "127.0.0.1", AF_INET, IPPROTO_UDP,
 	AT_PORT_U,
 	"sock_diag exact UDP lookup of the host's socket 127.0.0.1:4104 -> ENOENT")
