@@ -321,10 +321,14 @@ static int rtnl_request_ok(struct net *net, const struct nlmsghdr *nlh)
 	const struct nlattr *nla;
 	int ifindex, rem;
 
+	/*
+	 * Changes need CAP_NET_ADMIN; dumps (either NLM_F_DUMP bit, as
+	 * rtnetlink tells them) are filtered.
+	 */
 	if (nlh->nlmsg_type < RTM_BASE || nlh->nlmsg_type > RTM_MAX ||
 	    (nlh->nlmsg_type & 3) != (RTM_GETLINK & 3) ||
-	    (nlh->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP)
-		return 0;	/* dumps are filtered, changes need caps */
+	    (nlh->nlmsg_flags & NLM_F_DUMP))
+		return 0;
 	switch (nlh->nlmsg_type) {
 	case RTM_GETLINK:	/* rtnl_getlink() asks vserver */
 	case RTM_GETNSID:
