@@ -26,6 +26,7 @@
 #include <linux/inet_diag.h>
 #include <linux/mii.h>
 #include <linux/neighbour.h>
+#include <linux/netdev.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
 #include <linux/sock_diag.h>
@@ -1375,6 +1376,71 @@ next:
 	}
 	(void)ifx;
 	return -1;
+}
+
+/* The generic netlink family "netdev": a device by index, and the dump. */
+static long g_netdev_nl(long ifx)
+{
+	struct genlmsghdr g = { .cmd = NETDEV_CMD_DEV_GET, .version = 1 };
+	struct sockaddr_nl k = { .nl_family = AF_NETLINK };
+	struct timeval tv = { 2, 0 };
+	char buf[16384];
+	struct lk_req r;
+	uint32_t idx = ifx;
+	int fd, fam, dump;
+	ssize_t n;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (fd < 0)
+		return -2;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	fam = lk_genl_family(fd, "netdev");
+	if (fam < 0)
+		return -3;
+	for (dump = 0; dump < 2; dump++) {
+		lk_init(&r, fam, dump ? NLM_F_DUMP : 0, &g, sizeof(g));
+		if (!dump)
+			lk_attr(&r, NETDEV_A_DEV_IFINDEX, &idx, sizeof(idx));
+		if (sendto(fd, &r, r.h.nlmsg_len, 0, (void *)&k,
+			   sizeof(k)) < 0)
+			return -2;
+		while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
+			struct nlmsghdr *h = (struct nlmsghdr *)buf;
+			int more = dump;
+
+			for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+				const struct rtattr *a;
+
+				if (h->nlmsg_type == NLMSG_DONE ||
+				    h->nlmsg_type == NLMSG_ERROR) {
+					more = 0;
+					break;
+				}
+				a = lk_rta(h, GENL_HDRLEN,
+					   NETDEV_A_DEV_IFINDEX);
+				if (a && *(const uint32_t *)RTA_DATA(a) == idx) {
+					NOTE("netdev netlink %s shows vsleak0's index",
+					     dump ? "dump" : "request");
+					return 0;
+				}
+			}
+			if (!more)
+				break;
+		}
+	}
+	return -1;
+}
+
+TEST_F(leak, netdev_netlink_host_interface)
+{
+	long r = ATTEMPT(AT_INIT, g_netdev_nl, self->lk_ifindex,
+		"netdev netlink DEV_GET of vsleak0's index and the device dump -> nothing of vsleak0");
+
+	if (r == -3)
+		AT_SKIP("no netdev netlink family here");
+	ASSERT_NE(-2, r);
+	REFUSED(r, 0, 0);
+	HOST_OK();
 }
 
 TEST_F(leak, ethtool_netlink_host_interface)
