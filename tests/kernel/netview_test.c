@@ -1585,15 +1585,16 @@ TEST_F(view, ifaddr_ioctls_answer_only_with_own_addresses)
 	IFADDR_IS(&a, SIOCGIFNETMASK, VN_IFNAME, NULL, VN_MASK24);
 	IFADDR_IS(&a, SIOCGIFBRDADDR, VN_IFNAME, NULL, "192.0.2.255");
 	IFADDR_IS(&a, SIOCGIFADDR, "lo", NULL, "127.0.0.1");
-	IFADDR_FAILS(&a, SIOCGIFADDR, NV_VIEW_IF, EADDRNOTAVAIL);
-	IFADDR_FAILS(&a, SIOCGIFNETMASK, NV_VIEW_IF, EADDRNOTAVAIL);
-	IFADDR_FAILS(&a, SIOCGIFBRDADDR, NV_VIEW_IF, EADDRNOTAVAIL);
+	/* A hidden interface does not exist (issue 17: ENODEV). */
+	IFADDR_FAILS(&a, SIOCGIFADDR, NV_VIEW_IF, ENODEV);
+	IFADDR_FAILS(&a, SIOCGIFNETMASK, NV_VIEW_IF, ENODEV);
+	IFADDR_FAILS(&a, SIOCGIFBRDADDR, NV_VIEW_IF, ENODEV);
 	IFADDR_FAILS(&a, SIOCGIFADDR, "vsnone9", ENODEV);
 
-	/* Without addresses: only lo answers. */
-	IFADDR_FAILS(&e, SIOCGIFADDR, VN_IFNAME, EADDRNOTAVAIL);
-	IFADDR_FAILS(&e, SIOCGIFNETMASK, VN_IFNAME, EADDRNOTAVAIL);
-	IFADDR_FAILS(&e, SIOCGIFADDR, NV_VIEW_IF, EADDRNOTAVAIL);
+	/* Without addresses: only lo answers, no other interface exists. */
+	IFADDR_FAILS(&e, SIOCGIFADDR, VN_IFNAME, ENODEV);
+	IFADDR_FAILS(&e, SIOCGIFNETMASK, VN_IFNAME, ENODEV);
+	IFADDR_FAILS(&e, SIOCGIFADDR, NV_VIEW_IF, ENODEV);
 	IFADDR_IS(&e, SIOCGIFADDR, "lo", NULL, "127.0.0.1");
 	vs_agents_stop_all();
 }
@@ -1759,7 +1760,7 @@ static void expect_sees_own(struct __test_metadata *_metadata,
 	NV_PROC(a, "if_inet6", nv_parse_if6, &got);
 	nv_expect_set(_metadata, who, "/proc/net/if_inet6", got.s, want.s);
 
-	IFADDR_FAILS(a, SIOCGIFADDR, NV_VIEW_IF, EADDRNOTAVAIL);
+	IFADDR_FAILS(a, SIOCGIFADDR, NV_VIEW_IF, ENODEV);
 }
 
 TEST_F(view, without_hide_netif_everything_is_shown)
@@ -2474,9 +2475,11 @@ TEST_F(view, interface_ioctls_do_not_name_hidden_interfaces)
 }
 
 /*
- * /proc/net/route and /proc/net/dev_mcast name the interfaces a guest
- * sees only: the host's vsview1 (its route, its multicast addresses) is
- * in the host's files and not in the guest's, dummy0 in both.
+ * /proc/net/route names the interfaces a guest sees only: the host's
+ * vsview1 (its route) is in the host's file and not in the guest's,
+ * dummy0 in both.  /proc/net/dev_mcast does not exist for the guest
+ * (issue 17): the link-layer groups of an interface it sees derive from
+ * the host's IPv6 addresses there.
  */
 TEST_F(view, proc_net_route_and_dev_mcast_name_only_visible_interfaces)
 {
@@ -2496,6 +2499,12 @@ TEST_F(view, proc_net_route_and_dev_mcast_name_only_visible_interfaces)
 			       "nothing", files[i], NV_VIEW_IF);
 		EXPECT_NE(NULL, strstr(text, VN_IFNAME))
 			TH_LOG("the host's %s lacks %s", files[i], VN_IFNAME);
+		if (strstr(files[i], "dev_mcast")) {
+			EXPECT_GT(0, vs_read_as(&a, files[i], text,
+						sizeof(text)))
+				TH_LOG("the guest reads %s", files[i]);
+			continue;
+		}
 		ASSERT_LE(0, vs_read_as(&a, files[i], text, sizeof(text)))
 			TH_LOG("the guest: %s: %s", files[i], strerror(errno));
 		EXPECT_EQ(NULL, strstr(text, NV_VIEW_IF))

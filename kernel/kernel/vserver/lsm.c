@@ -22,6 +22,7 @@
 #include "isolation.h"
 #include "limit.h"
 #include "lsm.h"
+#include "netif.h"
 #include "task.h"
 #include "tty.h"
 
@@ -55,6 +56,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_ipc_hooks();
 	vserver_add_inet_hooks();
 	vserver_add_tty_hooks();
+	vserver_add_nlview_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;
