@@ -563,9 +563,11 @@ TEST(set_mapping_and_sock_stat_stay_enosys)
 
 TEST(proc_virtual_has_the_vs23_fields)
 {
+	/* vs2.3's rows, then the limits vs2.3 did not have. */
 	static const char *const rows[] = {
 		"PROC", "VM", "VML", "RSS", "ANON", "RMAP", "FILES", "OFD",
 		"LOCKS", "SOCK", "MSGQ", "SHM", "SEMA", "SEMS", "DENT",
+		"SIGP", "PMQ", "AIO",
 	};
 	char buf[2048], *p, *line;
 	struct vs_agent g;
@@ -577,7 +579,7 @@ TEST(proc_virtual_has_the_vs23_fields)
 
 	VS_GUEST(g, 2709, VXF_INIT_SET);
 	ASSERT_LT(0, read_file("/proc/virtual/2709/limit", buf, sizeof(buf)));
-	/* After the header, every vs2.3 row in the vs2.3 order. */
+	/* After the header, every vs2.3 row in the vs2.3 order, then ours. */
 	p = strchr(buf, '\n');
 	ASSERT_NE(NULL, p);
 	for (line = strtok(p + 1, "\n"); line; line = strtok(NULL, "\n")) {

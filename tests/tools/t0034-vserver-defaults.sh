@@ -66,7 +66,7 @@ Try 'vserver <name> build --help' for more information." \
 export VSERVER_QUIET=1
 check "--limit of a limit the kernel does not enforce" 1 "" \
 "vserver: build: --limit anon: this kernel does not support this limit
-vserver: dfc: build failed; what it created was removed" \
+vserver: dfc: build failed at step 'configuration' (the message above names the path); what it created was removed" \
 	vserver dfc build -m skeleton --context 3042 --limit anon=5
 same "... nothing is left" "" "$(ls -d $C/dfc 2>/dev/null)"
 unset VSERVER_QUIET

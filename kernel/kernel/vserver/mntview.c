@@ -69,3 +69,4 @@ out:
 	kfree(buf);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(vserver_show_mnt_root);

@@ -159,6 +159,7 @@ bool __vserver_proc_net_visible(const char *name, unsigned int len)
 			return true;
 	return false;
 }
+EXPORT_SYMBOL_GPL(__vserver_proc_net_visible);
 
 static bool dir_is(const struct ctl_dir *dir, const char *a, const char *b)
 {
@@ -201,3 +202,4 @@ bool __vserver_sysctl_visible(const struct ctl_dir *dir, const char *name,
 	rcu_read_unlock();
 	return ret;
 }
+EXPORT_SYMBOL_GPL(__vserver_sysctl_visible);

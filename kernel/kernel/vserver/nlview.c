@@ -303,6 +303,7 @@ bool __vserver_netlink_dump_filter(const struct sock *sk, struct sk_buff *skb)
 	skb_trim(skb, kept);
 	return true;
 }
+EXPORT_SYMBOL_GPL(__vserver_netlink_dump_filter);
 
 /**
  * __vserver_netlink_join - See vserver_netlink_join()
@@ -314,6 +315,7 @@ int __vserver_netlink_join(const struct sock *sk)
 {
 	return vserver_hiding_nx() ? -EPERM : 0;
 }
+EXPORT_SYMBOL_GPL(__vserver_netlink_join);
 
 /* An rtnetlink request for one object (not a dump) by a hiding guest. */
 static int rtnl_request_ok(struct net *net, const struct nlmsghdr *nlh)
