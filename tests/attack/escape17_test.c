@@ -320,7 +320,8 @@ static socklen_t g_addr(struct sockaddr_storage *ss, const char *ip, int port)
  * One network attempt, described by the string
  *   "<sock> <op> <dst> <port> [<bind address> | <source for pktinfo>]"
  * sock: tcp4 tcp6 udp4 udp6 ping4 ping6 raw4 raw6; op: connect (TCP
- * connect, or connect then send), sendto, pktinfo (sendmsg with
+ * connect, or connect then send), sendto, fastopen (sendto with
+ * MSG_FASTOPEN, a TCP connect), pktinfo (sendmsg with
  * IP_PKTINFO or IPV6_PKTINFO naming the source); dst: an IPv4 address
  * makes an AF_INET sockaddr even on an IPv6 socket.
  */
@@ -378,6 +379,9 @@ static long g_net(long arg)
 	}
 	if (!strcmp(op, "sendto"))
 		return sendto(fd, pkt, 8, 0, (void *)&ss, len) == 8 ? 0 : -1;
+	if (!strcmp(op, "fastopen"))
+		return sendto(fd, pkt, 8, MSG_FASTOPEN, (void *)&ss, len) == 8 ?
+		       0 : -1;
 	if (!strcmp(op, "pktinfo")) {
 		union {
 			char buf[CMSG_SPACE(sizeof(struct in6_pktinfo))];
@@ -557,9 +561,9 @@ TEST_F(attack, udp6_pktinfo_v4mapped_host_source)
 
 TEST_F(attack, udp6_pktinfo_host_ipv6_source)
 {
-	int fd = HOST_SOCK(SOCK_DGRAM, "::1", E_PORT_U6);
+	int fd = HOST_SOCK(SOCK_DGRAM, "::", E_PORT_U6);
 
-	NET("udp6 pktinfo ::1 4112 ::1", "sendmsg() to [::1] with the host's ::1 as source (IPV6_PKTINFO) -> EPERM",
+	NET("udp6 pktinfo " VN_HOST6 " 4112 ::1", "sendmsg() to the host's " VN_HOST6 " with the host's ::1 as source (IPV6_PKTINFO) -> EPERM",
 	    fd, EPERM);
 }
 
@@ -578,6 +582,22 @@ TEST_F(attack, tcp6_connect_unspecified)
 	int fd = HOST_SOCK(SOCK_STREAM, "::1", E_PORT_T6);
 
 	NET("tcp6 connect :: 4111", "connect() a TCPv6 socket to [::] (the stack makes it [::1], a host TCP service) -> EPERM",
+	    fd, EPERM);
+}
+
+TEST_F(attack, tcp6_fastopen_unspecified)
+{
+	int fd = HOST_SOCK(SOCK_STREAM, "::1", E_PORT_T6);
+
+	NET("tcp6 fastopen :: 4111", "sendto(MSG_FASTOPEN) [::] on a TCPv6 socket (connects to [::1], a host TCP service) -> EPERM",
+	    fd, EPERM);
+}
+
+TEST_F(attack, tcp4_fastopen_other_loopback)
+{
+	int fd = HOST_SOCK(SOCK_STREAM, "0.0.0.0", E_PORT_TANY);
+
+	NET("tcp4 fastopen 127.0.0.2 4113", "sendto(MSG_FASTOPEN) 127.0.0.2 on a TCP socket (a host TCP service on 0.0.0.0) -> EPERM",
 	    fd, EPERM);
 }
 
