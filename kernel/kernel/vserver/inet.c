@@ -14,6 +14,11 @@
  * - connect/sendmsg: 127.0.0.1 is remapped the same way, other loopback
  *   destinations need NXF_LBACK_ALLOW (-EPERM); the source address is
  *   always the context's (vserver_inet_src(), called by the routing code);
+ *   the destination is checked again where the stack has resolved it
+ *   (vserver_inet_dst(), called by the routing code, and at TCP connect):
+ *   an AF_INET sockaddr or a v4-mapped address on an IPv6 socket, [::]
+ *   (the stack's [::1] or ::ffff:127.0.0.1) and 0.0.0.0 end there;
+ * - SO_REUSEPORT groups hold sockets of one network context only;
  * - raw sockets: ICMP only, with NXC_RAW_ICMP, echo requests only;
  *   packet sockets: never.
  *
@@ -562,7 +567,11 @@ static __be32 *sockaddr_v4(struct sock *sk, struct sockaddr *address,
 	}
 	if (sk->sk_family == AF_INET6) {
 		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)address;
+		struct sockaddr_in *sin = (struct sockaddr_in *)address;
 
+		/* UDPv6 hands an AF_INET sockaddr to the IPv4 code. */
+		if (addrlen >= (int)sizeof(*sin) && sin->sin_family == AF_INET)
+			return &sin->sin_addr.s_addr;
 		if (addrlen < SIN6_LEN_RFC2133 ||
 		    sin6->sin6_family != AF_INET6 ||
 		    !ipv6_addr_v4mapped(&sin6->sin6_addr))
@@ -680,6 +689,76 @@ static int dest(struct sock *sk, struct sockaddr *address, int addrlen)
 	    !(nx_flags(nxi) & NXF_LBACK_ALLOW))
 		return -EPERM;
 	return 0;
+}
+
+/*
+ * A TCP socket's peer is checked when it connects; later routes (and
+ * those of sockets accepted from a peer, which may be a host address on
+ * loopback) go to that peer.  Datagram and raw sockets choose a
+ * destination at every send.
+ */
+static bool dst_checked(const struct sock *sk, bool connect)
+{
+	return connect || sk->sk_type != SOCK_STREAM;
+}
+
+/**
+ * __vserver_inet_dst - See vserver_inet_dst()
+ * @sk: The socket.
+ * @fl4: The flow.
+ * @connect: Called at connect.
+ *
+ * Return: 0 or -EPERM.
+ */
+int __vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
+		       bool connect)
+{
+	struct nx_info *nxi = sk_nx(sk);
+
+	if (!nxi || !dst_checked(sk, connect))
+		return 0;
+	/*
+	 * 0.0.0.0 is routed to the source, which vserver_inet_src() made
+	 * the context's own.
+	 */
+	return dest4(nxi, &fl4->daddr);
+}
+
+/**
+ * __vserver_inet6_dst - See vserver_inet6_dst()
+ * @sk: The socket.
+ * @fl6: The flow.
+ * @connect: Called at connect.
+ *
+ * Return: 0 or -EPERM.
+ */
+int __vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
+			bool connect)
+{
+	struct nx_info *nxi = sk_nx(sk);
+	struct in6_addr *d = &fl6->daddr;
+
+	if (!nxi || !dst_checked(sk, connect))
+		return 0;
+	if (ipv6_addr_v4mapped(d))
+		return dest4(nxi, &d->s6_addr32[3]);
+	/* [::] is the host's [::1] as well. */
+	if ((ipv6_addr_any(d) || ipv6_addr_loopback(d)) &&
+	    !(nx_flags(nxi) & NXF_LBACK_ALLOW))
+		return -EPERM;
+	return 0;
+}
+
+/**
+ * __vserver_sk_same_nx - See vserver_sk_same_nx()
+ * @sk: A socket.
+ * @sk2: Another one.
+ *
+ * Return: whether both belong to the same network context (or the host).
+ */
+bool __vserver_sk_same_nx(const struct sock *sk, const struct sock *sk2)
+{
+	return sk_nx(sk) == sk_nx(sk2);
 }
 
 static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
