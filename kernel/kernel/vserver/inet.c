@@ -723,6 +723,7 @@ int __vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
 	 */
 	return dest4(nxi, &fl4->daddr);
 }
+EXPORT_SYMBOL_GPL(__vserver_inet_dst);
 
 /**
  * __vserver_inet6_dst - See vserver_inet6_dst()
@@ -748,6 +749,7 @@ int __vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
 		return -EPERM;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(__vserver_inet6_dst);
 
 /**
  * __vserver_sk_same_nx - See vserver_sk_same_nx()
@@ -760,6 +762,7 @@ bool __vserver_sk_same_nx(const struct sock *sk, const struct sock *sk2)
 {
 	return sk_nx(sk) == sk_nx(sk2);
 }
+EXPORT_SYMBOL_GPL(__vserver_sk_same_nx);
 
 static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
 			       int addrlen)
