@@ -1039,6 +1039,44 @@ TEST_F(attack, kill_host_group_without_leader)
 	HOST_OK();
 }
 
+static long g_setpgid_into(long pgid)
+{
+	return setpgid(0, (pid_t)pgid);
+}
+
+TEST_F(attack, setpgid_into_host_group_without_leader)
+{
+	long r;
+
+	HOST_GROUP();
+	r = ATTEMPT(AT_OUTER, g_setpgid_into, self->leader,
+		"setpgid() itself into a host process group whose leader exited (same session) -> EPERM");
+	REFUSED(r, errno, EPERM);
+	MEMBER_OK();
+	HOST_OK();
+}
+
+static long g_kill_own_group(long unused)
+{
+	signal(SIGUSR1, SIG_IGN);
+	return kill(0, SIGUSR1);
+}
+
+TEST_F(attack, kill_own_group_shared_with_host)
+{
+	long r;
+
+	/* The test's group, which the guest's entered task is in too. */
+	signal(SIGUSR1, SIG_IGN);
+	self->leader = e_host_group(&self->member, getpgrp());
+	ASSERT_LT(0, self->leader) TH_LOG("cannot join the host's group");
+	r = ATTEMPT(AT_OUTER, g_kill_own_group, 0,
+		"kill(0, SIGUSR1) from a task that entered the guest in a host process group (vserver exec keeps it): only the guest's own tasks");
+	TH_LOG("kill(0): %ld (%s)", r, r ? strerror(errno) : "ok");
+	MEMBER_OK();
+	HOST_OK();
+}
+
 static long g_getprio(long arg)
 {
 	int which, who;
