@@ -670,6 +670,37 @@ TEST_F(attack, tcp6_connect_v4mapped_inaddr_any)
 	    W->lo_fd, 0);
 }
 
+static long g_lsrr(long arg)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET,
+				  .sin_port = htons(AT_PORT_U) };
+	/* NOP, LSRR (len 7, ptr 4) via hop, then padding to 8 bytes. */
+	unsigned char opt[8] = { 1, 131, 7, 4 };
+	in_addr_t hop = inet_addr((const char *)arg);
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	if (fd < 0)
+		return -2;
+	memcpy(opt + 4, &hop, 4);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt, sizeof(opt))) {
+		NOTE("IP_OPTIONS: %s", strerror(errno));
+		return -1;
+	}
+	return sendto(fd, "x", 1, 0, (void *)&sa, sizeof(sa)) == 1 ? 0 : -1;
+}
+
+TEST_F(attack, udp4_source_route_to_host_loopback)
+{
+	long r = ATTEMPT(AT_INIT, g_lsrr, at_arg(AT_A4, NULL),
+		"IP_OPTIONS loose source route through its own 192.0.2.11 to 127.0.0.1 (the host's UDP service) -> not the host");
+
+	TH_LOG("sendto: %ld (%s)", r, r ? strerror(errno) : "ok");
+	usleep(100000);
+	NO_ESCAPE(!at_reached(W->udp_fd), "the host's 127.0.0.1 UDP socket got the datagram");
+	HOST_OK();
+}
+
 /* ------------------------------------------------------------------ */
 /* ICMP: ping sockets and raw sockets                                 */
 /* ------------------------------------------------------------------ */
