@@ -754,6 +754,61 @@ TEST_F(attack, raw6_icmp_unspecified)
 }
 
 /* ------------------------------------------------------------------ */
+/* Protocols the network context does not confine                    */
+/* ------------------------------------------------------------------ */
+
+#ifndef IPPROTO_MPTCP
+#define IPPROTO_MPTCP	262
+#endif
+#ifndef AF_SMC
+#define AF_SMC		43
+#endif
+
+static long g_unconfined(long unused)
+{
+	static const int s[][3] = {
+		{ AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP },
+		{ AF_INET6, SOCK_STREAM, IPPROTO_SCTP },
+		{ AF_INET, SOCK_DCCP, 0 },
+		{ AF_INET, SOCK_STREAM, IPPROTO_MPTCP },
+		{ AF_INET6, SOCK_STREAM, IPPROTO_MPTCP },
+		{ AF_INET, SOCK_DGRAM, 115 /* L2TP/IP */ },
+		{ AF_SMC, SOCK_STREAM, 0 },
+		{ AF_RDS, SOCK_SEQPACKET, 0 },
+		{ AF_RXRPC, SOCK_DGRAM, PF_INET },
+		{ AF_TIPC, SOCK_RDM, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		int fd = socket(s[i][0], s[i][1], s[i][2]);
+
+		if (fd >= 0) {
+			NOTE("socket(%d, %d, %d) was made", s[i][0], s[i][1],
+			     s[i][2]);
+			return 0;
+		}
+		if (errno != EPROTONOSUPPORT && errno != EAFNOSUPPORT &&
+		    errno != ESOCKTNOSUPPORT) {
+			NOTE("socket(%d, %d, %d): %s", s[i][0], s[i][1],
+			     s[i][2], strerror(errno));
+			return -1;
+		}
+	}
+	errno = EPROTONOSUPPORT;
+	return -1;
+}
+
+TEST_F(attack, socket_unconfined_protocols)
+{
+	long r = ATTEMPT(AT_INIT, g_unconfined, 0,
+		"socket() of SCTP, DCCP, MPTCP, L2TP/IP, SMC, RDS, RXRPC and TIPC (routes and kernel sockets past the network context) -> EPROTONOSUPPORT/EAFNOSUPPORT");
+
+	REFUSED(r, errno, EPROTONOSUPPORT);
+	HOST_OK();
+}
+
+/* ------------------------------------------------------------------ */
 /* SO_REUSEPORT groups                                                */
 /* ------------------------------------------------------------------ */
 

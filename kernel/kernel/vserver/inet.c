@@ -20,7 +20,9 @@
  *   (the stack's [::1] or ::ffff:127.0.0.1) and 0.0.0.0 end there;
  * - SO_REUSEPORT groups hold sockets of one network context only;
  * - raw sockets: ICMP only, with NXC_RAW_ICMP, echo requests only;
- *   packet sockets: never.
+ *   packet sockets: never; IPv4/IPv6 protocols other than TCP, UDP,
+ *   UDP-Lite and ICMP, and the families whose sockets make kernel
+ *   sockets of the host (SMC, RDS, RXRPC, TIPC): as if not built.
  *
  * UNIX sockets are not isolated by address; they are isolated by the
  * file system.
@@ -508,17 +510,50 @@ EXPORT_SYMBOL_GPL(__vserver_raw_icmp);
 
 /* LSM hooks */
 
+/*
+ * The IPv4 and IPv6 protocols whose sockets vserver confines: TCP, UDP,
+ * UDP-Lite and ICMP (ping and raw).  The others (SCTP, DCCP, MPTCP,
+ * L2TP/IP, ...) bind, route or make kernel sockets (subflows) past the
+ * hooks above, so a guest cannot make them, as if they were not built.
+ */
+static bool inet_proto_ok(int type, int protocol)
+{
+	switch (type) {
+	case SOCK_STREAM:
+		return !protocol || protocol == IPPROTO_TCP;
+	case SOCK_DGRAM:
+		return !protocol || protocol == IPPROTO_UDP ||
+		       protocol == IPPROTO_UDPLITE ||
+		       protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6;
+	case SOCK_RAW:
+		return true;	/* raw_icmp_ok() decides */
+	}
+	return false;
+}
+
 static int hook_socket_create(int family, int type, int protocol, int kern)
 {
 	struct nx_info *nxi = current_nx();
 
 	if (!nxi || kern)
 		return 0;
-	if (family == AF_PACKET)
+	switch (family) {
+	case AF_PACKET:
 		return -EPERM;
-	if (type == SOCK_RAW && (family == AF_INET || family == AF_INET6) &&
-	    !raw_icmp_ok(nxi, family, protocol))
-		return -EPERM;
+	case AF_INET:
+	case AF_INET6:
+		if (!inet_proto_ok(type, protocol))
+			return -EPROTONOSUPPORT;
+		if (type == SOCK_RAW && !raw_icmp_ok(nxi, family, protocol))
+			return -EPERM;
+		return 0;
+	case AF_SMC:
+	case AF_RDS:
+	case AF_RXRPC:
+	case AF_TIPC:
+		/* Their kernel sockets would be the host's. */
+		return -EAFNOSUPPORT;
+	}
 	return 0;
 }
 
