@@ -5,8 +5,9 @@
  * A socket made by a task of a network context may use only the
  * context's addresses.  Where the stack has an LSM hook (socket creation,
  * bind, connect, sendmsg, receive) vserver uses it; the places below have
- * none: the lookup of wildcard-bound sockets, bind conflicts, the
- * choice of a source address, and the listings of interfaces and
+ * none: the lookup of wildcard-bound sockets, bind conflicts and
+ * SO_REUSEPORT groups, the choice of a source address, the destination
+ * as the stack resolved it, and the listings of interfaces and
  * addresses that NXF_HIDE_NETIF filters.  Each call costs one static
  * branch until the first network context is made.
  */
@@ -34,6 +35,11 @@ bool __vserver_sk_addrs_overlap(const struct sock *sk,
 				const struct sock *sk2);
 int __vserver_inet_src(const struct sock *sk, struct flowi4 *fl4);
 int __vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6);
+int __vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
+		       bool connect);
+int __vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
+			bool connect);
+bool __vserver_sk_same_nx(const struct sock *sk, const struct sock *sk2);
 bool __vserver_raw_icmp(int family, int protocol);
 bool __vserver_ifa4_visible(const struct net_device *dev, __be32 addr);
 bool __vserver_ifa6_visible(const struct in6_addr *addr);
@@ -118,6 +124,61 @@ static inline int vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6)
 	if (static_branch_unlikely(&vserver_net_active) && sk)
 		return __vserver_inet6_src(sk, fl6);
 	return 0;
+}
+
+/**
+ * vserver_inet_dst - Check the IPv4 destination of a flow
+ * @sk: The socket sending, or NULL.
+ * @fl4: The flow, after the stack rewrote the destination it was given
+ *       (v4-mapped and AF_INET addresses of IPv6 sockets, [::]).
+ * @connect: True at connect; otherwise TCP sockets are not checked
+ *           (they send to the peer they connected to or accepted).
+ *
+ * A loopback destination must be the context's own: 127.0.0.1 becomes
+ * it (NXF_LBACK_REMAP), others need NXF_LBACK_ALLOW.
+ *
+ * Return: 0, or -EPERM.
+ */
+static inline int vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
+				   bool connect)
+{
+	if (static_branch_unlikely(&vserver_net_active) && sk)
+		return __vserver_inet_dst(sk, fl4, connect);
+	return 0;
+}
+
+/**
+ * vserver_inet6_dst - IPv6 version of vserver_inet_dst()
+ * @sk: The socket sending, or NULL.
+ * @fl6: The flow; [::] and [::1] need NXF_LBACK_ALLOW.
+ * @connect: True at connect.
+ *
+ * Return: 0, or -EPERM.
+ */
+static inline int vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
+				    bool connect)
+{
+	if (static_branch_unlikely(&vserver_net_active) && sk)
+		return __vserver_inet6_dst(sk, fl6, connect);
+	return 0;
+}
+
+/**
+ * vserver_sk_same_nx - May two sockets share an SO_REUSEPORT group?
+ * @sk: A socket joining a group.
+ * @sk2: A socket of the group.
+ *
+ * The receive path checks only one socket of a group against the
+ * packet's destination, so a group holds sockets of one network context.
+ *
+ * Return: true if both belong to the same network context (or the host).
+ */
+static inline bool vserver_sk_same_nx(const struct sock *sk,
+				      const struct sock *sk2)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_sk_same_nx(sk, sk2);
+	return true;
 }
 
 /**
@@ -243,6 +304,24 @@ static inline int vserver_inet_src(const struct sock *sk, struct flowi4 *fl4)
 static inline int vserver_inet6_src(const struct sock *sk, struct flowi6 *fl6)
 {
 	return 0;
+}
+
+static inline int vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
+				   bool connect)
+{
+	return 0;
+}
+
+static inline int vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
+				    bool connect)
+{
+	return 0;
+}
+
+static inline bool vserver_sk_same_nx(const struct sock *sk,
+				      const struct sock *sk2)
+{
+	return true;
 }
 
 static inline bool vserver_raw_icmp(int family, int protocol)

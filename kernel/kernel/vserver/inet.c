@@ -14,8 +14,15 @@
  * - connect/sendmsg: 127.0.0.1 is remapped the same way, other loopback
  *   destinations need NXF_LBACK_ALLOW (-EPERM); the source address is
  *   always the context's (vserver_inet_src(), called by the routing code);
+ *   the destination is checked again where the stack has resolved it
+ *   (vserver_inet_dst(), called by the routing code, and at TCP connect):
+ *   an AF_INET sockaddr or a v4-mapped address on an IPv6 socket, [::]
+ *   (the stack's [::1] or ::ffff:127.0.0.1) and 0.0.0.0 end there;
+ * - SO_REUSEPORT groups hold sockets of one network context only;
  * - raw sockets: ICMP only, with NXC_RAW_ICMP, echo requests only;
- *   packet sockets: never.
+ *   packet sockets: never; IPv4/IPv6 protocols other than TCP, UDP,
+ *   UDP-Lite and ICMP, and the families whose sockets make kernel
+ *   sockets of the host (SMC, RDS, RXRPC, TIPC): as if not built.
  *
  * UNIX sockets are not isolated by address; they are isolated by the
  * file system.
@@ -503,17 +510,50 @@ EXPORT_SYMBOL_GPL(__vserver_raw_icmp);
 
 /* LSM hooks */
 
+/*
+ * The IPv4 and IPv6 protocols whose sockets vserver confines: TCP, UDP,
+ * UDP-Lite and ICMP (ping and raw).  The others (SCTP, DCCP, MPTCP,
+ * L2TP/IP, ...) bind, route or make kernel sockets (subflows) past the
+ * hooks above, so a guest cannot make them, as if they were not built.
+ */
+static bool inet_proto_ok(int type, int protocol)
+{
+	switch (type) {
+	case SOCK_STREAM:
+		return !protocol || protocol == IPPROTO_TCP;
+	case SOCK_DGRAM:
+		return !protocol || protocol == IPPROTO_UDP ||
+		       protocol == IPPROTO_UDPLITE ||
+		       protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6;
+	case SOCK_RAW:
+		return true;	/* raw_icmp_ok() decides */
+	}
+	return false;
+}
+
 static int hook_socket_create(int family, int type, int protocol, int kern)
 {
 	struct nx_info *nxi = current_nx();
 
 	if (!nxi || kern)
 		return 0;
-	if (family == AF_PACKET)
+	switch (family) {
+	case AF_PACKET:
 		return -EPERM;
-	if (type == SOCK_RAW && (family == AF_INET || family == AF_INET6) &&
-	    !raw_icmp_ok(nxi, family, protocol))
-		return -EPERM;
+	case AF_INET:
+	case AF_INET6:
+		if (!inet_proto_ok(type, protocol))
+			return -EPROTONOSUPPORT;
+		if (type == SOCK_RAW && !raw_icmp_ok(nxi, family, protocol))
+			return -EPERM;
+		return 0;
+	case AF_SMC:
+	case AF_RDS:
+	case AF_RXRPC:
+	case AF_TIPC:
+		/* Their kernel sockets would be the host's. */
+		return -EAFNOSUPPORT;
+	}
 	return 0;
 }
 
@@ -562,7 +602,11 @@ static __be32 *sockaddr_v4(struct sock *sk, struct sockaddr *address,
 	}
 	if (sk->sk_family == AF_INET6) {
 		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)address;
+		struct sockaddr_in *sin = (struct sockaddr_in *)address;
 
+		/* UDPv6 hands an AF_INET sockaddr to the IPv4 code. */
+		if (addrlen >= (int)sizeof(*sin) && sin->sin_family == AF_INET)
+			return &sin->sin_addr.s_addr;
 		if (addrlen < SIN6_LEN_RFC2133 ||
 		    sin6->sin6_family != AF_INET6 ||
 		    !ipv6_addr_v4mapped(&sin6->sin6_addr))
@@ -681,6 +725,79 @@ static int dest(struct sock *sk, struct sockaddr *address, int addrlen)
 		return -EPERM;
 	return 0;
 }
+
+/*
+ * A TCP socket's peer is checked when it connects; later routes (and
+ * those of sockets accepted from a peer, which may be a host address on
+ * loopback) go to that peer.  Datagram and raw sockets choose a
+ * destination at every send.
+ */
+static bool dst_checked(const struct sock *sk, bool connect)
+{
+	return connect || sk->sk_type != SOCK_STREAM;
+}
+
+/**
+ * __vserver_inet_dst - See vserver_inet_dst()
+ * @sk: The socket.
+ * @fl4: The flow.
+ * @connect: Called at connect.
+ *
+ * Return: 0 or -EPERM.
+ */
+int __vserver_inet_dst(const struct sock *sk, struct flowi4 *fl4,
+		       bool connect)
+{
+	struct nx_info *nxi = sk_nx(sk);
+
+	if (!nxi || !dst_checked(sk, connect))
+		return 0;
+	/*
+	 * 0.0.0.0 is routed to the source, which vserver_inet_src() made
+	 * the context's own.
+	 */
+	return dest4(nxi, &fl4->daddr);
+}
+EXPORT_SYMBOL_GPL(__vserver_inet_dst);
+
+/**
+ * __vserver_inet6_dst - See vserver_inet6_dst()
+ * @sk: The socket.
+ * @fl6: The flow.
+ * @connect: Called at connect.
+ *
+ * Return: 0 or -EPERM.
+ */
+int __vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
+			bool connect)
+{
+	struct nx_info *nxi = sk_nx(sk);
+	struct in6_addr *d = &fl6->daddr;
+
+	if (!nxi || !dst_checked(sk, connect))
+		return 0;
+	if (ipv6_addr_v4mapped(d))
+		return dest4(nxi, &d->s6_addr32[3]);
+	/* [::] is the host's [::1] as well. */
+	if ((ipv6_addr_any(d) || ipv6_addr_loopback(d)) &&
+	    !(nx_flags(nxi) & NXF_LBACK_ALLOW))
+		return -EPERM;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(__vserver_inet6_dst);
+
+/**
+ * __vserver_sk_same_nx - See vserver_sk_same_nx()
+ * @sk: A socket.
+ * @sk2: Another one.
+ *
+ * Return: whether both belong to the same network context (or the host).
+ */
+bool __vserver_sk_same_nx(const struct sock *sk, const struct sock *sk2)
+{
+	return sk_nx(sk) == sk_nx(sk2);
+}
+EXPORT_SYMBOL_GPL(__vserver_sk_same_nx);
 
 static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
 			       int addrlen)

@@ -11,10 +11,19 @@
  * call vserver_task_visible()); a hidden task does not exist for the
  * caller (ESRCH, ENOENT).  Acting is enforced by the LSM hooks below, as
  * a second line behind the lookups, and for the spectator.
+ *
+ * A pid may name a process group or session whose leader has exited: it
+ * exists for the caller if one of its members does.  Walks over a group
+ * or a uid (getpriority, setpriority, ioprio_set) skip the tasks the
+ * caller cannot see (patches to kernel/sys.c and block/ioprio.c), and
+ * SIGIO/SIGURG is checked per target task when it is sent: a file whose
+ * owner was set by a guest signals only that guest's tasks, whatever
+ * tasks the owner's process group holds by then.
  */
 
 #include "common.h"
 
+#include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/pid.h>
 #include <linux/ptrace.h>
@@ -50,16 +59,32 @@ bool vserver_task_visible(struct task_struct *tsk)
 }
 EXPORT_SYMBOL_GPL(vserver_task_visible);
 
+/* Does @pid have tasks of @type, and may the caller see one of them? */
+static bool members_visible(struct pid *pid, enum pid_type type, bool *any)
+{
+	struct task_struct *t;
+
+	hlist_for_each_entry_rcu(t, &pid->tasks[type], pid_links[type]) {
+		*any = true;
+		if (vserver_task_visible(t))
+			return true;
+	}
+	return false;
+}
+
 /**
  * vserver_pid_visible - May the current task see the task(s) of @pid?
  * @pid: The pid; one without tasks is visible (the caller fails later).
+ *
+ * The task of the pid decides; a process group or session whose leader
+ * has exited is visible if one of its members is.
  *
  * Return: true if it may.
  */
 bool vserver_pid_visible(struct pid *pid)
 {
 	struct task_struct *t;
-	bool visible = true;
+	bool visible = true, any = false;
 
 	rcu_read_lock();
 	t = pid_task(pid, PIDTYPE_PID);
@@ -67,6 +92,9 @@ bool vserver_pid_visible(struct pid *pid)
 		t = pid_task(pid, PIDTYPE_TGID);
 	if (t)
 		visible = vserver_task_visible(t);
+	else if (!members_visible(pid, PIDTYPE_PGID, &any) &&
+		 !members_visible(pid, PIDTYPE_SID, &any))
+		visible = !any;
 	rcu_read_unlock();
 	return visible;
 }
@@ -122,6 +150,38 @@ static int hook_task_setioprio(struct task_struct *p, int ioprio)
 	return vx_can_act(p);
 }
 
+static int hook_task_getioprio(struct task_struct *p)
+{
+	return vserver_task_visible(p) ? 0 : -ESRCH;
+}
+
+static u32 *file_fown_xid(const struct file *file)
+{
+	struct vserver_file *vf = file->f_security +
+				  vserver_blob_sizes.lbs_file;
+
+	return &vf->fown_xid;
+}
+
+/* F_SETOWN and its relatives: remember who set the owner. */
+static void hook_file_set_fowner(struct file *file)
+{
+	WRITE_ONCE(*file_fown_xid(file), current_xid());
+}
+
+/*
+ * SIGIO and SIGURG, for each task of the owner (a process, a thread, a
+ * process group): an owner set by a guest signals that guest's tasks
+ * only, one set by the host any task.
+ */
+static int hook_file_send_sigiotask(struct task_struct *tsk,
+				    struct fown_struct *fown, int sig)
+{
+	u32 owner = READ_ONCE(*file_fown_xid(fown->file));
+
+	return owner == VX_ADMIN_ID || task_xid(tsk) == owner ? 0 : -EPERM;
+}
+
 static int hook_task_setscheduler(struct task_struct *p)
 {
 	return vx_can_act(p);
@@ -155,6 +215,9 @@ static struct security_hook_list vserver_isolation_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
 	LSM_HOOK_INIT(task_setnice, hook_task_setnice),
 	LSM_HOOK_INIT(task_setioprio, hook_task_setioprio),
+	LSM_HOOK_INIT(task_getioprio, hook_task_getioprio),
+	LSM_HOOK_INIT(file_set_fowner, hook_file_set_fowner),
+	LSM_HOOK_INIT(file_send_sigiotask, hook_file_send_sigiotask),
 	LSM_HOOK_INIT(task_setscheduler, hook_task_setscheduler),
 	LSM_HOOK_INIT(task_movememory, hook_task_movememory),
 	LSM_HOOK_INIT(task_setpgid, hook_task_setpgid),

@@ -39,7 +39,7 @@ const struct lsm_id vserver_lsmid = {
 
 struct lsm_blob_sizes vserver_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct vserver_task),
-	.lbs_file = sizeof(struct vx_info *),
+	.lbs_file = sizeof(struct vserver_file),
 	.lbs_inode = sizeof(struct vx_info *),
 	.lbs_ipc = sizeof(struct vx_ipc_charge),
 	.lbs_sock = sizeof(struct nx_info *),
