@@ -20,6 +20,7 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/timex.h>
+#include <poll.h>
 
 #include "kselftest_harness.h"
 #include "vs_net.h"
@@ -1354,6 +1355,61 @@ TEST_F(attack, pidfd_open_host_group_without_leader)
 		"pidfd_open() the id of a host process group whose leader exited -> ESRCH");
 	REFUSED(r, errno, ESRCH);
 	MEMBER_OK();
+	HOST_OK();
+}
+
+/* ================================================================== */
+/* Terminals: a host terminal handed in, made the controlling one     */
+/* ================================================================== */
+
+/* setsid(), TIOCSCTTY on the host's pty (no one's controlling tty). */
+static int g_take_tty(void)
+{
+	if (setsid() < 0 || ioctl(AT_FD_PTY, TIOCSCTTY, 0)) {
+		NOTE("cannot take the terminal: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static long g_ctty_tiocsti(long unused)
+{
+	char c = 'x';
+
+	g_take_tty();
+	return ioctl(AT_FD_PTY, TIOCSTI, &c);
+}
+
+TEST_F(attack, tiocsti_host_terminal_made_controlling)
+{
+	char c;
+	long r = ATTEMPT(AT_INIT, g_ctty_tiocsti, 0,
+		"setsid(), TIOCSCTTY a host terminal handed in, then TIOCSTI on its own controlling terminal: type into the host's shell -> EPERM");
+
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(read(W->pty_slave, &c, 1) < 0,
+		  "input appeared on the host's terminal");
+	HOST_OK();
+}
+
+static long g_ctty_vhangup(long unused)
+{
+	g_take_tty();
+	return vhangup();
+}
+
+TEST_F(attack, vhangup_host_terminal_made_controlling)
+{
+	struct pollfd p;
+	long r = ATTEMPT(AT_INIT, g_ctty_vhangup, 0,
+		"setsid(), TIOCSCTTY a host terminal handed in, then vhangup(): hang up the host's terminal (its shell gets SIGHUP) -> EPERM");
+
+	REFUSED(r, errno, EPERM);
+	p.fd = W->pty_slave;
+	p.events = POLLOUT;
+	p.revents = 0;
+	NO_ESCAPE(poll(&p, 1, 0) == 1 && !(p.revents & (POLLHUP | POLLERR)),
+		  "the host's terminal was hung up (revents 0x%x)", p.revents);
 	HOST_OK();
 }
 
