@@ -140,6 +140,29 @@ static int set_limit(uint32_t id, uint64_t hard)
 	return vs_cmd(NULL, VCMD_set_rlimit, AT_XA, &r, sizeof(r)) ? -1 : 0;
 }
 
+/*
+ * Waits until nothing is charged to limit id of guest A any more.  The
+ * world's guest A has the xid of the previous attempt's, whose queues
+ * and signals the kernel frees after its IPC namespace is gone (a
+ * deferred work); they stay charged to the context's counters until
+ * then.  A state, not a time: polls rlimit_stat, gives up after 20 s.
+ */
+static int drained(uint32_t id)
+{
+	struct vcmd_rlimit_stat_v0 st;
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		if (vs_rlimit_stat(NULL, AT_XA, id, &st))
+			return -1;
+		if (!st.value)
+			return 0;
+		usleep(10000);
+	}
+	errno = EBUSY;
+	return -1;
+}
+
 /* The guest's task does the rest as uid (0 or NOBODY). */
 static int become(long uid)
 {
@@ -235,6 +258,9 @@ TEST_F_TIMEOUT(attack, mq_bytes_of_nobody, 300)
 
 TEST_F_TIMEOUT(attack, mq_bytes_limited, 300)
 {
+	ASSERT_EQ(0, drained(VLIMIT_POSIXMQ))
+		TH_LOG("the previous attempt's queues stay charged: %s",
+		       strerror(errno));
 	ASSERT_EQ(0, set_limit(VLIMIT_POSIXMQ, 3 * 100000));
 	begin(g_mq_fill, 0,
 	      "a guest with VLIMIT_POSIXMQ 300000 fills it -> EMFILE after 3 queues; host root still mq_open()s");
@@ -312,6 +338,9 @@ TEST_F_TIMEOUT(attack, sigpending_of_nobody, 300)
 
 TEST_F_TIMEOUT(attack, sigpending_limited, 300)
 {
+	ASSERT_EQ(0, drained(RLIMIT_SIGPENDING))
+		TH_LOG("the previous attempt's signals stay charged: %s",
+		       strerror(errno));
 	ASSERT_EQ(0, set_limit(RLIMIT_SIGPENDING, 50));
 	begin(g_sig_fill, 0,
 	      "a guest with RLIMIT_SIGPENDING 50 queues signals -> EAGAIN at 50 (with what its other tasks have pending); host root still sigqueue()s");
