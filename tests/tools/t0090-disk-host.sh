@@ -27,23 +27,18 @@ same "the guest is built under /vservers" yes \
 	"$([ -x /vservers/pd1/bin/busybox ] && echo yes)"
 check "start" 0 "" "" vserver pd1 start
 
-pid=
-for s in /proc/[0-9]*/status; do
-	if [ "$(awk '$1 == "VxID:" { print $2 }' "$s" 2>/dev/null)" = 3090 ]; then
-		pid=${s#/proc/}
-		pid=${pid%/status}
-		break
-	fi
-done
+pid=$(grep -l "^VxID:.3090$" /proc/[0-9]*/status 2>/dev/null | head -n 1 | cut -d/ -f3)
 # setns() to the guest's mount namespace puts the caller at that
-# namespace's root: the guest's mount after pivot_root; after the
+# namespace's root: the guest's directory after pivot_root; after the
 # initramfs fallback (move over / and chroot) it would be the host's
-# root with the guest's mount on top of it.
-mi=$(nsenter -t "$pid" -m cat /proc/self/mountinfo 2>&1)
-same "pivot_root: one mount at / in the guest's namespace" 1 \
-	"$(printf '%s\n' "$mi" | awk '$5 == "/"' | wc -l)"
-same "pivot_root: it is the guest's directory" /vservers/pd1 \
-	"$(printf '%s\n' "$mi" | awk '$5 == "/" { print $4 }')"
+# root, with the guest's mount on top of it.
+touch /vservers/pd1/.pd1-root
+same "pivot_root: the root of the guest's mount namespace is the guest's" yes \
+	"$(nsenter -t "$pid" -m ls -a / 2>&1 | grep -qx .pd1-root && echo yes)"
+same "pivot_root: nothing of the host's root in it" "" \
+	"$(nsenter -t "$pid" -m ls / 2>&1 | grep -x -e vservers -e tests)"
+same "the guest's mounts: its root is /vservers/pd1" /vservers/pd1 \
+	"$(awk '$5 == "/" { print $4 }' /proc/"$pid"/mountinfo)"
 same "the guest sees only its own tree" 0 \
 	"$(vserver pd1 exec ls /vservers 2>/dev/null | wc -l)"
 
