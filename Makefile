@@ -12,6 +12,9 @@
 #   make patch      build/patch-6.12.N-vsX.Y.Z.diff for distribution kernels
 #   make series-check  every prefix of the series applies; the tree builds
 #                   with CONFIG_IPV6=n, CONFIG_VSERVER=n and CONFIG_NET=n
+#   make distro-check  the packager's build: Debian's own config with the
+#                   series, the modules that reach it, the VM suite on it
+#                   (hours; not part of make check)
 #   make install    the tools, library and man pages (DESTDIR, PREFIX)
 #   make clean      remove build products (keeps the extracted kernel source)
 #   make distclean  remove build/ entirely
@@ -47,7 +50,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Werror -static \
 	-I$(KOBJ)/usr/include
 
 .PHONY: all deps kernel util tests initramfs check fuzz demo shell bench \
-	patch series-check install clean distclean
+	patch series-check distro-check install clean distclean
 
 all: initramfs
 
@@ -168,6 +171,10 @@ patch: deps
 
 series-check: deps
 	@scripts/series-check
+
+# Needs the VM's archive (make) for its last step.
+distro-check: initramfs
+	@scripts/distro-check
 
 install: util
 	@$(MAKE) -s -C util O=$(B)/util install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)

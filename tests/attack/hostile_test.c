@@ -477,8 +477,13 @@ static long g_perf_pid(long pid)
 TEST_F(attack, perf_event_open_host_task)
 {
 	long r = ATTEMPT(AT_OUTER, g_perf_pid, HV,
-		"perf_event_open() to watch a host task -> ESRCH");
-	REFUSED(r, errno, ESRCH);
+		"perf_event_open() to watch a host task -> ESRCH (EACCES where perf_event_paranoid is 3, as on Debian)");
+	int e = errno;
+
+	REFUSED(r, e, 0);
+	if (r == -1)
+		EXPECT_TRUE(e == ESRCH || e == EACCES)
+			TH_LOG("refused with %s, expected ESRCH or EACCES", strerror(e));
 	HOST_OK();
 }
 
@@ -2508,8 +2513,13 @@ TEST_F(attack, tiocsti_host_terminal)
 {
 	char c;
 	long r = ATTEMPT(AT_INIT, g_tiocsti, 0,
-		"ioctl(TIOCSTI) on a host terminal handed in: type commands into the host's shell -> EPERM");
-	REFUSED(r, errno, EPERM);
+		"ioctl(TIOCSTI) on a host terminal handed in: type commands into the host's shell -> EPERM (EIO without CONFIG_LEGACY_TIOCSTI, as on Debian)");
+	int e = errno;
+
+	REFUSED(r, e, 0);
+	if (r == -1)
+		EXPECT_TRUE(e == EPERM || e == EIO)
+			TH_LOG("refused with %s, expected EPERM or EIO", strerror(e));
 	NO_ESCAPE(read(W->pty_slave, &c, 1) < 0,
 		  "input appeared on the host's terminal");
 	HOST_OK();

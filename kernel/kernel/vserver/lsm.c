@@ -20,6 +20,7 @@
 #include "caps.h"
 #include "inet.h"
 #include "isolation.h"
+#include "keys.h"
 #include "limit.h"
 #include "lsm.h"
 #include "netif.h"
@@ -43,6 +44,7 @@ struct lsm_blob_sizes vserver_blob_sizes __ro_after_init = {
 	.lbs_inode = sizeof(struct vx_info *),
 	.lbs_ipc = sizeof(struct vx_ipc_charge),
 	.lbs_sock = sizeof(struct nx_info *),
+	.lbs_key = sizeof(u32),
 };
 
 static int __init vserver_lsm_init(void)
@@ -57,6 +59,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_inet_hooks();
 	vserver_add_tty_hooks();
 	vserver_add_nlview_hooks();
+	vserver_add_key_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;
