@@ -25,7 +25,7 @@ vcontext --create --xid 50 --silent -- \
 	vattribute --set --flag virt_uptime,virt_load --bcap ~KILL,NET_RAW \
 		--ccap ~set_utsname,secure_mount --umask uts,ipc -- \
 	vcontext --migrate-self --endsetup -- \
-	sh -c "touch $tmp/ready; exec sleep 30" &
+	sh -c "touch $tmp/ready; exec sleep 3600" &
 wait_for "$tmp/ready"
 check "--get from the host, after the changes" 0 \
 "bcapabilities:
