@@ -99,11 +99,13 @@ noreturn void die_list(int status, const char *what, const char *list,
  * @what: what a list names, in messages about a bad list ("bcap")
  * @title: the heading of --get ("bcapabilities")
  * @noun: in messages about a failed change ("bcaps")
+ * @option: the long option that takes its lists ("bcap" for --bcap)
  * @get: reads the word of a context
  * @set: changes the bits of the mask
  * @change: the bits to set and their mask, collected from the lists
  */
 struct tool_word {
+	const char *option;
 	const struct vc_name_table *table;
 	const char *what;
 	const char *title;
@@ -145,6 +147,47 @@ void words_print(const struct tool_word *w, int n, uint32_t id,
  */
 void words_set(const struct tool_word *w, int n, uint32_t id,
 	       const char *kind, const char *name);
+
+/**
+ * struct attr_tool - what vattribute and nattribute differ in; the rest
+ * (options, --get/--set, the order of the changes, running the command)
+ * is attr_tool_main()
+ * @id_option: the long option naming the context ("xid", "nid")
+ * @kind: "context" or "network context", for messages
+ * @self: the id that means the caller's own context
+ * @words: the words, in the order --get prints and --set applies them
+ * @nwords: their number
+ * @parse_id: parses the argument of --<id_option>, or exits (status 1)
+ * @self_id: the caller's own context id, or exits (status 1)
+ * @secure: what --secure does to the words' changes
+ * @usage: prints --help and exits 0 (it does not return)
+ */
+struct attr_tool {
+	const char *id_option;
+	const char *kind;
+	uint32_t self;
+	struct tool_word *words;
+	int nwords;
+	uint32_t (*parse_id)(const char *text);
+	uint32_t (*self_id)(void);
+	void (*secure)(struct tool_word *words);
+	void (*usage)(void);
+};
+
+/* The most words an attr_tool may have (vattribute has four). */
+#define ATTR_MAX_WORDS	8
+
+/**
+ * attr_tool_main - the main() of vattribute and nattribute
+ * @t: the tool
+ * @argc: main()'s argc
+ * @argv: main()'s argv
+ *
+ * Return: EXIT_SUCCESS; errors exit with util-vserver's codes (1 for a
+ * bad list, id or a refused change, 255 for a bad option, 126/127 when
+ * the command cannot be run).  With a command, it does not return.
+ */
+int attr_tool_main(const struct attr_tool *t, int argc, char *argv[]);
 
 /**
  * parse_uint - parse a whole unsigned decimal number

@@ -22,25 +22,14 @@
 #include "common.h"
 #include "nettool.h"
 
-#define EXIT_USAGE	255
-
-enum {
-	OPT_NID = 0x100,
-	OPT_SET,
-	OPT_GET,
-	OPT_FLAG,
-	OPT_NCAP,
-	OPT_SECURE,
-};
-
 /* One word: its table, the message nouns, the accumulated lists. */
 /* In the order --get prints and --set applies them: flags last. */
 enum { W_NCAP, W_FLAG, W_NR };
 
 static struct tool_word words[W_NR] = {
-	[W_NCAP] = { &vc_ncap_names, "ncap", "ncapabilities", "ncaps",
+	[W_NCAP] = { "ncap", &vc_ncap_names, "ncap", "ncapabilities", "ncaps",
 		     vc_get_ncaps, vc_set_ncaps, { 0, 0 } },
-	[W_FLAG] = { &vc_nflag_names, "flag", "flags", "flags",
+	[W_FLAG] = { "flag", &vc_nflag_names, "flag", "flags", "flags",
 		     vc_get_nflags, vc_set_nflags, { 0, 0 } },
 };
 
@@ -76,78 +65,33 @@ static noreturn void usage(void)
 }
 
 /* The secure defaults: what a new network context starts with. */
-static void secure(void)
+static void secure(struct tool_word *w)
 {
-	words[W_NCAP].change = (struct vc_flags){ NXC_RAW_ICMP, ~0ULL };
-	words[W_FLAG].change.value |= NXF_HIDE_NETIF;
-	words[W_FLAG].change.mask |= NXF_HIDE_NETIF;
+	w[W_NCAP].change = (struct vc_flags){ NXC_RAW_ICMP, ~0ULL };
+	w[W_FLAG].change.value |= NXF_HIDE_NETIF;
+	w[W_FLAG].change.mask |= NXF_HIDE_NETIF;
 }
+
+static uint32_t parse_nid(const char *text)
+{
+	return net_parse_nid(text, true, EXIT_FAILURE);
+}
+
+static uint32_t self_nid(void)
+{
+	return net_self(EXIT_FAILURE);
+}
+
+_Static_assert(W_NR <= ATTR_MAX_WORDS, "too many words");
 
 int main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "nid", required_argument, NULL, OPT_NID },
-		{ "set", no_argument, NULL, OPT_SET },
-		{ "get", no_argument, NULL, OPT_GET },
-		{ "flag", required_argument, NULL, OPT_FLAG },
-		{ "ncap", required_argument, NULL, OPT_NCAP },
-		{ "secure", no_argument, NULL, OPT_SECURE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
+	static const struct attr_tool tool = {
+		.id_option = "nid", .kind = "network context",
+		.self = VC_NID_SELF, .words = words, .nwords = W_NR,
+		.parse_id = parse_nid, .self_id = self_nid,
+		.secure = secure, .usage = usage,
 	};
-	uint32_t nid = VC_NID_SELF;
-	char name[VC_FMT_BUFSZ];
-	bool get = false, changes = false;
 
-	tool_init(argv[0]);
-	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
-
-		if (c == -1)
-			break;
-		switch (c) {
-		case OPT_NID:
-			nid = net_parse_nid(optarg, true, EXIT_FAILURE);
-			break;
-		case OPT_SET:
-			get = false;
-			break;
-		case OPT_GET:
-			get = true;
-			break;
-		case OPT_FLAG:
-			word_add_list(&words[W_FLAG], optarg);
-			changes = true;
-			break;
-		case OPT_NCAP:
-			word_add_list(&words[W_NCAP], optarg);
-			changes = true;
-			break;
-		case OPT_SECURE:
-			secure();
-			changes = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_USAGE);
-		}
-	}
-	if (get && changes)
-		usage_error(EXIT_FAILURE, "--get takes no changes");
-
-	/* Keep asking for "self": a guest may only name its own. */
-	vc_fmt_uint(name, nid == VC_NID_SELF ? net_self(EXIT_FAILURE) : nid,
-		    10, 0);
-	if (get)
-		words_print(words, W_NR, nid, "network context", name);
-	else
-		words_set(words, W_NR, nid, "network context", name);
-	if (optind < argc)
-		exec_command(argv + optind);
-	return EXIT_SUCCESS;
+	return attr_tool_main(&tool, argc, argv);
 }
