@@ -32,9 +32,6 @@
 
 enum {
 	OPT_NID = 0x100,
-	OPT_IP,
-	OPT_BCAST,
-	OPT_LBACK,
 	OPT_FLAG,
 	OPT_NCAP,
 	OPT_SECURE,
@@ -100,9 +97,9 @@ int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "nid", required_argument, NULL, OPT_NID },
-		{ "ip", required_argument, NULL, OPT_IP },
-		{ "bcast", required_argument, NULL, OPT_BCAST },
-		{ "lback", required_argument, NULL, OPT_LBACK },
+		NET_LONGOPT_IP,
+		NET_LONGOPT_BCAST,
+		NET_LONGOPT_LBACK,
 		{ "flag", required_argument, NULL, OPT_FLAG },
 		{ "ncap", required_argument, NULL, OPT_NCAP },
 		{ "secure", no_argument, NULL, OPT_SECURE },
@@ -129,21 +126,11 @@ int main(int argc, char *argv[])
 
 		if (c == -1)
 			break;
+		if (net_addr_option(&addrs, c, optarg, EXIT_ERROR))
+			continue;
 		switch (c) {
 		case OPT_NID:
 			want = net_parse_nid(optarg, false, EXIT_ERROR);
-			break;
-		case OPT_IP:
-			net_addrs_push(&addrs, optarg, NXA_TYPE_ADDR,
-				       EXIT_ERROR);
-			break;
-		case OPT_BCAST:
-			net_addrs_push_special(&addrs, optarg, NXA_MOD_BCAST,
-					       EXIT_ERROR);
-			break;
-		case OPT_LBACK:
-			net_addrs_push_special(&addrs, optarg, NXA_MOD_LBACK,
-					       EXIT_ERROR);
 			break;
 		case OPT_FLAG:
 			if (vc_list_parse(&vc_nflag_names, optarg, &flags,

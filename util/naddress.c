@@ -28,11 +28,6 @@ enum {
 	OPT_REMOVE,
 	OPT_SET,
 	OPT_NID,
-	OPT_IP,
-	OPT_MASK,
-	OPT_RANGE,
-	OPT_BCAST,
-	OPT_LBACK,
 	OPT_SILENT,
 };
 
@@ -77,11 +72,11 @@ int main(int argc, char *argv[])
 		{ "remove", no_argument, NULL, OPT_REMOVE },
 		{ "set", no_argument, NULL, OPT_SET },
 		{ "nid", required_argument, NULL, OPT_NID },
-		{ "ip", required_argument, NULL, OPT_IP },
-		{ "mask", required_argument, NULL, OPT_MASK },
-		{ "range", required_argument, NULL, OPT_RANGE },
-		{ "bcast", required_argument, NULL, OPT_BCAST },
-		{ "lback", required_argument, NULL, OPT_LBACK },
+		NET_LONGOPT_IP,
+		NET_LONGOPT_MASK,
+		NET_LONGOPT_RANGE,
+		NET_LONGOPT_BCAST,
+		NET_LONGOPT_LBACK,
 		{ "silent", no_argument, NULL, OPT_SILENT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -93,6 +88,7 @@ int main(int argc, char *argv[])
 	};
 	bool add = false, remove = false, set = false, silent = false;
 	bool special = false;
+	int kind;
 	uint32_t nid = VC_NID_SELF;
 	char name[VC_FMT_BUFSZ];
 
@@ -103,6 +99,11 @@ int main(int argc, char *argv[])
 
 		if (c == -1)
 			break;
+		kind = net_addr_option(&addrs, c, optarg, EXIT_ERROR);
+		if (kind) {
+			special |= kind == 2;
+			continue;
+		}
 		switch (c) {
 		case OPT_ADD:
 			add = true;
@@ -115,28 +116,6 @@ int main(int argc, char *argv[])
 			break;
 		case OPT_NID:
 			nid = net_parse_nid(optarg, true, EXIT_ERROR);
-			break;
-		case OPT_IP:
-			net_addrs_push(&addrs, optarg, NXA_TYPE_ADDR,
-				       EXIT_ERROR);
-			break;
-		case OPT_MASK:
-			net_addrs_push(&addrs, optarg, NXA_TYPE_MASK,
-				       EXIT_ERROR);
-			break;
-		case OPT_RANGE:
-			net_addrs_push(&addrs, optarg, NXA_TYPE_RANGE,
-				       EXIT_ERROR);
-			break;
-		case OPT_BCAST:
-			net_addrs_push_special(&addrs, optarg, NXA_MOD_BCAST,
-					       EXIT_ERROR);
-			special = true;
-			break;
-		case OPT_LBACK:
-			net_addrs_push_special(&addrs, optarg, NXA_MOD_LBACK,
-					       EXIT_ERROR);
-			special = true;
 			break;
 		case OPT_SILENT:
 			silent = true;

@@ -210,3 +210,26 @@ void net_check_command(const char *cmd)
 		exit(err == ENOENT ? 127 : 126);
 	}
 }
+
+int net_addr_option(struct net_addrs *list, int c, const char *arg,
+		    int status)
+{
+	switch (c) {
+	case NET_OPT_IP:
+		net_addrs_push(list, arg, NXA_TYPE_ADDR, status);
+		return 1;
+	case NET_OPT_MASK:
+		net_addrs_push(list, arg, NXA_TYPE_MASK, status);
+		return 1;
+	case NET_OPT_RANGE:
+		net_addrs_push(list, arg, NXA_TYPE_RANGE, status);
+		return 1;
+	case NET_OPT_BCAST:
+		net_addrs_push_special(list, arg, NXA_MOD_BCAST, status);
+		return 2;
+	case NET_OPT_LBACK:
+		net_addrs_push_special(list, arg, NXA_MOD_LBACK, status);
+		return 2;
+	}
+	return 0;
+}

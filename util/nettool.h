@@ -24,6 +24,36 @@ struct net_addrs {
 	size_t n;
 };
 
+/*
+ * The address options chbind and naddress share, their option values
+ * (above 0x200, clear of each tool's own) and their long options.
+ */
+enum {
+	NET_OPT_IP = 0x200,
+	NET_OPT_MASK,
+	NET_OPT_RANGE,
+	NET_OPT_BCAST,
+	NET_OPT_LBACK,
+};
+#define NET_LONGOPT_IP	{ "ip", required_argument, NULL, NET_OPT_IP }
+#define NET_LONGOPT_MASK { "mask", required_argument, NULL, NET_OPT_MASK }
+#define NET_LONGOPT_RANGE { "range", required_argument, NULL, NET_OPT_RANGE }
+#define NET_LONGOPT_BCAST { "bcast", required_argument, NULL, NET_OPT_BCAST }
+#define NET_LONGOPT_LBACK { "lback", required_argument, NULL, NET_OPT_LBACK }
+
+/**
+ * net_addr_option - take one of the NET_OPT_* options onto the list
+ * @list: the list
+ * @c: what tool_getopt() returned
+ * @arg: its argument (optarg)
+ * @status: exit status for a bad argument
+ *
+ * Return: 0 if @c is no address option; 1 for an address, a network or
+ * a range; 2 for the broadcast or loopback address.
+ */
+int net_addr_option(struct net_addrs *list, int c, const char *arg,
+		    int status);
+
 /**
  * die_addr - report an address vc_net_addr_parse() rejected, and exit
  * @status: exit status
