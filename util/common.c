@@ -432,3 +432,21 @@ void words_set(const struct tool_word *w, int n, uint32_t id,
 				w[i].noun, " of ", kind, " ", name);
 	}
 }
+
+void ctx_mode_check(const struct ctx_mode *m, const char *id, int status)
+{
+	int modes = m->create + m->migrate + m->migrate_self;
+
+	if (modes == 0)
+		usage_error(status, "one of --create, --migrate and ",
+			    "--migrate-self is needed");
+	if (modes > 1)
+		usage_error(status, "--create, --migrate and ",
+			    "--migrate-self exclude each other");
+	if (m->migrate && (!m->have_id || m->self_id))
+		usage_error(status, "--migrate needs --", id, " <", id, ">");
+	if (m->migrate_self && m->have_id)
+		usage_error(status, "--migrate-self takes no --", id);
+	if (m->flags && !m->create)
+		usage_error(status, "--flag is only for --create");
+}

@@ -174,6 +174,31 @@ struct attr_tool {
 	void (*usage)(void);
 };
 
+/**
+ * struct ctx_mode - the mode options vcontext and ncontext share
+ * @create: --create
+ * @migrate: --migrate
+ * @migrate_self: --migrate-self
+ * @have_id: --xid or --nid was given
+ * @self_id: and it named "self"
+ * @flags: --flag was given
+ */
+struct ctx_mode {
+	bool create, migrate, migrate_self;
+	bool have_id, self_id;
+	bool flags;
+};
+
+/**
+ * ctx_mode_check - exit with a usage error unless the mode options fit
+ * together: exactly one mode, --migrate with a context that is not
+ * "self", --migrate-self without one, --flag only with --create
+ * @m: the options
+ * @id: the context option's name ("xid" or "nid")
+ * @status: the exit status of a usage error
+ */
+void ctx_mode_check(const struct ctx_mode *m, const char *id, int status);
+
 /* The most words an attr_tool may have (vattribute has four). */
 #define ATTR_MAX_WORDS	8
 

@@ -39,8 +39,7 @@ enum {
 };
 
 struct args {
-	bool create, migrate, migrate_self;
-	bool have_nid;
+	struct ctx_mode mode;
 	uint32_t nid;
 	bool endsetup, silent, silentexist;
 	uint64_t flags;		/* for --create */
@@ -93,7 +92,7 @@ static char *nid_str(uint32_t nid, char *buf)
 
 static noreturn void create(const struct args *a)
 {
-	uint32_t want = a->have_nid ? a->nid : VC_NID_DYNAMIC;
+	uint32_t want = a->mode.have_id ? a->nid : VC_NID_DYNAMIC;
 	struct net_create plan = net_create_plan(a->flags, a->endsetup);
 	char num[VC_FMT_BUFSZ];
 	int nid;
@@ -129,7 +128,7 @@ static noreturn void migrate(const struct args *a)
 	char num[VC_FMT_BUFSZ];
 	uint32_t nid = a->nid;
 
-	if (a->migrate_self) {
+	if (a->mode.migrate_self) {
 		int self = vc_task_nid(0);
 
 		if (self < 0)
@@ -177,17 +176,17 @@ int main(int argc, char *argv[])
 			break;
 		switch (c) {
 		case OPT_CREATE:
-			a.create = true;
+			a.mode.create = true;
 			break;
 		case OPT_MIGRATE:
-			a.migrate = true;
+			a.mode.migrate = true;
 			break;
 		case OPT_MIGRATE_SELF:
-			a.migrate_self = true;
+			a.mode.migrate_self = true;
 			break;
 		case OPT_NID:
 			a.nid = net_parse_nid(optarg, false, EXIT_ERROR);
-			a.have_nid = true;
+			a.mode.have_id = true;
 			break;
 		case OPT_ENDSETUP:
 			a.endsetup = true;
@@ -212,23 +211,13 @@ int main(int argc, char *argv[])
 		}
 	}
 
-	if (a.create + a.migrate + a.migrate_self == 0)
-		usage_error(EXIT_ERROR, "one of --create, --migrate and ",
-			    "--migrate-self is needed");
-	if (a.create + a.migrate + a.migrate_self > 1)
-		usage_error(EXIT_ERROR, "--create, --migrate and ",
-			    "--migrate-self exclude each other");
-	if (a.migrate && !a.have_nid)
-		usage_error(EXIT_ERROR, "--migrate needs --nid <nid>");
-	if (a.migrate_self && a.have_nid)
-		usage_error(EXIT_ERROR, "--migrate-self takes no --nid");
-	if (a.flag_mask && !a.create)
-		usage_error(EXIT_ERROR, "--flag is only for --create");
+	a.mode.flags = a.flag_mask != 0;
+	ctx_mode_check(&a.mode, "nid", EXIT_ERROR);
 	if (optind >= argc)
 		usage_error(EXIT_ERROR, "no command given");
 	a.cmd = argv + optind;
 	net_check_command(a.cmd[0]);
-	if (a.create)
+	if (a.mode.create)
 		create(&a);
 	migrate(&a);
 }

@@ -57,8 +57,7 @@ enum {
 };
 
 struct args {
-	bool create, migrate, migrate_self;
-	bool have_xid;
+	struct ctx_mode mode;
 	uint32_t xid;
 	bool endsetup, initpid, chroot, disconnect, silent, silentexist;
 	const char *uid, *gid;
@@ -254,7 +253,7 @@ static char *xid_str(uint32_t xid, char *buf)
 /* --create: new namespaces for the guest, then the context. */
 static uint32_t create(const struct args *a)
 {
-	uint32_t want = a->have_xid ? a->xid : VC_XID_SELF;
+	uint32_t want = a->mode.have_id ? a->xid : VC_XID_SELF;
 	char num[VC_FMT_BUFSZ];
 	uint64_t spaces = 0;
 	int xid;
@@ -330,7 +329,7 @@ static void set_flags(uint32_t target, const struct vc_flags *f,
 
 static noreturn void run(const struct args *a)
 {
-	bool inside = a->create || a->migrate_self;
+	bool inside = a->mode.create || a->mode.migrate_self;
 	struct vc_flags flags = { 0, 0 };
 	struct ids ids = { 0 };
 	char num[VC_FMT_BUFSZ];
@@ -339,9 +338,9 @@ static noreturn void run(const struct args *a)
 	if (a->disconnect)
 		disconnect();
 
-	if (a->create) {
+	if (a->mode.create) {
 		xid = create(a);
-	} else if (a->migrate_self) {
+	} else if (a->mode.migrate_self) {
 		int self = vc_task_xid(0);
 
 		if (self < 0)
@@ -368,7 +367,7 @@ static noreturn void run(const struct args *a)
 		/* Clearing STATE_INIT from inside makes us init and reaper. */
 		if (a->initpid)
 			flags.mask |= VXF_STATE_INIT;
-		if (a->create && (a->flags & VXF_PERSISTENT)) {
+		if (a->mode.create && (a->flags & VXF_PERSISTENT)) {
 			flags.value |= VXF_PERSISTENT;
 			flags.mask |= VXF_PERSISTENT;
 		}
@@ -421,19 +420,19 @@ int main(int argc, char *argv[])
 			break;
 		switch (c) {
 		case OPT_CREATE:
-			a.create = true;
+			a.mode.create = true;
 			break;
 		case OPT_MIGRATE:
-			a.migrate = true;
+			a.mode.migrate = true;
 			break;
 		case OPT_MIGRATE_SELF:
-			a.migrate_self = true;
+			a.mode.migrate_self = true;
 			break;
 		case OPT_XID:
 			if (vc_parse_xid(optarg, &a.xid))
 				usage_error(EXIT_ERROR, "invalid context id '",
 					    optarg, "'");
-			a.have_xid = true;
+			a.mode.have_id = true;
 			break;
 		case OPT_ENDSETUP:
 			a.endsetup = true;
@@ -481,19 +480,10 @@ int main(int argc, char *argv[])
 		}
 	}
 
-	if (a.create + a.migrate + a.migrate_self == 0)
-		usage_error(EXIT_ERROR, "one of --create, --migrate and ",
-			    "--migrate-self is needed");
-	if (a.create + a.migrate + a.migrate_self > 1)
-		usage_error(EXIT_ERROR, "--create, --migrate and ",
-			    "--migrate-self exclude each other");
-	if (a.migrate && (!a.have_xid || a.xid == VC_XID_SELF))
-		usage_error(EXIT_ERROR, "--migrate needs --xid <xid>");
-	if (a.migrate_self && a.have_xid)
-		usage_error(EXIT_ERROR, "--migrate-self takes no --xid");
-	if (a.flag_mask && !a.create)
-		usage_error(EXIT_ERROR, "--flag is only for --create");
-	if (a.cgroup && !a.create)
+	a.mode.self_id = a.mode.have_id && a.xid == VC_XID_SELF;
+	a.mode.flags = a.flag_mask != 0;
+	ctx_mode_check(&a.mode, "xid", EXIT_ERROR);
+	if (a.cgroup && !a.mode.create)
 		usage_error(EXIT_ERROR, "--cgroup is only for --create");
 	if (a.uid && is_number(a.uid))
 		parse_id(a.uid, "uid");
