@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Disk limits on the disk host's project quotas: vdlimit, vserver build
-# --disk-limit and .defaults/dlimits, the dlimits/<n>/ files applied by
+# --disk-limit and .defaults/dlimits, vdu, the dlimits/<n>/ files applied by
 # vserver start (directory, space_total, inodes_total, reservedspace,
 # disabled), df and df -i inside the guest, EDQUOT inside while the host
 # and another guest go on writing, the usage across stop and start, bad
@@ -93,6 +93,10 @@ same "dl2 still writes 1 MiB" 0 \
 used=$(dlv 3191 /vservers/dl1 space_used)
 same "df inside after the writes: used and available" \
 	"$used $((4096 - used))" "$(gdf dl1 | cut -d' ' -f2,3)"
+same "vdu: the project's space and inodes, as vdlimit shows them" \
+	"/vservers/dl1 $used $(dlv 3191 /vservers/dl1 inodes_used)" \
+	"$(vdu --xid 3191 /vservers/dl1)"
+same "vdu --space --script" "$used" "$(vdu --xid 3191 --space --script /vservers)"
 vserver dl1 exec rm -f /big
 vserver dl1 exec sh -c 'i=0; while [ $i -lt 1200 ]; do touch /n$i || break; i=$((i+1)); done' \
 	>"$tmp/touch" 2>&1

@@ -14,8 +14,10 @@
  *
  * Bits of the @flags and @mask fields of the iattr commands:
  *
- * - %IATTR_TAG: the @tag field (files are not tagged by this kernel:
- *   setting it fails with ``-EINVAL``, as on an untagged file system);
+ * - %IATTR_TAG: the @tag field.  A file's tag is its project id
+ *   (dlimit_cmd.h), which FS_IOC_FSGETXATTR/FSSETXATTR (lsattr -p,
+ *   chattr -p) read and set; these commands do not map it: get reports
+ *   no tag and setting it fails with ``-EINVAL``;
  * - %IATTR_ADMIN, %IATTR_WATCH, %IATTR_HIDE: visibility of a /proc entry
  *   to the host, the spectator and guests.  Every /proc entry is shown to
  *   the host and the spectator; clearing %IATTR_HIDE is accepted (entries
