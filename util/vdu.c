@@ -118,6 +118,31 @@ static void parse_args(int argc, char *argv[], struct args *a)
 	}
 }
 
+/*
+ * quotactl_fd(2): dietlibc has neither it nor syscall() (as sys4() of
+ * the front end).
+ */
+static long quotactl_fd(int fd, unsigned int cmd, uint32_t id, void *addr)
+{
+#if defined(__x86_64__) && !defined(__ILP32__)
+	register long r10 __asm__("r10") = (long)addr;
+	long ret;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "0"((long)SYS_quotactl_fd), "D"((long)fd),
+			       "S"((long)cmd), "d"((long)id), "r"(r10)
+			     : "rcx", "r11", "memory");
+	if ((unsigned long)ret >= (unsigned long)-4095L) {
+		errno = (int)-ret;
+		return -1;
+	}
+	return ret;
+#else
+	return syscall(SYS_quotactl_fd, fd, cmd, id, addr);
+#endif
+}
+
 /* The usage of project xid on the file system of dir; -1 (errno). */
 static int project_usage(const char *dir, uint32_t xid, struct if_dqblk *q)
 {
@@ -127,8 +152,7 @@ static int project_usage(const char *dir, uint32_t xid, struct if_dqblk *q)
 	if (fd < 0)
 		return -1;
 	memset(q, 0, sizeof(*q));
-	ret = (int)syscall(SYS_quotactl_fd, fd, QCMD(Q_GETQUOTA, PRJQUOTA),
-			   xid, q);
+	ret = (int)quotactl_fd(fd, QCMD(Q_GETQUOTA, PRJQUOTA), xid, q);
 	if (ret && errno == ENOENT)	/* no dquot yet: nothing used */
 		ret = 0;
 	ret = ret ? -1 : 0;
