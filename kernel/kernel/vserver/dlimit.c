@@ -20,7 +20,6 @@
 
 #include "common.h"
 
-#include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/fileattr.h>
 #include <linux/list.h>
@@ -29,7 +28,6 @@
 #include <linux/mutex.h>
 #include <linux/path.h>
 #include <linux/quota.h>
-#include <linux/quotaops.h>
 #include <linux/slab.h>
 #include <linux/statfs.h>
 #include <linux/uaccess.h>
