@@ -73,7 +73,10 @@
 #define AT_SHM_KEY	0x56534154	/* host SysV shm key */
 #define AT_MQ		"/vs-attack-host"	/* host POSIX queue */
 
+/* A test may put the world on another file system (disk19: the ext4 root). */
+#ifndef AT_DIR
 #define AT_DIR		"/tmp/vs-attack"
+#endif
 #define AT_ROOT		AT_DIR "/guest"		/* guest A's root */
 #define AT_SECRET	AT_DIR "/host-secret"	/* outside every root */
 #define AT_SECRET_TEXT	"HOST-SECRET\n"

@@ -17,7 +17,7 @@
  * The configuration word of this kernel.  It changes only when a feature
  * lands, and then this test is updated on purpose.
  */
-#define VS_TEST_VCI 0x00001c00u	/* SPACES, NETV2, MEMCG */
+#define VS_TEST_VCI 0x14001c00u	/* SPACES, NETV2, MEMCG, TAGGED INTERN, PPTAG */
 
 TEST(command_word_encoding)
 {

@@ -161,8 +161,9 @@ TEST(get_vci_reports_the_implemented_features)
 	EXPECT_TRUE(vci & (1L << VCI_KCBIT_MEMCG));
 	/* Dynamic ids work, nothing is tagged, no unification. */
 	EXPECT_FALSE(vci & (1L << VCI_KCBIT_NO_DYNAMIC));
-	EXPECT_EQ(0, vci & (7L << VCI_KCBIT_TAGGED));
-	EXPECT_FALSE(vci & (1L << VCI_KCBIT_PPTAG));
+	/* Tags are project ids, kept in the inode; tag_migrate per task. */
+	EXPECT_EQ(4L << VCI_KCBIT_TAGGED, vci & (7L << VCI_KCBIT_TAGGED));
+	EXPECT_TRUE(vci & (1L << VCI_KCBIT_PPTAG));
 	EXPECT_FALSE(vci & (1L << VCI_KCBIT_COWBL));
 	ASSERT_LT(0, read_file("/proc/virtual/info", buf, sizeof(buf)));
 	snprintf(want, sizeof(want), "VCIKernel:\t%08lx\n", vci);
@@ -462,7 +463,7 @@ TEST(set_iattr_is_for_the_host)
 	vs_agents_stop_all();
 }
 
-/* vtag: task_tag is the xid; tag_migrate is accepted from the host. */
+/* vtag: task_tag is the xid; tag_migrate is accepted from the host only. */
 TEST(task_tag_and_tag_migrate)
 {
 	struct vs_agent g, h;

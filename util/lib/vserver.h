@@ -47,6 +47,8 @@
 
 #include <linux/vserver/context.h>
 #include <linux/vserver/context_cmd.h>
+#include <linux/vserver/dlimit_cmd.h>
+#include <linux/vserver/inode_cmd.h>
 #include <linux/vserver/limit.h>
 #include <linux/vserver/limit_cmd.h>
 #include <linux/vserver/network.h>
@@ -1200,6 +1202,73 @@ char *vc_net_addr_format(const struct vc_net_addr *addr, char *buf);
 
 extern const struct vc_name_table vc_nflag_names;	/* nflags.c */
 extern const struct vc_name_table vc_ncap_names;	/* ncaps.c */
+
+/* --- dlimit.c: disk limits and tags ----------------------------------- */
+
+/* Special values of a disk limit field (util-vserver's names). */
+#define VC_CDLIM_UNSET		CDLIM_UNSET
+#define VC_CDLIM_INFINITY	CDLIM_INFINITY	/* no limit */
+#define VC_CDLIM_KEEP		CDLIM_KEEP	/* vc_set_dlimit(): unchanged */
+
+/*
+ * A disk limit: space in KiB (unless the flags say DLIMF_SHIFT), inodes,
+ * and the percentage of the space statfs() in the guest does not show
+ * as available.  The used fields are the file system's count (ignored
+ * when set).
+ */
+struct vc_ctx_dlimit {
+	uint32_t space_used;
+	uint32_t space_total;
+	uint32_t inodes_used;
+	uint32_t inodes_total;
+	uint32_t reserved;
+};
+
+/**
+ * vc_add_dlimit - register the disk limit of a tag on a file system
+ * @path: a path on the file system (its mount point, the guest's root)
+ * @tag: the tag (project id), 1..65535: the guest's context id
+ * @flags: 0
+ *
+ * Return: 0, or -1 with errno set: EEXIST, EOPNOTSUPP (the file system
+ * has no enforced project quotas), EINVAL, ENOENT, EPERM, ENOSYS.
+ */
+int vc_add_dlimit(const char *path, uint32_t tag, uint32_t flags);
+
+/*
+ * vc_rem_dlimit - remove it (the project's hard limits are cleared).
+ * Return: 0, or -1 with errno set: ESRCH if not registered, as above.
+ */
+int vc_rem_dlimit(const char *path, uint32_t tag, uint32_t flags);
+
+/**
+ * vc_set_dlimit - set the limits of a registered disk limit
+ * @path: as vc_add_dlimit()
+ * @tag: as vc_add_dlimit()
+ * @flags: 0 (KiB) or DLIMF_SHIFT and exponents
+ * @lim: the limits; %VC_CDLIM_KEEP leaves one, %VC_CDLIM_INFINITY is none
+ *
+ * Return: 0, or -1 with errno set: ESRCH (not registered), EINVAL (a
+ * reserved percentage above 100), as vc_add_dlimit().
+ */
+int vc_set_dlimit(const char *path, uint32_t tag, uint32_t flags,
+		  const struct vc_ctx_dlimit *lim);
+
+/* vc_get_dlimit - read the limits and usage.  Return: as vc_set_dlimit(). */
+int vc_get_dlimit(const char *path, uint32_t tag, uint32_t flags,
+		  struct vc_ctx_dlimit *lim);
+
+/*
+ * vc_get_task_tag - the tag of a task (0: the caller): the project id
+ * of the files it creates; 0 for the host.  Return: it, or -1 (errno).
+ */
+long vc_get_task_tag(pid_t pid);
+
+/*
+ * vc_tag_migrate - set the caller's tag (0: its context id again), from
+ * the host only.  Return: 0, or -1 with errno set.
+ */
+int vc_tag_migrate(uint32_t tag);
 
 /* --- error.c: messages ---------------------------------------------- */
 

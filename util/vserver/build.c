@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "defaults.h"
+#include "dlimit.h"
 #include "frontend.h"
 
 enum method { M_SKELETON, M_BUSYBOX, M_TEMPLATE, M_CLONE, M_DEBOOTSTRAP };
@@ -108,6 +109,10 @@ static void build_help(void)
 	    "(default /vservers)\n",
 	    "  --limit <name>=<value>       a limit instead of the default "
 	    "(rlimits/)\n",
+	    "  --disk-limit <size>[,<inodes>]\n",
+	    "                               a disk limit on the root "
+	    "(dlimits/0;\n",
+	    "                               size in KiB or with K, M, G, T)\n",
 	    "  --force                      move an existing guest aside "
 	    "first\n");
 }
@@ -773,6 +778,9 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			if (strcmp(val, "sysv") && strcmp(val, "plain"))
 				build_usage_error("--initstyle: sysv or plain");
 			b.initstyle = val;
+		} else if (!strcmp(a, "--disk-limit") && takes) {
+			if (dlimit_option(val))
+				build_usage_error("invalid --disk-limit");
 		} else if (!strcmp(a, "--limit") && takes) {
 			if (defaults_limit_option(val))
 				build_usage_error("invalid --limit");
@@ -861,7 +869,8 @@ int cmd_build(struct guest *g, int argc, char **argv)
 		return VS_EXIT_FAIL;
 	}
 	b.step = "configuration";
-	if (write_config(g, &b) || defaults_write_rlimits(g))
+	if (write_config(g, &b) || defaults_write_rlimits(g) ||
+	    dlimit_build(g, b.vdir, b.xid))
 		ret = -1;
 	if (!ret) {
 		b.step = method_names[b.method];

@@ -58,6 +58,7 @@
 
 #include "cgroup.h"
 #include "defaults.h"
+#include "dlimit.h"
 #include "frontend.h"
 
 #ifndef __NR_pivot_root
@@ -756,7 +757,7 @@ static int do_start(struct guest *g)
 	long xid = -1;
 	pid_t pid;
 
-	if (!sanity(g)) {
+	if (!sanity(g) || dlimits_apply(g)) {
 		msg("%s: not started", g->name);
 		return VS_EXIT_FAIL;
 	}

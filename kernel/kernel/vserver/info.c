@@ -26,12 +26,17 @@ u32 vserver_vci(void)
 	 * enforced through the memory cgroup.  Clear: NO_DYNAMIC (dynamic
 	 * ids 49152..65535 are supported), PROC_SECURE (/proc entries are
 	 * not hidden by an iattr default), the vs2.2 scheduler bits, COWBL
-	 * and FULLCOWBL (no copy-on-write unification), DEBUG, HISTORY,
-	 * TAGGED and PPTAG (files are not tagged; a task's tag is its xid).
+	 * and FULLCOWBL (no copy-on-write unification), DEBUG, HISTORY.
+	 * With quotas built, TAGGED is INTERN (the tag is the project id
+	 * kept in the inode) and PPTAG is set (tag_migrate sets a task's
+	 * own tag).
 	 */
 	u32 vci = BIT(VCI_KCBIT_SPACES) | BIT(VCI_KCBIT_NETV2);
 
 	if (IS_ENABLED(CONFIG_MEMCG))
 		vci |= BIT(VCI_KCBIT_MEMCG);
+	if (IS_ENABLED(CONFIG_QUOTA))
+		vci |= (VCI_TAGGED_INTERN << VCI_KCBIT_TAGGED) |
+		       BIT(VCI_KCBIT_PPTAG);
 	return vci;
 }

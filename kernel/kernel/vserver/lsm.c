@@ -18,6 +18,7 @@
 #include <uapi/linux/lsm.h>
 
 #include "caps.h"
+#include "dlimit.h"
 #include "inet.h"
 #include "isolation.h"
 #include "keys.h"
@@ -60,6 +61,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_tty_hooks();
 	vserver_add_nlview_hooks();
 	vserver_add_key_hooks();
+	vserver_add_dlimit_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;

@@ -30,6 +30,7 @@
 #include <linux/vserver.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/vserver/context_cmd.h>
+#include <uapi/linux/vserver/dlimit_cmd.h>
 #include <uapi/linux/vserver/inode_cmd.h>
 #include <uapi/linux/vserver/limit_cmd.h>
 #include <uapi/linux/vserver/network_cmd.h>
@@ -40,6 +41,7 @@
 #include "caps.h"
 #include "context.h"
 #include "cvirt.h"
+#include "dlimit.h"
 #include "helper.h"
 #include "iattr.h"
 #include "info.h"
@@ -1069,10 +1071,72 @@ static long vc_set_badness(const struct vserver_call *call)
 
 /* Inode attributes and tags */
 
+static long vc_task_tag(const struct vserver_call *call)
+{
+	struct task_struct *t;
+	long tag = -ESRCH;
+
+	if (!call->id)
+		return task_tag(current);
+	rcu_read_lock();
+	t = find_task_by_vpid(call->id);
+	if (t)
+		tag = task_tag(t);
+	rcu_read_unlock();
+	return tag;
+}
+
 static long vc_tag_migrate(const struct vserver_call *call)
 {
-	/* A task's tag is its context id: nothing to record (inode_cmd.h). */
+	vx_tag_migrate(call->id);
 	return 0;
+}
+
+/* Disk limits: @name is a path, followed; @id is the tag. */
+
+static long vc_add_rem_dlimit(const struct vserver_call *call)
+{
+	struct vcmd_ctx_dlimit_base_v0 arg;
+	struct path path;
+	long err;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.flags)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, u64_to_user_ptr(arg.name), LOOKUP_FOLLOW,
+			   &path);
+	if (err)
+		return err;
+	if (call->cmd == VCMD_add_dlimit)
+		err = vx_dlimit_add(&path, call->id);
+	else
+		err = vx_dlimit_rem(&path, call->id);
+	path_put(&path);
+	return err;
+}
+
+static long vc_set_get_dlimit(const struct vserver_call *call)
+{
+	struct vcmd_ctx_dlimit_v0 arg;
+	struct path path;
+	long err;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	err = user_path_at(AT_FDCWD, u64_to_user_ptr(arg.name), LOOKUP_FOLLOW,
+			   &path);
+	if (err)
+		return err;
+	if (call->cmd == VCMD_set_dlimit) {
+		err = vx_dlimit_set(&path, call->id, &arg);
+	} else {
+		err = vx_dlimit_get(&path, call->id, &arg);
+		if (!err && copy_to_user(call->data, &arg, sizeof(arg)))
+			err = -EFAULT;
+	}
+	path_put(&path);
+	return err;
 }
 
 static long get_iattr_path(const struct vserver_call *call,
@@ -1169,13 +1233,18 @@ static long vc_fset_iattr(const struct vserver_call *call)
 #define VCF_NCREATE	(VCF_HOST | VCF_SETUP)
 #define VCF_NCONFIG	(VCF_NXI | VCF_HOST | VCF_SETUP | VCF_ADMIN)
 #define VCF_ISET	(VCF_HOST | VCF_IMMUT)
+#define VCF_DLIMIT	(VCF_HOST | VCF_RES)
 
 static struct vserver_command vserver_commands[] __ro_after_init = {
 	{ VCMD_get_version,	VCP_NONE,	0,		vc_get_version },
 	{ VCMD_get_vci,		VCP_NONE,	0,		vc_get_vci },
 	{ VCMD_task_xid,	VCP_NONE,	0,		vc_task_xid },
-	{ VCMD_task_tag,	VCP_NONE,	0,		vc_task_xid },
+	{ VCMD_task_tag,	VCP_NONE,	0,		vc_task_tag },
 	{ VCMD_tag_migrate,	VCP_ADMIN,	VCF_CREATE,	vc_tag_migrate },
+	{ VCMD_add_dlimit,	VCP_ADMIN,	VCF_DLIMIT,	vc_add_rem_dlimit },
+	{ VCMD_rem_dlimit,	VCP_ADMIN,	VCF_DLIMIT,	vc_add_rem_dlimit },
+	{ VCMD_set_dlimit,	VCP_ADMIN,	VCF_DLIMIT,	vc_set_get_dlimit },
+	{ VCMD_get_dlimit,	VCP_ADMIN,	VCF_HOST,	vc_set_get_dlimit },
 	{ VCMD_get_iattr,	VCP_ADMIN,	0,		vc_get_iattr },
 	{ VCMD_set_iattr,	VCP_ADMIN,	VCF_ISET,	vc_set_iattr },
 	{ VCMD_fget_iattr,	VCP_ADMIN,	0,		vc_fget_iattr },

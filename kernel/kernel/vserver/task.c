@@ -182,6 +182,7 @@ static int hook_task_alloc(struct task_struct *task,
 	struct nx_info *nxi = current_nx();
 
 	vt->xid = parent->xid;
+	vt->tag = parent->tag;
 	if (vxi) {
 		/* The parent is a live task of vxi: it is hashed. */
 		if (!vx_nproc_charge(vxi))

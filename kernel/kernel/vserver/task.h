@@ -33,12 +33,16 @@
  * @nlive: The task is counted in @nxi->tasks, as @live.
  * @zombie: The task is counted in @vxi->zombies: from its exit as a live
  *          thread group leader until it is reaped (or freed).
+ * @tag: The tag (project id) its new files get, set by tag_migrate from
+ *       the host, or 0: the context id (dlimit.c).  Written only by the
+ *       task itself, inherited at fork, read by others with READ_ONCE().
  */
 struct vserver_task {
 	struct vx_info __rcu *vxi;
 	struct nx_info __rcu *nxi;
 	u32 xid;
 	u32 nid;
+	u32 tag;
 	bool live;
 	bool nlive;
 	bool zombie;
@@ -107,6 +111,24 @@ static inline u32 task_nid(const struct task_struct *t)
 static inline struct nx_info *current_nx(void)
 {
 	return rcu_dereference_protected(vserver_task(current)->nxi, true);
+}
+
+/**
+ * task_tag - The tag of a task: the project id of the files it creates
+ * @t: The task.
+ *
+ * Return: the tag set by tag_migrate, else the context id of a guest's
+ * task, else 0 (the host and the spectator: files get the project the
+ * file system gives them).
+ */
+static inline u32 task_tag(const struct task_struct *t)
+{
+	u32 tag = READ_ONCE(vserver_task(t)->tag);
+	u32 xid = task_xid(t);
+
+	if (tag)
+		return tag;
+	return xid > 1 ? xid : 0;
 }
 
 struct vx_info *task_get_vx(struct task_struct *t);

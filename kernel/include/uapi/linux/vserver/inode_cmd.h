@@ -14,8 +14,10 @@
  *
  * Bits of the @flags and @mask fields of the iattr commands:
  *
- * - %IATTR_TAG: the @tag field (files are not tagged by this kernel:
- *   setting it fails with ``-EINVAL``, as on an untagged file system);
+ * - %IATTR_TAG: the @tag field.  A file's tag is its project id
+ *   (dlimit_cmd.h), which FS_IOC_FSGETXATTR/FSSETXATTR (lsattr -p,
+ *   chattr -p) read and set; these commands do not map it: get reports
+ *   no tag and setting it fails with ``-EINVAL``;
  * - %IATTR_ADMIN, %IATTR_WATCH, %IATTR_HIDE: visibility of a /proc entry
  *   to the host, the spectator and guests.  Every /proc entry is shown to
  *   the host and the spectator; clearing %IATTR_HIDE is accepted (entries
@@ -80,13 +82,17 @@ struct vcmd_ctx_fiattr_v0 {
 /**
  * DOC: tags
  *
- * ``VCMD_task_tag`` (46/3/0): the tag of the task with pid @id (0: the
- * caller).  This kernel keeps no tag of its own: a task's tag is its
- * context id.
+ * A task's tag is the project id its new files get on a file system
+ * with project quotas (dlimit_cmd.h): the context id of a guest's task,
+ * 0 (the file system's choice) for the host and the spectator, unless
+ * ``tag_migrate`` set one.
  *
- * ``VCMD_tag_migrate`` (35/1/0): vs2.3 set the caller's file system tag
- * to @id (masked to 16 bits).  Accepted from the host and changes
- * nothing: the tag follows the context id.
+ * ``VCMD_task_tag`` (46/3/0): the tag of the task with pid @id (0: the
+ * caller).
+ *
+ * ``VCMD_tag_migrate`` (35/1/0): sets the caller's tag to @id masked to
+ * 16 bits (0: back to the context id), from the host only; it is
+ * inherited at fork and kept when the task enters a context.
  */
 #define VCMD_task_tag		VC_CMD(VINFO, 3, 0)
 #define VCMD_tag_migrate	VC_CMD(TAGMIG, 1, 0)

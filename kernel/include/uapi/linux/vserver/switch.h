@@ -96,9 +96,14 @@
  * - %VCI_KCBIT_MEMCG: memory limits are enforced.
  * - %VCI_KCBIT_DEBUG: the kernel was built with vserver debugging.
  *
+ * - %VCI_KCBIT_TAGGED: three bits, how files are tagged: %VCI_TAGGED_INTERN
+ *   (4) is the tag kept in the inode, here the project id.
+ * - %VCI_KCBIT_PPTAG: a task has its own tag (``tag_migrate``).
+ *
  * This kernel sets SPACES, NETV2 and, when built with the memory cgroup,
- * MEMCG; it leaves NO_DYNAMIC clear (dynamic ids work) and every other
- * bit, tagging included, clear.
+ * MEMCG; when built with quotas, TAGGED = %VCI_TAGGED_INTERN and PPTAG.
+ * It leaves NO_DYNAMIC clear (dynamic ids work) and every other bit
+ * clear.
  */
 #define VCI_KCBIT_NO_DYNAMIC	0
 #define VCI_KCBIT_PROC_SECURE	4
@@ -115,6 +120,7 @@
 #define VCI_KCBIT_HISTORY	20
 #define VCI_KCBIT_TAGGED	24
 #define VCI_KCBIT_PPTAG		28
+#define VCI_TAGGED_INTERN	4
 #define VCI_KCBIT_MORE		31
 
 #endif /* _UAPI_LINUX_VSERVER_SWITCH_H */
