@@ -54,7 +54,7 @@ void vx_commit_clamped_creds(const struct vx_info *vxi, struct cred *new)
 	/* @new may have been prepared before the task entered @vxi. */
 	if (vx_ucounts_fix(new))
 		pr_warn_ratelimited("xid %u: per-user counters not moved\n",
-				    vxi->xid);
+				    vxi->core.id);
 	commit_creds(new);
 }
 

@@ -257,9 +257,9 @@ int vx_sched_set(struct vx_info *vxi, const struct vx_sched *s)
 		err = sched_css_set_weight(css, bias_weight(s->prio_bias));
 	if (err)
 		return err == -ERANGE ? -EINVAL : err;
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	vxi->sched = *s;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	return 0;
 #else
 	return -EBUSY;

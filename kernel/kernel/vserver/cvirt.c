@@ -84,7 +84,7 @@ void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 	for (i = 0; i < 3; i++)
 		avnrun[i] = READ_ONCE(vxi->load[i]) + FIXED_1 / 200;
 	*running = READ_ONCE(vxi->nr_running);
-	*threads = atomic_read(&vxi->tasks);
+	*threads = atomic_read(&vxi->core.tasks);
 }
 EXPORT_SYMBOL_GPL(vserver_virt_loadavg);
 
@@ -146,7 +146,7 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 	int i;
 
 	stat->uptime = ktime_get_boottime_ns() - vxi->start_time;
-	stat->nr_threads = atomic_read(&vxi->tasks);
+	stat->nr_threads = atomic_read(&vxi->core.tasks);
 	stat->nr_running = READ_ONCE(vxi->nr_running);
 	stat->nr_unintr = READ_ONCE(vxi->nr_unintr);
 	stat->nr_forks = atomic_read(&vxi->nr_forks);

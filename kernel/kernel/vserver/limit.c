@@ -198,7 +198,7 @@ void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
 bool vx_nproc_charge(struct vx_info *vxi)
 {
 	struct vx_limit *l = &vxi->limits[RLIMIT_NPROC];
-	int v = atomic_read(&vxi->tasks);
+	int v = atomic_read(&vxi->core.tasks);
 
 	/*
 	 * Not from zero: the parent is still counted.  Never above the
@@ -209,7 +209,7 @@ bool vx_nproc_charge(struct vx_info *vxi)
 			atomic_inc(&l->hits);
 			return false;
 		}
-	} while (!atomic_try_cmpxchg(&vxi->tasks, &v, v + 1));
+	} while (!atomic_try_cmpxchg(&vxi->core.tasks, &v, v + 1));
 	vx_nproc_seen(vxi);
 	return true;
 }
@@ -235,7 +235,7 @@ long vx_limit_value(struct vx_info *vxi, unsigned int id)
 	long max, hits;
 
 	if (id == RLIMIT_NPROC)
-		return atomic_read(&vxi->tasks) + atomic_read(&vxi->zombies);
+		return atomic_read(&vxi->core.tasks) + atomic_read(&vxi->zombies);
 	if (id == RLIMIT_RSS)
 		return vx_rss_stat(vxi, &max, &hits);
 	if (id == VLIMIT_OPENFD)
@@ -291,9 +291,9 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard)
 		if (err)
 			return err;
 	}
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(vxi->limits[id].hard, hard);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	if (id == RLIMIT_SIGPENDING || id == VLIMIT_POSIXMQ)
 		vx_ucounts_limit_changed(vxi);
 	return 0;
@@ -311,9 +311,9 @@ void vx_limits_reset_hits(struct vx_info *vxi)
 	for (i = 0; i < VLIMIT_NUM; i++)
 		atomic_set(&vxi->limits[i].hits, 0);
 	vx_rss_stat(vxi, &max, &hits);
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(vxi->rss_hits_base, hits);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 }
 
 /**

@@ -16,8 +16,6 @@
 
 #include <linux/slab.h>
 #include <linux/static_key.h>
-#include <linux/workqueue.h>
-#include <linux/xarray.h>
 #include <linux/vserver_inet.h>
 #include <net/ipv6.h>
 
@@ -25,11 +23,40 @@
 #include "network.h"
 #include "proc.h"
 
-/* The hashed network contexts, by nid.  RCU readers, xa_lock writers. */
-static DEFINE_XARRAY_ALLOC(nx_registry);
+static void nx_release(struct vs_core *c)
+{
+	vserver_proc_remove_network(container_of(c, struct nx_info, core));
+}
 
-static atomic_t nx_total = ATOMIC_INIT(0);
-static atomic_t nx_active = ATOMIC_INIT(0);
+static void nx_unhashed(struct vs_core *c)
+{
+	struct nx_info *nxi = container_of(c, struct nx_info, core);
+
+	if (nx_flags(nxi) & NXF_SC_HELPER)
+		vs_helper_state(VS_HELPER_NETDOWN, nxi->core.id);
+	pr_debug("network context %u is gone\n", nxi->core.id);
+}
+
+static void nx_free(struct vs_core *c)
+{
+	struct nx_info *nxi = container_of(c, struct nx_info, core);
+
+	/* No reader is left: the snapshot can go at once. */
+	kfree(rcu_dereference_protected(nxi->addrs, true));
+	kfree(nxi);
+}
+
+/* The hashed network contexts, by nid. */
+static DEFINE_VS_REGISTRY(nx_registry,
+	.min_id = NX_MIN_ID,
+	.min_dynamic_id = NX_MIN_DYNAMIC_ID,
+	.max_id = NX_MAX_ID,
+	.persistent = NXF_PERSISTENT,
+	.one_time = NXF_ONE_TIME,
+	.release = nx_release,
+	.unhashed = nx_unhashed,
+	.free = nx_free,
+);
 
 /*
  * Enabled with the first network context: until then the socket paths
@@ -45,7 +72,7 @@ EXPORT_SYMBOL_GPL(vserver_net_active);
  */
 int nx_count_active(void)
 {
-	return atomic_read(&nx_active);
+	return vs_core_count_active(&nx_registry);
 }
 
 /**
@@ -55,17 +82,7 @@ int nx_count_active(void)
  */
 int nx_count_total(void)
 {
-	return atomic_read(&nx_total);
-}
-
-static void nx_free_rcu(struct rcu_head *head)
-{
-	struct nx_info *nxi = container_of(head, struct nx_info, rcu);
-
-	/* No reader is left: the snapshot can go at once. */
-	kfree(rcu_dereference_protected(nxi->addrs, true));
-	kfree(nxi);
-	atomic_dec(&nx_total);
+	return vs_core_count_total(&nx_registry);
 }
 
 /**
@@ -76,7 +93,7 @@ static void nx_free_rcu(struct rcu_head *head)
  */
 struct nx_info *nx_get(struct nx_info *nxi)
 {
-	refcount_inc(&nxi->usecnt);
+	vs_core_get(&nxi->core);
 	return nxi;
 }
 
@@ -88,8 +105,8 @@ struct nx_info *nx_get(struct nx_info *nxi)
  */
 void nx_put(struct nx_info *nxi)
 {
-	if (nxi && refcount_dec_and_test(&nxi->usecnt))
-		call_rcu(&nxi->rcu, nx_free_rcu);
+	if (nxi)
+		vs_core_put(&nxi->core);
 }
 
 /**
@@ -100,58 +117,9 @@ void nx_put(struct nx_info *nxi)
  */
 struct nx_info *nx_lookup(u32 nid)
 {
-	struct nx_info *nxi;
+	struct vs_core *c = vs_core_lookup(&nx_registry, nid);
 
-	if (nid < NX_MIN_ID || nid > NX_MAX_ID)
-		return NULL;
-	rcu_read_lock();
-	nxi = xa_load(&nx_registry, nid);
-	if (nxi && (!READ_ONCE(nxi->hashed) ||
-		    !refcount_inc_not_zero(&nxi->usecnt)))
-		nxi = NULL;
-	rcu_read_unlock();
-	return nxi;
-}
-
-static void nx_unhash(struct nx_info *nxi)
-{
-	might_sleep();
-	vserver_proc_remove_network(nxi);
-	xa_erase(&nx_registry, nxi->nid);
-	atomic_dec(&nx_active);
-	if (nx_flags(nxi) & NXF_SC_HELPER)
-		vs_helper_state(VS_HELPER_NETDOWN, nxi->nid);
-	pr_debug("network context %u is gone\n", nxi->nid);
-	nx_put(nxi);
-}
-
-struct nx_unhash_work {
-	struct work_struct work;
-	struct nx_info *nxi;
-};
-
-static void nx_unhash_workfn(struct work_struct *work)
-{
-	struct nx_unhash_work *w = container_of(work, struct nx_unhash_work,
-						work);
-
-	nx_unhash(w->nxi);
-	kfree(w);
-}
-
-/* The last task may leave where sleeping is not allowed (failed fork). */
-static void nx_unhash_any_context(struct nx_info *nxi)
-{
-	struct nx_unhash_work *w;
-
-	if (in_task()) {
-		nx_unhash(nxi);
-		return;
-	}
-	w = kmalloc(sizeof(*w), GFP_ATOMIC | __GFP_NOFAIL);
-	INIT_WORK(&w->work, nx_unhash_workfn);
-	w->nxi = nxi;
-	schedule_work(&w->work);
+	return c ? container_of(c, struct nx_info, core) : NULL;
 }
 
 /**
@@ -170,11 +138,8 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 {
 	struct nx_addrs *addrs;
 	struct nx_info *nxi;
-	u32 id;
 	int err;
 
-	if (nid != NX_DYNAMIC_ID && (nid < NX_MIN_ID || nid > NX_MAX_ID))
-		return ERR_PTR(-EINVAL);
 	nxi = kzalloc(sizeof(*nxi), GFP_KERNEL_ACCOUNT);
 	addrs = kzalloc(sizeof(*addrs), GFP_KERNEL_ACCOUNT);
 	if (!nxi || !addrs) {
@@ -182,53 +147,34 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 		kfree(addrs);
 		return ERR_PTR(-ENOMEM);
 	}
-	refcount_set(&nxi->usecnt, 2);	/* the registry's and the caller's */
-	spin_lock_init(&nxi->lock);
+	vs_core_init(&nx_registry, &nxi->core, flags);
 	mutex_init(&nxi->addr_lock);
-	nxi->hashed = true;
-	nxi->creating = true;
-	nxi->flags = flags;
 	nxi->ncaps = NX_DEFAULT_NCAPS;
 	addrs->bcast = htonl(INADDR_BROADCAST);
 	RCU_INIT_POINTER(nxi->addrs, addrs);
-	atomic_inc(&nx_total);
 
-	/* The id is reserved (a NULL entry) until the context is complete. */
-	if (nid == NX_DYNAMIC_ID) {
-		err = xa_alloc(&nx_registry, &id, NULL,
-			       XA_LIMIT(NX_MIN_DYNAMIC_ID, NX_MAX_ID),
-			       GFP_KERNEL);
-		if (err == -EBUSY)
-			err = -ENOSPC;
-	} else {
-		id = nid;
-		err = xa_insert(&nx_registry, id, NULL, GFP_KERNEL);
-		if (err == -EBUSY)
-			err = -EEXIST;
-	}
+	err = vs_core_reserve(&nx_registry, &nxi->core, nid);
 	if (err)
 		goto out_free;
-	nxi->nid = id;
-	addrs->lback = htonl(INADDR_LOOPBACK ^ ((id & 0xFFFF) << 8));
+	addrs->lback = htonl(INADDR_LOOPBACK ^ ((nxi->core.id & 0xFFFF) << 8));
 	err = vserver_proc_add_network(nxi);
 	if (err)
 		goto out_erase;
 	static_branch_enable(&vserver_net_active);
 	/* Published: nx_lookup() finds it from here on. */
-	err = xa_err(xa_store(&nx_registry, id, nxi, GFP_KERNEL));
+	err = vs_core_publish(&nx_registry, &nxi->core);
 	if (err)
 		goto out_proc;
-	atomic_inc(&nx_active);
 	return nxi;
 
 out_proc:
 	vserver_proc_remove_network(nxi);
 out_erase:
-	xa_erase(&nx_registry, id);
+	vs_core_unreserve(&nx_registry, &nxi->core);
 out_free:
+	vs_core_uninit(&nx_registry, &nxi->core);
 	kfree(addrs);
 	kfree(nxi);
-	atomic_dec(&nx_total);
 	return ERR_PTR(err);
 }
 
@@ -240,15 +186,7 @@ out_free:
  */
 int nx_enter(struct nx_info *nxi)
 {
-	int err = 0;
-
-	spin_lock(&nxi->lock);
-	if (nxi->hashed)
-		atomic_inc(&nxi->tasks);
-	else
-		err = -ESRCH;
-	spin_unlock(&nxi->lock);
-	return err;
+	return vs_core_enter(&nxi->core);
 }
 
 /**
@@ -256,22 +194,11 @@ int nx_enter(struct nx_info *nxi)
  * @nxi: The network context.
  *
  * The last task to leave a network context that is not persistent
- * unhashes it.
+ * unhashes it.  May be called in any context.
  */
 void nx_leave(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	if (!atomic_dec_and_lock(&nxi->tasks, &nxi->lock))
-		return;
-	if (nxi->hashed && !nxi->creating &&
-	    !(nxi->flags & NXF_PERSISTENT)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash_any_context(nxi);
+	vs_core_leave(&nxi->core);
 }
 
 /**
@@ -283,18 +210,7 @@ void nx_leave(struct nx_info *nxi)
  */
 void nx_created(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	spin_lock(&nxi->lock);
-	nxi->creating = false;
-	if (nxi->hashed && !(nxi->flags & NXF_PERSISTENT) &&
-	    !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
+	vs_core_created(&nxi->core);
 }
 
 /**
@@ -303,17 +219,7 @@ void nx_created(struct nx_info *nxi)
  */
 void nx_abandon(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	spin_lock(&nxi->lock);
-	nxi->creating = false;
-	if (nxi->hashed && !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
+	vs_core_abandon(&nxi->core);
 }
 
 /**
@@ -328,23 +234,7 @@ void nx_abandon(struct nx_info *nxi)
  */
 u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
 {
-	bool unhash = false;
-	u64 old, new;
-
-	spin_lock(&nxi->lock);
-	old = nxi->flags;
-	mask &= ~(NXF_ONE_TIME & ~old);
-	new = (old & ~mask) | (value & mask);
-	WRITE_ONCE(nxi->flags, new);
-	if (nxi->hashed && !nxi->creating && !(new & NXF_PERSISTENT) &&
-	    !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
-	return old;
+	return vs_core_set_flags(&nxi->core, value, mask);
 }
 
 /**
@@ -355,9 +245,9 @@ u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
  */
 void nx_set_ncaps(struct nx_info *nxi, u64 value, u64 mask)
 {
-	spin_lock(&nxi->lock);
+	spin_lock(&nxi->core.lock);
 	WRITE_ONCE(nxi->ncaps, (nxi->ncaps & ~mask) | (value & mask));
-	spin_unlock(&nxi->lock);
+	spin_unlock(&nxi->core.lock);
 }
 
 /*

@@ -127,12 +127,12 @@ static int ctx_info_show(struct seq_file *m, void *v)
 	struct vx_info *vxi = m->private;
 	s64 badness;
 
-	seq_printf(m, "ID:\t%u\n", vxi->xid);
+	seq_printf(m, "ID:\t%u\n", vxi->core.id);
 	seq_printf(m, "Info:\t%p\n", vxi);
 	seq_printf(m, "Init:\t%d\n", READ_ONCE(vxi->initpid));
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	badness = vxi->badness;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	seq_printf(m, "OOM:\t%lld\n", badness);
 	return 0;
 }
@@ -141,8 +141,8 @@ static int ctx_status_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
 
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->usecnt));
-	seq_printf(m, "Tasks:\t%d\n", atomic_read(&vxi->tasks));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->core.usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&vxi->core.tasks));
 	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps.val));
 	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
@@ -208,9 +208,9 @@ static int ctx_sched_show(struct seq_file *m, void *v)
 	struct vx_sched s;
 	u64 utime, stime;
 
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	s = vxi->sched;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	vx_cputime(vxi, &utime, &stime);
 	seq_printf(m, "PrioBias:\t%d\n", s.prio_bias);
 	seq_printf(m, "FillRate:\t%d\n", s.fill_rate);
@@ -292,7 +292,7 @@ int vserver_proc_add_context(struct vx_info *vxi)
 
 	if (!proc_virtual)
 		return -ENOMEM;
-	snprintf(name, sizeof(name), "%u", vxi->xid);
+	snprintf(name, sizeof(name), "%u", vxi->core.id);
 	dir = proc_mkdir_data(name, 0555, proc_virtual, vxi);
 	if (!dir)
 		return -ENOMEM;
@@ -352,7 +352,7 @@ static int nx_info_show(struct seq_file *m, void *v)
 	const struct nx_addrs *a;
 	unsigned int i;
 
-	seq_printf(m, "ID:\t%u\n", nxi->nid);
+	seq_printf(m, "ID:\t%u\n", nxi->core.id);
 	seq_printf(m, "Info:\t%p\n", nxi);
 	rcu_read_lock();
 	a = nx_addrs(nxi);
@@ -372,8 +372,8 @@ static int nx_status_show(struct seq_file *m, void *v)
 {
 	struct nx_info *nxi = m->private;
 
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->usecnt));
-	seq_printf(m, "Tasks:\t%d\n", atomic_read(&nxi->tasks));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->core.usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&nxi->core.tasks));
 	seq_printf(m, "Flags:\t%016llx\n", nx_flags(nxi));
 	seq_printf(m, "NCaps:\t%016llx\n", READ_ONCE(nxi->ncaps));
 	return 0;
@@ -392,7 +392,7 @@ int vserver_proc_add_network(struct nx_info *nxi)
 
 	if (!proc_virtnet)
 		return -ENOMEM;
-	snprintf(name, sizeof(name), "%u", nxi->nid);
+	snprintf(name, sizeof(name), "%u", nxi->core.id);
 	dir = proc_mkdir_data(name, 0555, proc_virtnet, nxi);
 	if (!dir)
 		return -ENOMEM;

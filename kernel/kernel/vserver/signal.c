@@ -33,7 +33,7 @@ static bool kill_pass(struct vx_info *vxi, int sig, bool but_init,
 
 	rcu_read_lock();
 	for_each_process(p) {
-		if (task_xid(p) != vxi->xid)
+		if (task_xid(p) != vxi->core.id)
 			continue;
 		if (but_init && task_tgid_nr(p) == initpid)
 			continue;
@@ -79,7 +79,7 @@ int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
 
 static int kill_one(struct vx_info *vxi, struct task_struct *p, int sig)
 {
-	if (!p || task_xid(p) != vxi->xid)
+	if (!p || task_xid(p) != vxi->core.id)
 		return -ESRCH;
 	return group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID);
 }
@@ -114,7 +114,7 @@ int vx_kill(struct vx_info *vxi, int pid, int sig)
 		if (!initpid)
 			return -ESRCH;
 		/* An init that may not be administrated is asked to stop. */
-		if (!admin && atomic_read(&vxi->tasks) > 1)
+		if (!admin && atomic_read(&vxi->core.tasks) > 1)
 			sig = SIGINT;
 		rcu_read_lock();
 		err = kill_one(vxi, find_task_by_pid_ns(initpid, &init_pid_ns),

@@ -189,7 +189,7 @@ static struct nx_info *lookup_nx(u32 id)
 static long vc_vx_info(const struct vserver_call *call)
 {
 	struct vcmd_vx_info_v0 info = {
-		.xid = call->vxi->xid,
+		.xid = call->vxi->core.id,
 		.initpid = READ_ONCE(call->vxi->initpid),
 	};
 
@@ -199,8 +199,8 @@ static long vc_vx_info(const struct vserver_call *call)
 static long vc_ctx_stat(const struct vserver_call *call)
 {
 	struct vcmd_ctx_stat_v0 stat = {
-		.usecnt = refcount_read(&call->vxi->usecnt),
-		.tasks = atomic_read(&call->vxi->tasks),
+		.usecnt = refcount_read(&call->vxi->core.usecnt),
+		.tasks = atomic_read(&call->vxi->core.tasks),
 	};
 
 	return copy_to_user(call->data, &stat, sizeof(stat)) ? -EFAULT : 0;
@@ -239,7 +239,7 @@ static int migrate_into(struct vx_info *vxi)
 		if (!new)
 			return -ENOMEM;
 	}
-	err = vx_migrate_current(vxi, vxi->xid);
+	err = vx_migrate_current(vxi, vxi->core.id);
 	if (err) {
 		if (new)
 			abort_creds(new);
@@ -281,7 +281,7 @@ static long vc_ctx_create(const struct vserver_call *call)
 	else
 		ret = 0;
 	if (!ret && (data.flagword & VXF_SC_HELPER))
-		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->xid);
+		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->core.id);
 	if (!ret)
 		ret = migrate_into(vxi);
 	if (ret) {
@@ -290,7 +290,7 @@ static long vc_ctx_create(const struct vserver_call *call)
 		vx_abandon(vxi);
 	} else {
 		vx_created(vxi);
-		ret = vxi->xid;
+		ret = vxi->core.id;
 	}
 	vx_put(vxi);
 	return ret;
@@ -349,13 +349,13 @@ static long vc_wait_exit(const struct vserver_call *call)
 	struct vcmd_wait_exit_v0 arg;
 	int err;
 
-	err = wait_event_interruptible(vxi->exit_wq, !READ_ONCE(vxi->hashed));
+	err = wait_event_interruptible(vxi->exit_wq, !READ_ONCE(vxi->core.hashed));
 	if (err)
 		return err;
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	arg.reboot_cmd = vxi->reboot_cmd;
 	arg.exit_code = vxi->exit_code;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -384,7 +384,8 @@ static long vc_get_cflags(const struct vserver_call *call)
 	const u64 flags = vx_flags(call->vxi);
 
 	/* One-time bits that are already clear cannot change any more. */
-	return put_pair(call->data, flags, ~(VXF_ONE_TIME & ~flags));
+	return put_pair(call->data, flags,
+			vs_core_flag_mask(&call->vxi->core, flags));
 }
 
 static long vc_set_cflags(const struct vserver_call *call)
@@ -520,10 +521,10 @@ static long vc_set_rlimit(const struct vserver_call *call)
 	if (err)
 		return err;
 	l = &call->vxi->limits[arg.id];
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	if (arg.softlimit != CRLIM_KEEP)
 		WRITE_ONCE(l->soft, arg.softlimit);
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return 0;
 }
 
@@ -576,9 +577,9 @@ static long vc_set_sched(const struct vserver_call *call)
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	s = call->vxi->sched;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	if ((arg.mask & VXSM_FILL_RATE) && arg.fill_rate[0] != SCHED_KEEP)
 		s.fill_rate = arg.fill_rate[0];
 	if ((arg.mask & VXSM_INTERVAL) && arg.interval[0] != SCHED_KEEP)
@@ -596,11 +597,11 @@ static long vc_get_sched(const struct vserver_call *call)
 		.cpu_id = -1,
 	};
 
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	arg.fill_rate[0] = call->vxi->sched.fill_rate;
 	arg.interval[0] = call->vxi->sched.interval;
 	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -747,7 +748,7 @@ static long vc_task_nid(const struct vserver_call *call)
 
 static long vc_nx_info(const struct vserver_call *call)
 {
-	const struct vcmd_nx_info_v0 info = { .nid = call->nxi->nid };
+	const struct vcmd_nx_info_v0 info = { .nid = call->nxi->core.id };
 
 	return copy_to_user(call->data, &info, sizeof(info)) ? -EFAULT : 0;
 }
@@ -768,15 +769,15 @@ static long vc_net_create(const struct vserver_call *call)
 	if (IS_ERR(nxi))
 		return PTR_ERR(nxi);
 	if (data.flagword & NXF_SC_HELPER)
-		ret = vs_helper_state(VS_HELPER_NETUP, nxi->nid);
+		ret = vs_helper_state(VS_HELPER_NETUP, nxi->core.id);
 	if (!ret)
-		ret = nx_migrate_current(nxi, nxi->nid);
+		ret = nx_migrate_current(nxi, nxi->core.id);
 	if (ret) {
 		nx_set_flags(nxi, 0, NXF_SC_HELPER);
 		nx_abandon(nxi);
 	} else {
 		nx_created(nxi);
-		ret = nxi->nid;
+		ret = nxi->core.id;
 	}
 	nx_put(nxi);
 	return ret;
@@ -799,7 +800,7 @@ static long vc_net_migrate(const struct vserver_call *call)
 	err = -EACCES;
 	if ((flags & NXF_STATE_ADMIN) &&
 	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
-		err = nx_migrate_current(nxi, nxi->nid);
+		err = nx_migrate_current(nxi, nxi->core.id);
 	nx_put(nxi);
 	return err;
 }
@@ -808,7 +809,8 @@ static long vc_get_nflags(const struct vserver_call *call)
 {
 	const u64 flags = nx_flags(call->nxi);
 
-	return put_pair(call->data, flags, ~(NXF_ONE_TIME & ~flags));
+	return put_pair(call->data, flags,
+			vs_core_flag_mask(&call->nxi->core, flags));
 }
 
 static long vc_get_ncaps(const struct vserver_call *call)
@@ -1024,9 +1026,9 @@ static long vc_set_prio_bias(const struct vserver_call *call)
 		return -EFAULT;
 	if (!valid_cpu_id(arg.cpu_id))
 		return -EINVAL;
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	s = call->vxi->sched;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	s.prio_bias = clamp(arg.prio_bias, MIN_NICE, MAX_NICE);
 	return vx_sched_set(call->vxi, &s);
 }
@@ -1039,9 +1041,9 @@ static long vc_get_prio_bias(const struct vserver_call *call)
 		return -EFAULT;
 	if (!valid_cpu_id(arg.cpu_id))
 		return -EINVAL;
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -1049,9 +1051,9 @@ static long vc_get_badness(const struct vserver_call *call)
 {
 	struct vcmd_badness_v0 arg;
 
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	arg.bias = call->vxi->badness;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -1061,9 +1063,9 @@ static long vc_set_badness(const struct vserver_call *call)
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	call->vxi->badness = arg.bias;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return 0;
 }
 
@@ -1267,7 +1269,7 @@ static long prepare_nxi(const struct vserver_command *c,
 	if (!call->nxi)
 		return -ESRCH;
 	if (me != VX_ADMIN_ID && me != VX_WATCH_ID &&
-	    call->nxi->nid != task_nid(current))
+	    call->nxi->core.id != task_nid(current))
 		return -ESRCH;
 	if ((c->flags & VCF_ADMIN) && !call->inside &&
 	    !(nx_flags(call->nxi) & NXF_STATE_ADMIN))
@@ -1302,7 +1304,7 @@ static long prepare_call(const struct vserver_command *c,
 	call->vxi = lookup_vx(call->id);
 	if (!call->vxi)
 		return -ESRCH;
-	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->xid != me)
+	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->core.id != me)
 		return -ESRCH;
 	if ((c->flags & VCF_ADMIN) && !call->inside &&
 	    !(vx_flags(call->vxi) & VXF_STATE_ADMIN))

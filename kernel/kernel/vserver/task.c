@@ -34,7 +34,7 @@ struct vx_info *task_get_vx(struct task_struct *t)
 
 	rcu_read_lock();
 	vxi = rcu_dereference(vserver_task(t)->vxi);
-	if (vxi && !refcount_inc_not_zero(&vxi->usecnt))
+	if (vxi && !refcount_inc_not_zero(&vxi->core.usecnt))
 		vxi = NULL;
 	rcu_read_unlock();
 	return vxi;
@@ -43,7 +43,7 @@ struct vx_info *task_get_vx(struct task_struct *t)
 /**
  * vx_migrate_current - Move the current task to another context
  * @vxi: The new context, or NULL for the spectator.
- * @xid: The new context id: @vxi->xid, or VX_WATCH_ID.
+ * @xid: The new context id: @vxi->core.id, or VX_WATCH_ID.
  *
  * Return: 0, or -ESRCH if @vxi is no longer hashed.
  */
@@ -80,7 +80,7 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 /**
  * nx_migrate_current - Move the current task to another network context
  * @nxi: The new network context, or NULL for the spectator.
- * @nid: The new id: @nxi->nid, or 1.
+ * @nid: The new id: @nxi->core.id, or 1.
  *
  * Return: 0, or -ESRCH if @nxi is no longer hashed.
  */
@@ -141,14 +141,14 @@ void vserver_exit_task(struct task_struct *tsk)
 		/* Counted before it leaves: never below the real count. */
 		atomic_inc(&vxi->zombies);
 		vt->zombie = true;
-		spin_lock(&vxi->lock);
+		spin_lock(&vxi->core.lock);
 		if (vxi->initpid == tsk->pid) {
 			vxi->exit_code = tsk->exit_code;
 			vxi->initpid = 0;
 		}
 		if (vxi->reaper == tsk->pid)
 			vxi->reaper = 0;
-		spin_unlock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
 	}
 	vt->live = false;
 	vx_leave(vxi);
@@ -193,7 +193,7 @@ static int hook_task_alloc(struct task_struct *task,
 	vt->nid = parent->nid;
 	if (nxi) {
 		/* The parent is a live task of nxi: it is hashed. */
-		atomic_inc(&nxi->tasks);
+		atomic_inc(&nxi->core.tasks);
 		vt->nlive = true;
 		RCU_INIT_POINTER(vt->nxi, nx_get(nxi));
 	}
@@ -257,7 +257,7 @@ struct task_struct *vserver_find_reaper(struct task_struct *father)
 	if (pid)
 		reaper = find_task_by_pid_ns(pid, &init_pid_ns);
 	if (reaper && (reaper == father || same_thread_group(reaper, father) ||
-		       task_xid(reaper) != vxi->xid ||
+		       task_xid(reaper) != vxi->core.id ||
 		       task_active_pid_ns(reaper) !=
 		       task_active_pid_ns(father)))
 		reaper = NULL;

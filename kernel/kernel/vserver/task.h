@@ -24,13 +24,13 @@
  *       task_struct is freed.
  * @xid: The task's context id, 0 for the host, 1 for the spectator.
  *       Written only by the task itself, read by others with READ_ONCE().
- * @live: The task is counted in @vxi->tasks: from its entry until it
+ * @live: The task is counted in @vxi->core.tasks: from its entry until it
  *        exits or leaves.  Only the task itself (or its freeing, after a
  *        failed fork) changes it.
  * @nxi: The task's network context, or NULL (nid 0 or 1); the same
  *       rules as for @vxi.
  * @nid: The task's network context id, as @xid.
- * @nlive: The task is counted in @nxi->tasks, as @live.
+ * @nlive: The task is counted in @nxi->core.tasks, as @live.
  * @zombie: The task is counted in @vxi->zombies: from its exit as a live
  *          thread group leader until it is reaped (or freed).
  */
