@@ -19,15 +19,6 @@
 
 struct proc_dir_entry;
 
-/* Network context ids: as for contexts. */
-#define NX_MIN_ID		2
-#define NX_MAX_ID		65535
-#define NX_MIN_DYNAMIC_ID	49152
-#define NX_DYNAMIC_ID		((u32)-1)
-
-/* Entries per address family. */
-#define NX_MAX_ADDRS		64
-
 #define NX_DEFAULT_NCAPS	NXC_RAW_ICMP
 
 /**

@@ -37,6 +37,7 @@
 #include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
+#include "abi.h"
 #include "caps.h"
 #include "context.h"
 #include "cvirt.h"
@@ -1362,6 +1363,7 @@ static int __init sort_command_table(void)
 {
 	size_t i;
 
+	build_check_abi();
 	sort(vserver_commands, ARRAY_SIZE(vserver_commands),
 	     sizeof(vserver_commands[0]), cmp_command, NULL);
 	for (i = 1; i < ARRAY_SIZE(vserver_commands); i++)
