@@ -11,13 +11,19 @@
 
 #include "common.h"
 
+#include <linux/cred.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/syscalls.h>
 #include <linux/timekeeping.h>
 
+#include "caps.h"
 #include "context.h"
 #include "helper.h"
 #include "isolation.h"
 #include "proc.h"
+#include "space.h"
+#include "task.h"
 
 static void vx_release(struct vs_core *c)
 {
@@ -280,4 +286,109 @@ void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask)
 	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(*field, (*field & ~mask) | (value & mask));
 	spin_unlock(&vxi->core.lock);
+}
+
+/**
+ * vx_create_current - Create a context and move the current task into it
+ * @xid: The id, as for vx_create().
+ * @flags: Its initial flags.
+ * @own_spaces: Also give the caller (the new guest) its own UTS and IPC
+ *              namespaces, stored as space 0 (ctx_create v0).
+ *
+ * The id is checked and reserved before anything of the caller changes:
+ * a create that fails for the id (-EINVAL, -EEXIST, -EBUSY, -ENOSPC)
+ * leaves the caller as it was.  A later error (-ENOMEM, the vshelper,
+ * the migration) gives the new context up; the namespaces @own_spaces
+ * unshared stay the caller's.
+ *
+ * Return: the new context's id, or a negative errno.
+ */
+long vx_create_current(u32 xid, u64 flags, bool own_spaces)
+{
+	const u64 spaces = CLONE_NEWUTS | CLONE_NEWIPC;
+	struct vx_info *vxi;
+	long ret = 0;
+
+	vxi = vx_create(xid, flags);
+	if (IS_ERR(vxi))
+		return PTR_ERR(vxi);
+	if (own_spaces) {
+		ret = ksys_unshare(spaces);
+		if (!ret)
+			ret = vx_space_set(vxi, 0, spaces);
+	}
+	if (!ret && (flags & VXF_SC_HELPER))
+		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->core.id);
+	if (!ret)
+		ret = vx_migrate_clamped(vxi);
+	if (ret) {
+		/* A context that never started has no shutdown to report. */
+		vx_set_flags(vxi, 0, VXF_SC_HELPER);
+		vx_abandon(vxi);
+	} else {
+		vx_created(vxi);
+		ret = vxi->core.id;
+	}
+	vx_put(vxi);
+	return ret;
+}
+
+/**
+ * vx_may_enter - Whether the host may move tasks or spaces into a context
+ * @vxi: The context.
+ * @admin: Also require %VXF_STATE_ADMIN.
+ *
+ * A context with %VXF_INFO_PRIVATE cannot be entered once out of setup.
+ *
+ * Return: 0 or -EACCES.
+ */
+int vx_may_enter(const struct vx_info *vxi, bool admin)
+{
+	const u64 flags = vx_flags(vxi);
+
+	if (admin && !(flags & VXF_STATE_ADMIN))
+		return -EACCES;
+	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
+		return -EACCES;
+	return 0;
+}
+
+/**
+ * vx_change_flags - Change the flags of a context, as set_cflags does
+ * @vxi: The context.
+ * @value: New values of the bits in @mask.
+ * @mask: The bits to change.
+ * @inside: The caller is a task of @vxi configuring it during its setup.
+ *
+ * Ending the setup from inside (clearing %VXF_STATE_SETUP) sets the '..'
+ * barrier at the caller's root and clamps the caller's credentials to
+ * the bounding set; clearing %VXF_STATE_INIT from inside makes the
+ * caller the guest's init and reaper.
+ *
+ * Return: 0 or -ENOMEM (nothing changed).
+ */
+int vx_change_flags(struct vx_info *vxi, u64 value, u64 mask, bool inside)
+{
+	struct cred *new = NULL;
+	u64 old;
+
+	/* Ending the setup from inside clamps the caller: prepare it. */
+	if (inside && (mask & VXF_STATE_SETUP) && !(value & VXF_STATE_SETUP)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+	}
+	old = vx_set_flags(vxi, value, mask);
+	if (new) {
+		if (old & VXF_STATE_SETUP) {
+			vx_root_set(vxi);
+			vx_commit_clamped_creds(vxi, new);
+		} else {
+			abort_creds(new);
+		}
+	}
+	if (inside && (old & VXF_STATE_INIT) &&
+	    !(vx_flags(vxi) & VXF_STATE_INIT))
+		vx_set_init(vxi, task_tgid_nr(current), true, true);
+	return 0;
 }

@@ -143,6 +143,9 @@ void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask);
 int vx_count_active(void);
 void vx_visit_rcu(void (*fn)(struct vx_info *vxi));
 int vx_count_total(void);
+long vx_create_current(u32 xid, u64 flags, bool own_spaces);
+int vx_may_enter(const struct vx_info *vxi, bool admin);
+int vx_change_flags(struct vx_info *vxi, u64 value, u64 mask, bool inside);
 
 /**
  * vx_flags - The context flags, for readers that need no consistency

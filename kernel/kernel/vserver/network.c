@@ -22,6 +22,7 @@
 #include "helper.h"
 #include "network.h"
 #include "proc.h"
+#include "task.h"
 
 static void nx_release(struct vs_core *c)
 {
@@ -235,6 +236,59 @@ void nx_abandon(struct nx_info *nxi)
 u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
 {
 	return vs_core_set_flags(&nxi->core, value, mask);
+}
+
+/**
+ * nx_create_current - Create a network context and move the current task
+ * into it
+ * @nid: The id, as for nx_create().
+ * @flags: Its initial flags.
+ *
+ * Nothing of the caller changes unless the id is valid and free.  An
+ * error after the creation (the vshelper, the migration) gives the new
+ * network context up.
+ *
+ * Return: the new network context's id, or a negative errno.
+ */
+long nx_create_current(u32 nid, u64 flags)
+{
+	struct nx_info *nxi;
+	long ret = 0;
+
+	nxi = nx_create(nid, flags);
+	if (IS_ERR(nxi))
+		return PTR_ERR(nxi);
+	if (flags & NXF_SC_HELPER)
+		ret = vs_helper_state(VS_HELPER_NETUP, nxi->core.id);
+	if (!ret)
+		ret = nx_migrate_current(nxi, nxi->core.id);
+	if (ret) {
+		nx_set_flags(nxi, 0, NXF_SC_HELPER);
+		nx_abandon(nxi);
+	} else {
+		nx_created(nxi);
+		ret = nxi->core.id;
+	}
+	nx_put(nxi);
+	return ret;
+}
+
+/**
+ * nx_may_enter - Whether the host may move a task into a network context
+ * @nxi: The network context.
+ *
+ * It needs %NXF_STATE_ADMIN, and with %NXF_INFO_PRIVATE to be in setup.
+ *
+ * Return: 0 or -EACCES.
+ */
+int nx_may_enter(const struct nx_info *nxi)
+{
+	const u64 flags = nx_flags(nxi);
+
+	if ((flags & NXF_STATE_ADMIN) &&
+	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
+		return 0;
+	return -EACCES;
 }
 
 /**

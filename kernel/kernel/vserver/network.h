@@ -112,6 +112,8 @@ u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask);
 void nx_set_ncaps(struct nx_info *nxi, u64 value, u64 mask);
 int nx_count_active(void);
 int nx_count_total(void);
+long nx_create_current(u32 nid, u64 flags);
+int nx_may_enter(const struct nx_info *nxi);
 
 int nx_addr4_add(struct nx_info *nxi, const struct nx_addr4 *a);
 int nx_addr4_remove(struct nx_info *nxi, const struct nx_addr4 *a);

@@ -226,36 +226,9 @@ static long vc_virt_stat(const struct vserver_call *call)
 
 /* Lifecycle */
 
-/*
- * Moves the current task into @vxi; out of STATE_SETUP its credentials
- * are clamped to the context's bounding set in the same step.
- */
-static int migrate_into(struct vx_info *vxi)
-{
-	struct cred *new = NULL;
-	int err;
-
-	if (!(vx_flags(vxi) & VXF_STATE_SETUP)) {
-		new = prepare_creds();
-		if (!new)
-			return -ENOMEM;
-	}
-	err = vx_migrate_current(vxi, vxi->core.id);
-	if (err) {
-		if (new)
-			abort_creds(new);
-		return err;
-	}
-	if (new)
-		vx_commit_clamped_creds(vxi, new);
-	return 0;
-}
-
 static long vc_ctx_create(const struct vserver_call *call)
 {
 	struct vcmd_ctx_create data = { .flagword = VXF_INIT_SET };
-	struct vx_info *vxi;
-	long ret;
 
 	/* As in vs2.3, no data means the default flags. */
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -263,45 +236,14 @@ static long vc_ctx_create(const struct vserver_call *call)
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
 		return -EOPNOTSUPP;
-	/*
-	 * The v0 command also gives the new guest its own UTS and IPC
-	 * namespaces, stored as space 0.  They are made first: an error
-	 * after the context exists must not leave it half made.
-	 */
-	if (VC_VERSION(call->cmd) == 0) {
-		ret = ksys_unshare(CLONE_NEWUTS | CLONE_NEWIPC);
-		if (ret)
-			return ret;
-	}
-
-	vxi = vx_create(call->id, data.flagword);
-	if (IS_ERR(vxi))
-		return PTR_ERR(vxi);
-	if (VC_VERSION(call->cmd) == 0)
-		ret = vx_space_set(vxi, 0, CLONE_NEWUTS | CLONE_NEWIPC);
-	else
-		ret = 0;
-	if (!ret && (data.flagword & VXF_SC_HELPER))
-		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->core.id);
-	if (!ret)
-		ret = migrate_into(vxi);
-	if (ret) {
-		/* A context that never started has no shutdown to report. */
-		vx_set_flags(vxi, 0, VXF_SC_HELPER);
-		vx_abandon(vxi);
-	} else {
-		vx_created(vxi);
-		ret = vxi->core.id;
-	}
-	vx_put(vxi);
-	return ret;
+	return vx_create_current(call->id, data.flagword,
+				 VC_VERSION(call->cmd) == 0);
 }
 
 static long vc_ctx_migrate(const struct vserver_call *call)
 {
 	struct vcmd_ctx_migrate data = { .flagword = 0 };
 	struct vx_info *vxi;
-	u64 flags;
 	int err;
 
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -317,13 +259,9 @@ static long vc_ctx_migrate(const struct vserver_call *call)
 	vxi = lookup_vx(call->id);
 	if (!vxi)
 		return -ESRCH;
-	flags = vx_flags(vxi);
-	err = -EACCES;
-	if (!(flags & VXF_STATE_ADMIN))
-		goto out_put;
-	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
-		goto out_put;
-	err = migrate_into(vxi);
+	err = vx_may_enter(vxi, true);
+	if (!err)
+		err = vx_migrate_clamped(vxi);
 	if (err)
 		goto out_put;
 	if (data.flagword)
@@ -391,34 +329,12 @@ static long vc_get_cflags(const struct vserver_call *call)
 
 static long vc_set_cflags(const struct vserver_call *call)
 {
-	struct vx_info *vxi = call->vxi;
-	struct cred *new = NULL;
-	u64 value, mask, old;
+	u64 value, mask;
 	long err;
 
 	err = get_pair(call->data, &value, &mask);
-	if (err)
-		return err;
-	/* Ending the setup from inside clamps the caller: prepare it. */
-	if (call->inside && (mask & VXF_STATE_SETUP) &&
-	    !(value & VXF_STATE_SETUP)) {
-		new = prepare_creds();
-		if (!new)
-			return -ENOMEM;
-	}
-	old = vx_set_flags(vxi, value, mask);
-	if (new) {
-		if (old & VXF_STATE_SETUP) {
-			vx_root_set(vxi);
-			vx_commit_clamped_creds(vxi, new);
-		} else {
-			abort_creds(new);
-		}
-	}
-	if (call->inside && (old & VXF_STATE_INIT) &&
-	    !(vx_flags(vxi) & VXF_STATE_INIT))
-		vx_set_init(vxi, task_tgid_nr(current), true, true);
-	return 0;
+	return err ? err : vx_change_flags(call->vxi, value, mask,
+					   call->inside);
 }
 
 /*
@@ -668,13 +584,13 @@ static long vc_set_space(const struct vserver_call *call)
 
 static long vc_enter_space(const struct vserver_call *call)
 {
-	const u64 flags = vx_flags(call->vxi);
 	u32 index;
 	u64 mask;
 	long err;
 
-	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
-		return -EACCES;
+	err = vx_may_enter(call->vxi, false);
+	if (err)
+		return err;
 	err = get_space_arg(call, &mask, &index);
 	return err ? err : vx_space_enter(call->vxi, index, mask);
 }
@@ -757,8 +673,6 @@ static long vc_nx_info(const struct vserver_call *call)
 static long vc_net_create(const struct vserver_call *call)
 {
 	struct vcmd_net_create data = { .flagword = NXF_INIT_SET };
-	struct nx_info *nxi;
-	long ret = 0;
 
 	/* As in vs2.3, no data means the default flags. */
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -766,28 +680,12 @@ static long vc_net_create(const struct vserver_call *call)
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
 		return -EOPNOTSUPP;
-	nxi = nx_create(call->id, data.flagword);
-	if (IS_ERR(nxi))
-		return PTR_ERR(nxi);
-	if (data.flagword & NXF_SC_HELPER)
-		ret = vs_helper_state(VS_HELPER_NETUP, nxi->core.id);
-	if (!ret)
-		ret = nx_migrate_current(nxi, nxi->core.id);
-	if (ret) {
-		nx_set_flags(nxi, 0, NXF_SC_HELPER);
-		nx_abandon(nxi);
-	} else {
-		nx_created(nxi);
-		ret = nxi->core.id;
-	}
-	nx_put(nxi);
-	return ret;
+	return nx_create_current(call->id, data.flagword);
 }
 
 static long vc_net_migrate(const struct vserver_call *call)
 {
 	struct nx_info *nxi;
-	u64 flags;
 	long err;
 
 	if (call->id == VX_WATCH_ID) {
@@ -797,10 +695,8 @@ static long vc_net_migrate(const struct vserver_call *call)
 	nxi = lookup_nx(call->id);
 	if (!nxi)
 		return -ESRCH;
-	flags = nx_flags(nxi);
-	err = -EACCES;
-	if ((flags & NXF_STATE_ADMIN) &&
-	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
+	err = nx_may_enter(nxi);
+	if (!err)
 		err = nx_migrate_current(nxi, nxi->core.id);
 	nx_put(nxi);
 	return err;
