@@ -165,6 +165,8 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vs_core_init(&vx_registry, &vxi->core, flags);
 	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);
+	spin_lock_init(&vxi->task_lock);
+	INIT_LIST_HEAD(&vxi->task_list);
 	vxi->ccaps = VX_DEFAULT_CCAPS;
 	vxi->bcaps.val = VX_DEFAULT_BCAPS;
 	vxi->start_time = ktime_get_boottime_ns();

@@ -63,8 +63,6 @@ struct task_struct;
  * @nr_running: Runnable tasks at the last load sample.
  * @nr_unintr: Tasks in uninterruptible sleep at the last load sample.
  * @load_updates: Load samples taken.
- * @sample_running: Scratch counter of the load work.
- * @sample_unintr: Scratch counter of the load work.
  * @limits: Resource limits and their counters, by limit id.
  * @rss_hits_base: The cgroup's memory.events "max" count at the last
  *                 reset_hits; under @core.lock.
@@ -74,6 +72,11 @@ struct task_struct;
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
  * @name: Free-form context name (vhi name field CONTEXT), under @core.lock.
+ * @task_lock: Protects @task_list; a spinlock taken with bottom halves
+ *             off, inside @core.lock if both are held.
+ * @task_list: The live tasks of the context (&vserver_task.vx_node), for
+ *             the walks that need them (load, CPU time, ctx_kill)
+ *             without walking every task of the system.
  * @root: The root of the task that ended the setup from inside, the
  *        barrier of '..' for the context's tasks (hostfs.c); set once
  *        under @core.lock, released at unhashing.
@@ -99,8 +102,6 @@ struct vx_info {
 	u32 nr_running;
 	u32 nr_unintr;
 	u32 load_updates;
-	atomic_t sample_running;
-	atomic_t sample_unintr;
 	struct vx_limit limits[VLIMIT_NUM];
 	long rss_hits_base;
 	struct cgroup_subsys_state *mem_css;
@@ -109,6 +110,8 @@ struct vx_info {
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];
+	spinlock_t task_lock; /* see @task_lock above */
+	struct list_head task_list;
 	struct path root;
 };
 

@@ -8,9 +8,11 @@
  * average of its own tasks in /proc/loadavg.
  *
  * The load averages of all contexts are sampled together every
- * LOAD_FREQ by one work item that walks the tasks once, so the cost does
- * not grow with the number of contexts and nothing is added to the
- * scheduler's paths.
+ * LOAD_FREQ by one work item that walks each context's own task list
+ * (&vx_info.task_list), so the cost is that of the guests' tasks, not of
+ * every task of the system, and nothing is added to the scheduler's
+ * paths.  The CPU time of a context (sched_info, /proc) is summed over
+ * the same list.
  */
 
 #include "common.h"
@@ -88,20 +90,6 @@ void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 }
 EXPORT_SYMBOL_GPL(vserver_virt_loadavg);
 
-static void fold_load(struct vx_info *vxi)
-{
-	const unsigned int running = atomic_xchg(&vxi->sample_running, 0);
-	const unsigned int unintr = atomic_xchg(&vxi->sample_unintr, 0);
-	const unsigned long active = (running + unintr) * FIXED_1;
-
-	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
-	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));
-	WRITE_ONCE(vxi->load[2], calc_load(vxi->load[2], EXP_15, active));
-	WRITE_ONCE(vxi->nr_running, running);
-	WRITE_ONCE(vxi->nr_unintr, unintr);
-	WRITE_ONCE(vxi->load_updates, vxi->load_updates + 1);
-}
-
 /* As the scheduler counts it: uninterruptible, not idle, not frozen. */
 static bool counts_as_blocked(const struct task_struct *t)
 {
@@ -111,28 +99,43 @@ static bool counts_as_blocked(const struct task_struct *t)
 	       !(state & TASK_FROZEN);
 }
 
+struct load_sample {
+	unsigned int running;
+	unsigned int unintr;
+};
+
+static void sample_task(struct task_struct *t, void *arg)
+{
+	struct load_sample *ls = arg;
+
+	if (task_is_running(t))
+		ls->running++;
+	else if (counts_as_blocked(t))
+		ls->unintr++;
+}
+
+/* Samples the context's tasks and folds them into its load averages. */
+static void sample_context(struct vx_info *vxi)
+{
+	struct load_sample ls = { 0, 0 };
+	unsigned long active;
+
+	vx_for_each_task(vxi, sample_task, &ls);
+	active = (ls.running + ls.unintr) * FIXED_1;
+	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
+	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));
+	WRITE_ONCE(vxi->load[2], calc_load(vxi->load[2], EXP_15, active));
+	WRITE_ONCE(vxi->nr_running, ls.running);
+	WRITE_ONCE(vxi->nr_unintr, ls.unintr);
+	WRITE_ONCE(vxi->load_updates, vxi->load_updates + 1);
+}
+
 static void sample_load(struct work_struct *work);
 static DECLARE_DELAYED_WORK(load_work, sample_load);
 
 static void sample_load(struct work_struct *work)
 {
-	struct task_struct *g, *t;
-	struct vx_info *vxi;
-
-	if (vx_count_active()) {
-		rcu_read_lock();
-		for_each_process_thread(g, t) {
-			vxi = rcu_dereference(vserver_task(t)->vxi);
-			if (!vxi || !vserver_task(t)->live)
-				continue;
-			if (task_is_running(t))
-				atomic_inc(&vxi->sample_running);
-			else if (counts_as_blocked(t))
-				atomic_inc(&vxi->sample_unintr);
-		}
-		rcu_read_unlock();
-		vx_visit_rcu(fold_load);
-	}
+	vx_visit_rcu(sample_context);
 	schedule_delayed_work(&load_work, LOAD_FREQ);
 }
 
@@ -155,32 +158,41 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 		stat->load[i] = READ_ONCE(vxi->load[i]);
 }
 
+struct cputime_sum {
+	u64 utime;
+	u64 stime;
+};
+
+static void add_cputime(struct task_struct *t, void *arg)
+{
+	struct cputime_sum *sum = arg;
+	u64 ut, st;
+
+	/* A task still being forked has no time of its own yet. */
+	if (READ_ONCE(t->__state) == TASK_NEW)
+		return;
+	/* As getrusage() and /proc: ticks scaled to the runtime. */
+	task_cputime_adjusted(t, &ut, &st);
+	sum->utime += ut;
+	sum->stime += st;
+}
+
 /**
  * vx_cputime - The CPU time of a context's live tasks
  * @vxi: The context.
  * @utime: Set to the user time, ns.
  * @stime: Set to the system time, ns.
  *
- * Walks every task: for commands and /proc, not for hot paths.
+ * Walks the context's own tasks only (a guest can ask for it through
+ * sched_info).
  */
-void vx_cputime(const struct vx_info *vxi, u64 *utime, u64 *stime)
+void vx_cputime(struct vx_info *vxi, u64 *utime, u64 *stime)
 {
-	struct task_struct *g, *t;
-	u64 ut, st;
+	struct cputime_sum sum = { 0, 0 };
 
-	*utime = 0;
-	*stime = 0;
-	rcu_read_lock();
-	for_each_process_thread(g, t) {
-		if (rcu_access_pointer(vserver_task(t)->vxi) != vxi ||
-		    !vserver_task(t)->live)
-			continue;
-		/* As getrusage() and /proc: ticks scaled to the runtime. */
-		task_cputime_adjusted(t, &ut, &st);
-		*utime += ut;
-		*stime += st;
-	}
-	rcu_read_unlock();
+	vx_for_each_task(vxi, add_cputime, &sum);
+	*utime = sum.utime;
+	*stime = sum.stime;
 }
 
 static int __init vserver_cvirt_init(void)

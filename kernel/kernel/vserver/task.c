@@ -40,6 +40,46 @@ struct vx_info *task_get_vx(struct task_struct *t)
 	return vxi;
 }
 
+/* @vt becomes a live task of @vxi (sets @vt->live). */
+static void vx_link_task(struct vx_info *vxi, struct vserver_task *vt)
+{
+	spin_lock_bh(&vxi->task_lock);
+	list_add_tail(&vt->vx_node, &vxi->task_list);
+	vt->live = true;
+	spin_unlock_bh(&vxi->task_lock);
+}
+
+/* @vt is no longer a live task of @vxi (clears @vt->live). */
+static void vx_unlink_task(struct vx_info *vxi, struct vserver_task *vt)
+{
+	spin_lock_bh(&vxi->task_lock);
+	list_del_init(&vt->vx_node);
+	vt->live = false;
+	spin_unlock_bh(&vxi->task_lock);
+}
+
+/**
+ * vx_for_each_task - Call @fn for each live task of a context
+ * @vxi: The context.
+ * @fn: Called with @vxi->task_lock held and bottom halves off, in an RCU
+ *      read-side section; must not sleep.
+ * @arg: Passed to @fn.
+ *
+ * Costs the context's tasks, not the system's.
+ */
+void vx_for_each_task(struct vx_info *vxi,
+		      void (*fn)(struct task_struct *t, void *arg), void *arg)
+{
+	struct vserver_task *vt;
+
+	rcu_read_lock();
+	spin_lock_bh(&vxi->task_lock);
+	list_for_each_entry(vt, &vxi->task_list, vx_node)
+		fn(vt->self, arg);
+	spin_unlock_bh(&vxi->task_lock);
+	rcu_read_unlock();
+}
+
 /**
  * vx_migrate_current - Move the current task to another context
  * @vxi: The new context, or NULL for the spectator.
@@ -62,9 +102,12 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 			return err;
 		vx_get(vxi);
 	}
+	if (old && was_live)
+		vx_unlink_task(old, vt);
 	rcu_assign_pointer(vt->vxi, vxi);
 	WRITE_ONCE(vt->xid, xid);
-	vt->live = !!vxi;
+	if (vxi)
+		vx_link_task(vxi, vt);
 	if (old) {
 		if (was_live)
 			vx_leave(old);
@@ -150,7 +193,7 @@ void vserver_exit_task(struct task_struct *tsk)
 			vxi->reaper = 0;
 		spin_unlock(&vxi->core.lock);
 	}
-	vt->live = false;
+	vx_unlink_task(vxi, vt);
 	vx_leave(vxi);
 }
 EXPORT_SYMBOL_GPL(vserver_exit_task);
@@ -181,14 +224,16 @@ static int hook_task_alloc(struct task_struct *task,
 	struct vx_info *vxi = current_vx();
 	struct nx_info *nxi = current_nx();
 
+	vt->self = task;
+	INIT_LIST_HEAD(&vt->vx_node);
 	vt->xid = parent->xid;
 	if (vxi) {
 		/* The parent is a live task of vxi: it is hashed. */
 		if (!vx_nproc_charge(vxi))
 			return -EAGAIN;
 		atomic_inc(&vxi->nr_forks);
-		vt->live = true;
 		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));
+		vx_link_task(vxi, vt);
 	}
 	vt->nid = parent->nid;
 	if (nxi) {
@@ -214,8 +259,10 @@ static void hook_task_free(struct task_struct *task)
 	}
 	if (!vxi)
 		return;
-	if (vt->live)
+	if (vt->live) {
+		vx_unlink_task(vxi, vt);
 		vx_leave(vxi);
+	}
 	if (vt->zombie)
 		atomic_dec(&vxi->zombies);
 	vx_put(vxi);

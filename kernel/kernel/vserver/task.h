@@ -6,6 +6,7 @@
 #ifndef _KERNEL_VSERVER_TASK_H
 #define _KERNEL_VSERVER_TASK_H
 
+#include <linux/list.h>
 #include <linux/lsm_hooks.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -33,6 +34,9 @@
  * @nlive: The task is counted in @nxi->core.tasks, as @live.
  * @zombie: The task is counted in @vxi->zombies: from its exit as a live
  *          thread group leader until it is reaped (or freed).
+ * @self: The task this blob belongs to.  Constant.
+ * @vx_node: In @vxi->task_list exactly while @live; under
+ *           @vxi->task_lock.
  */
 struct vserver_task {
 	struct vx_info __rcu *vxi;
@@ -42,6 +46,8 @@ struct vserver_task {
 	bool live;
 	bool nlive;
 	bool zombie;
+	struct task_struct *self;
+	struct list_head vx_node;
 };
 
 extern struct lsm_blob_sizes vserver_blob_sizes;
@@ -112,6 +118,8 @@ static inline struct nx_info *current_nx(void)
 struct vx_info *task_get_vx(struct task_struct *t);
 int vx_migrate_current(struct vx_info *vxi, u32 xid);
 int nx_migrate_current(struct nx_info *nxi, u32 nid);
+void vx_for_each_task(struct vx_info *vxi,
+		      void (*fn)(struct task_struct *t, void *arg), void *arg);
 void vserver_add_task_hooks(void);
 
 #endif /* _KERNEL_VSERVER_TASK_H */
