@@ -51,7 +51,10 @@ static void vx_free(struct vs_core *c)
 }
 
 /* The hashed contexts, by xid. */
-static DEFINE_VS_REGISTRY(vx_registry,
+static struct vs_registry vx_registry = {
+	.xa = XARRAY_INIT(vx_registry.xa, XA_FLAGS_ALLOC),
+	.total = ATOMIC_INIT(0),
+	.active = ATOMIC_INIT(0),
 	.min_id = VX_MIN_ID,
 	.min_dynamic_id = VX_MIN_DYNAMIC_ID,
 	.max_id = VX_MAX_ID,
@@ -61,7 +64,7 @@ static DEFINE_VS_REGISTRY(vx_registry,
 	.release = vx_release,
 	.unhashed = vx_unhashed,
 	.free = vx_free,
-);
+};
 
 /**
  * vx_count_active - Number of hashed contexts

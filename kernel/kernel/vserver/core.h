@@ -98,15 +98,6 @@ struct vs_core {
 	struct rcu_head rcu;
 };
 
-/* Defines the registry NAME; the other members as for struct vs_registry. */
-#define DEFINE_VS_REGISTRY(name, ...)					\
-	struct vs_registry name = {					\
-		.xa = XARRAY_INIT(name.xa, XA_FLAGS_ALLOC),		\
-		.total = ATOMIC_INIT(0),				\
-		.active = ATOMIC_INIT(0),				\
-		__VA_ARGS__						\
-	}
-
 void vs_core_init(struct vs_registry *reg, struct vs_core *c, u64 flags);
 int vs_core_reserve(struct vs_registry *reg, struct vs_core *c, u32 id);
 int vs_core_publish(struct vs_registry *reg, struct vs_core *c);

@@ -48,7 +48,10 @@ static void nx_free(struct vs_core *c)
 }
 
 /* The hashed network contexts, by nid. */
-static DEFINE_VS_REGISTRY(nx_registry,
+static struct vs_registry nx_registry = {
+	.xa = XARRAY_INIT(nx_registry.xa, XA_FLAGS_ALLOC),
+	.total = ATOMIC_INIT(0),
+	.active = ATOMIC_INIT(0),
 	.min_id = NX_MIN_ID,
 	.min_dynamic_id = NX_MIN_DYNAMIC_ID,
 	.max_id = NX_MAX_ID,
@@ -57,7 +60,7 @@ static DEFINE_VS_REGISTRY(nx_registry,
 	.release = nx_release,
 	.unhashed = nx_unhashed,
 	.free = nx_free,
-);
+};
 
 /*
  * Enabled with the first network context: until then the socket paths

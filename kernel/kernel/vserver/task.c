@@ -68,7 +68,8 @@ static void vx_unlink_task(struct vx_info *vxi, struct vserver_task *vt)
  * Costs the context's tasks, not the system's.
  */
 void vx_for_each_task(struct vx_info *vxi,
-		      void (*fn)(struct task_struct *t, void *arg), void *arg)
+		      void (*fn)(struct task_struct *t, void *arg),
+		      void *arg)
 {
 	struct vserver_task *vt;
 
