@@ -20,7 +20,7 @@
 #include "caps.h"
 #include "context.h"
 #include "helper.h"
-#include "isolation.h"
+#include "hostfs.h"
 #include "proc.h"
 #include "space.h"
 #include "task.h"

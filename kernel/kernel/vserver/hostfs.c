@@ -40,8 +40,8 @@
 #include <linux/string.h>
 
 #include "context.h"
+#include "hostfs.h"
 #include "lsm.h"
-#include "isolation.h"
 #include "task.h"
 #include "tty.h"
 

@@ -37,13 +37,10 @@
 
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
-#include <linux/net.h>
 #include <linux/user_namespace.h>
 #include <linux/vserver_share.h>
-#include <net/sock.h>
 
 #include "context.h"
-#include "inet.h"
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
@@ -392,11 +389,6 @@ static struct vx_info **file_vx(const struct file *file)
 	return file->f_security + vserver_blob_sizes.lbs_file;
 }
 
-static struct vx_info **inode_vx(const struct inode *inode)
-{
-	return inode->i_security + vserver_blob_sizes.lbs_inode;
-}
-
 static int hook_file_alloc_security(struct file *file)
 {
 	struct vx_info *vxi = current_vx();
@@ -419,70 +411,9 @@ static void hook_file_free_security(struct file *file)
 	}
 }
 
-/*
- * A socket is charged to the context of the task that made it (socket,
- * socketpair, accept) in its inode, and uncharged when the inode goes,
- * when the socket is released: not when its sock goes, which a peer or
- * an RCU grace period may keep longer.
- */
-static int charge_socket(struct socket *sock)
-{
-	struct vx_info *vxi = current_vx();
-
-	if (!vxi)
-		return 0;
-	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
-		return -EMFILE;
-	*inode_vx(SOCK_INODE(sock)) = vx_get(vxi);
-	return 0;
-}
-
-/**
- * vx_socket_owner - The context a socket was made in
- * @sock: The socket.
- *
- * Return: the context charged for it, NULL for a socket of the host or
- * the kernel; valid while the socket is.
- */
-struct vx_info *vx_socket_owner(struct socket *sock)
-{
-	return *inode_vx(SOCK_INODE(sock));
-}
-
-static int hook_socket_post_create(struct socket *sock, int family, int type,
-				   int protocol, int kern)
-{
-	if (kern)
-		return 0;
-	/* The one socket_post_create hook of vserver does this as well. */
-	vserver_inet_sock_created(sock, family);
-	return charge_socket(sock);
-}
-
-static int hook_socket_accept(struct socket *sock, struct socket *newsock)
-{
-	return charge_socket(newsock);
-}
-
-static void hook_inode_free_security(struct inode *inode)
-{
-	struct vx_info *vxi;
-
-	if (!inode->i_security)
-		return;
-	vxi = *inode_vx(inode);
-	if (vxi) {
-		vx_limit_uncharge(vxi, VLIMIT_NSOCK);
-		vx_put(vxi);
-	}
-}
-
 static struct security_hook_list vserver_limit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(file_alloc_security, hook_file_alloc_security),
 	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
-	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
-	LSM_HOOK_INIT(socket_accept, hook_socket_accept),
-	LSM_HOOK_INIT(inode_free_security, hook_inode_free_security),
 };
 
 /**

@@ -13,7 +13,6 @@
 #include <uapi/linux/vserver/limit.h>
 
 struct cred;
-struct socket;
 struct vx_info;
 
 /*
@@ -85,23 +84,6 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard);
 void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
-struct vx_info *vx_socket_owner(struct socket *sock);
-
-/**
- * struct vx_ipc_charge - What an IPC object is charged for (its LSM blob)
- * @vxi: The context charged, with a reference; NULL: nothing charged.
- * @amount: Pages (shm), bytes (msg) or semaphores (sem).
- *
- * Set once by vserver_ipc_charge() before the object is visible; @amount
- * of a message queue changes under the queue's lock (IPC_SET).  The free
- * hooks run when the object is freed, once.
- */
-struct vx_ipc_charge {
-	struct vx_info *vxi;
-	unsigned long amount;
-};
-
-void vserver_add_ipc_hooks(void);
 
 /* ucounts.c: the per-user counters of a guest's users */
 int vx_ucounts_switch(void);
