@@ -20,6 +20,7 @@
 
 #include "cgroup.h"
 #include "core.h"
+#include "cpusched.h"
 #include "limit.h"
 #include "space.h"
 

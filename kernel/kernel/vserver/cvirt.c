@@ -1,30 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vserver - Virtualised uptime and load average (VIRT_UPTIME, VIRT_LOAD)
+ * vserver - Virtualised uptime, load average and memory (VIRT_UPTIME,
+ * VIRT_LOAD, VIRT_MEM)
  *
  * A guest whose context has VXF_VIRT_UPTIME sees time since boot counted
  * from the creation of its context: /proc/uptime, sysinfo(2) and the
  * start times of /proc/<pid>/stat.  With VXF_VIRT_LOAD it sees the load
- * average of its own tasks in /proc/loadavg.
+ * average of its own tasks in /proc/loadavg; with VXF_VIRT_MEM its
+ * memory limit as the machine's memory (/proc/meminfo, sysinfo(2)).
  *
  * The load averages of all contexts are sampled together every
  * LOAD_FREQ by one work item that walks each context's own task list
  * (&vx_info.task_list), so the cost is that of the guests' tasks, not of
  * every task of the system, and nothing is added to the scheduler's
- * paths.  The CPU time of a context (sched_info, /proc) is summed over
- * the same list.
+ * paths.
  */
 
 #include "common.h"
 
 #include <linux/init.h>
-#include <linux/sched/cputime.h>
+#include <linux/memcontrol.h>
+#include <linux/page_counter.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/signal.h>
 #include <linux/time64.h>
 #include <linux/vserver.h>
 #include <linux/workqueue.h>
 
+#include "cgroup.h"
 #include "context.h"
 #include "cvirt.h"
 #include "task.h"
@@ -158,42 +161,72 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 		stat->load[i] = READ_ONCE(vxi->load[i]);
 }
 
-struct cputime_sum {
-	u64 utime;
-	u64 stime;
-};
-
-static void add_cputime(struct task_struct *t, void *arg)
-{
-	struct cputime_sum *sum = arg;
-	u64 ut, st;
-
-	/* A task still being forked has no time of its own yet. */
-	if (READ_ONCE(t->__state) == TASK_NEW)
-		return;
-	/* As getrusage() and /proc: ticks scaled to the runtime. */
-	task_cputime_adjusted(t, &ut, &st);
-	sum->utime += ut;
-	sum->stime += st;
-}
-
+#ifdef CONFIG_MEMCG
 /**
- * vx_cputime - The CPU time of a context's live tasks
- * @vxi: The context.
- * @utime: Set to the user time, ns.
- * @stime: Set to the system time, ns.
+ * vserver_virt_meminfo - A guest's memory as /proc/meminfo and sysinfo(2)
+ * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
+ * @available: MemAvailable in pages, or NULL.
+ * @cached: Cached in pages, or NULL.
+ * @sreclaimable: SReclaimable in pages, or NULL.
+ * @sunreclaim: SUnreclaim in pages, or NULL.
  *
- * Walks the context's own tasks only (a guest can ask for it through
- * sched_info).
+ * In a context with %VXF_VIRT_MEM and an RSS limit, the total memory is
+ * the limit, the free (and available) memory what the context has not
+ * used of it, the cached and shared memory and the slab the file, shmem
+ * and slab pages of its memory cgroup, and there is no swap: free(1) and
+ * top(1) inside the guest tell the truth about what the guest can have
+ * (free(1) counts SReclaimable as cache: the host's would exceed it).
  */
-void vx_cputime(struct vx_info *vxi, u64 *utime, u64 *stime)
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
 {
-	struct cputime_sum sum = { 0, 0 };
+	struct vx_info *vxi = current_vx();
+	struct mem_cgroup *memcg;
+	long usage;
+	u64 limit;
 
-	vx_for_each_task(vxi, add_cputime, &sum);
-	*utime = sum.utime;
-	*stime = sum.stime;
+	if (!vxi || !(vx_flags(vxi) & VXF_VIRT_MEM))
+		return;
+	memcg = vx_memcg(vxi);
+	limit = READ_ONCE(vxi->limits[RLIMIT_RSS].hard);
+	if (!memcg || limit == CRLIM_INFINITY || limit >= si->totalram)
+		return;
+	usage = page_counter_read(&memcg->memory);
+	si->totalram = limit;
+	si->freeram = usage < limit ? limit - usage : 0;
+	si->bufferram = 0;
+	si->sharedram = min_t(unsigned long, si->totalram,
+			      memcg_page_state(memcg, NR_SHMEM));
+	si->totalhigh = 0;
+	si->freehigh = 0;
+	si->totalswap = 0;
+	si->freeswap = 0;
+	if (available)
+		*available = si->freeram;
+	if (cached)
+		*cached = min_t(long, usage,
+				memcg_page_state(memcg, NR_FILE_PAGES));
+	if (sreclaimable)
+		*sreclaimable = min_t(unsigned long, usage,
+				      memcg_page_state(memcg,
+						       NR_SLAB_RECLAIMABLE_B) >>
+				      PAGE_SHIFT);
+	if (sunreclaim)
+		*sunreclaim = min_t(unsigned long, usage,
+				    memcg_page_state(memcg,
+						     NR_SLAB_UNRECLAIMABLE_B) >>
+				    PAGE_SHIFT);
 }
+EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
+#else
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
+{
+}
+EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
+#endif
 
 static int __init vserver_cvirt_init(void)
 {

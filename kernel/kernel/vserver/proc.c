@@ -208,9 +208,7 @@ static int ctx_sched_show(struct seq_file *m, void *v)
 	struct vx_sched s;
 	u64 utime, stime;
 
-	spin_lock(&vxi->core.lock);
-	s = vxi->sched;
-	spin_unlock(&vxi->core.lock);
+	vx_sched_get(vxi, &s);
 	vx_cputime(vxi, &utime, &stime);
 	seq_printf(m, "PrioBias:\t%d\n", s.prio_bias);
 	seq_printf(m, "FillRate:\t%d\n", s.fill_rate);

@@ -490,21 +490,11 @@ static long vc_reset_minmax(const struct vserver_call *call)
 static long vc_set_sched(const struct vserver_call *call)
 {
 	struct vcmd_sched_v5 arg;
-	struct vx_sched s;
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	spin_lock(&call->vxi->core.lock);
-	s = call->vxi->sched;
-	spin_unlock(&call->vxi->core.lock);
-	if ((arg.mask & VXSM_FILL_RATE) && arg.fill_rate[0] != SCHED_KEEP)
-		s.fill_rate = arg.fill_rate[0];
-	if ((arg.mask & VXSM_INTERVAL) && arg.interval[0] != SCHED_KEEP)
-		s.interval = arg.interval[0];
-	/* -2 is a valid bias: for it, only the mask says "keep". */
-	if (arg.mask & VXSM_PRIO_BIAS)
-		s.prio_bias = arg.prio_bias;
-	return vx_sched_set(call->vxi, &s);
+	return vx_sched_change(call->vxi, arg.mask, arg.fill_rate[0],
+			       arg.interval[0], arg.prio_bias);
 }
 
 static long vc_get_sched(const struct vserver_call *call)
@@ -513,12 +503,12 @@ static long vc_get_sched(const struct vserver_call *call)
 		.mask = VXSM_FILL_RATE | VXSM_INTERVAL | VXSM_PRIO_BIAS,
 		.cpu_id = -1,
 	};
+	struct vx_sched s;
 
-	spin_lock(&call->vxi->core.lock);
-	arg.fill_rate[0] = call->vxi->sched.fill_rate;
-	arg.interval[0] = call->vxi->sched.interval;
-	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->core.lock);
+	vx_sched_get(call->vxi, &s);
+	arg.fill_rate[0] = s.fill_rate;
+	arg.interval[0] = s.interval;
+	arg.prio_bias = s.prio_bias;
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -917,30 +907,25 @@ static bool valid_cpu_id(s32 cpu)
 static long vc_set_prio_bias(const struct vserver_call *call)
 {
 	struct vcmd_prio_bias arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (!valid_cpu_id(arg.cpu_id))
+		return -EINVAL;
+	return vx_sched_set_prio_bias(call->vxi, arg.prio_bias);
+}
+
+static long vc_get_prio_bias(const struct vserver_call *call)
+{
+	struct vcmd_prio_bias arg;
 	struct vx_sched s;
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
 	if (!valid_cpu_id(arg.cpu_id))
 		return -EINVAL;
-	spin_lock(&call->vxi->core.lock);
-	s = call->vxi->sched;
-	spin_unlock(&call->vxi->core.lock);
-	s.prio_bias = clamp(arg.prio_bias, MIN_NICE, MAX_NICE);
-	return vx_sched_set(call->vxi, &s);
-}
-
-static long vc_get_prio_bias(const struct vserver_call *call)
-{
-	struct vcmd_prio_bias arg;
-
-	if (copy_from_user(&arg, call->data, sizeof(arg)))
-		return -EFAULT;
-	if (!valid_cpu_id(arg.cpu_id))
-		return -EINVAL;
-	spin_lock(&call->vxi->core.lock);
-	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->core.lock);
+	vx_sched_get(call->vxi, &s);
+	arg.prio_bias = s.prio_bias;
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
