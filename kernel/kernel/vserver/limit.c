@@ -56,6 +56,48 @@ static void seen(struct vx_limit *l, long v)
 		;
 }
 
+/*
+ * The limits in the order of /proc/virtual/<xid>/limit (vs2.3's rows,
+ * then SIGP, PMQ and AIO); RLIMIT_RSS is enforced through the memory
+ * cgroup of the context (cgroup.c).
+ */
+const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS] = {
+	{ RLIMIT_NPROC,		"PROC",	 true },
+	{ RLIMIT_AS,		"VM",	 IS_ENABLED(CONFIG_MMU) },
+	{ RLIMIT_MEMLOCK,	"VML",	 IS_ENABLED(CONFIG_MMU) },
+	{ RLIMIT_RSS,		"RSS",	 IS_ENABLED(CONFIG_MEMCG) },
+	{ VLIMIT_ANON,		"ANON",	 false },
+	{ VLIMIT_MAPPED,	"RMAP",	 false },
+	{ RLIMIT_NOFILE,	"FILES", true },
+	{ VLIMIT_OPENFD,	"OFD",	 true },
+	{ RLIMIT_LOCKS,		"LOCKS", IS_ENABLED(CONFIG_FILE_LOCKING) },
+	{ VLIMIT_NSOCK,		"SOCK",	 true },
+	{ RLIMIT_MSGQUEUE,	"MSGQ",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_SHMEM,		"SHM",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_SEMARY,	"SEMA",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_NSEMS,		"SEMS",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_DENTRY,	"DENT",	 false },
+	{ RLIMIT_SIGPENDING,	"SIGP",	 true },
+	{ VLIMIT_POSIXMQ,	"PMQ",	 IS_ENABLED(CONFIG_POSIX_MQUEUE) },
+	{ VLIMIT_AIO,		"AIO",	 IS_ENABLED(CONFIG_AIO) },
+};
+
+/**
+ * vx_limits_enforced - The limits vserver counts and enforces
+ *
+ * Return: a mask of BIT(id) of the enforced rows of vx_limit_rows[].
+ */
+u32 vx_limits_enforced(void)
+{
+	u32 mask = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(vx_limit_rows); i++)
+		if (vx_limit_rows[i].enforced)
+			mask |= BIT(vx_limit_rows[i].id);
+	return mask;
+}
+
 /**
  * vx_limits_init - Set every limit of a new context to unlimited
  * @vxi: The context.
@@ -272,7 +314,7 @@ void vx_limit_stat(struct vx_info *vxi, unsigned int id,
 /**
  * vx_limit_set_hard - Set a hard limit
  * @vxi: The context.
- * @id: The limit id, one of VX_LIMITS_ENFORCED.
+ * @id: The limit id, one of vx_limits_enforced().
  * @hard: The limit, or CRLIM_INFINITY.
  *
  * May sleep (RLIMIT_RSS reclaims what is above a lowered limit).

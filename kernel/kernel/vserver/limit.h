@@ -15,21 +15,20 @@
 struct cred;
 struct vx_info;
 
-/*
- * The limits vserver counts and enforces; RLIMIT_RSS through the memory
- * cgroup of the context (cgroup.c).
+/**
+ * struct vx_limit_row - One limit, as the table of limits lists it
+ * @id: The limit id (RLIMIT_* or VLIMIT_*).
+ * @name: Its name in /proc/virtual/<xid>/limit.
+ * @enforced: This kernel counts and enforces it.
  */
-#define VX_LIMITS_ENFORCED						\
-	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK) |	\
-	 BIT(VLIMIT_OPENFD) | BIT(RLIMIT_SIGPENDING) |			\
-	 (IS_ENABLED(CONFIG_POSIX_MQUEUE) ? BIT(VLIMIT_POSIXMQ) : 0) |	\
-	 (IS_ENABLED(CONFIG_AIO) ? BIT(VLIMIT_AIO) : 0) |		\
-	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0) |		\
-	 (IS_ENABLED(CONFIG_MMU) ? BIT(RLIMIT_AS) | BIT(RLIMIT_MEMLOCK) : 0) | \
-	 (IS_ENABLED(CONFIG_FILE_LOCKING) ? BIT(RLIMIT_LOCKS) : 0) |	\
-	 (IS_ENABLED(CONFIG_SYSVIPC) ?					\
-	  BIT(RLIMIT_MSGQUEUE) | BIT(VLIMIT_SHMEM) | BIT(VLIMIT_SEMARY) | \
-	  BIT(VLIMIT_NSEMS) : 0))
+struct vx_limit_row {
+	unsigned int id;
+	const char *name;
+	bool enforced;
+};
+
+#define VX_LIMIT_ROWS	18
+extern const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS];
 
 /**
  * struct vx_limit_stat - A limit's counters at one moment
@@ -68,6 +67,7 @@ struct vx_limit {
 	atomic_t hits;
 };
 
+u32 vx_limits_enforced(void);
 void vx_limits_init(struct vx_info *vxi);
 bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n);
 void vx_limit_force(struct vx_info *vxi, unsigned int id, unsigned long n);

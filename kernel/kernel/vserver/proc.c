@@ -227,35 +227,21 @@ static void show_limit_value(struct seq_file *m, u64 v)
 }
 
 /*
- * Every row of vs2.3, in its order, then the limits vs2.3 did not have
- * (SIGP, PMQ, AIO); a limit this kernel does not count shows the vs2.3
- * form of an unset limit: nothing counted, no limit.
+ * Every row of vx_limit_rows[]; a limit this kernel does not count shows
+ * the vs2.3 form of an unset limit: nothing counted, no limit.
  */
 static int ctx_limit_show(struct seq_file *m, void *v)
 {
-	static const struct {
-		unsigned int id;
-		const char *name;
-	} rows[] = {
-		{ RLIMIT_NPROC, "PROC" },	{ RLIMIT_AS, "VM" },
-		{ RLIMIT_MEMLOCK, "VML" },	{ RLIMIT_RSS, "RSS" },
-		{ VLIMIT_ANON, "ANON" },	{ VLIMIT_MAPPED, "RMAP" },
-		{ RLIMIT_NOFILE, "FILES" },	{ VLIMIT_OPENFD, "OFD" },
-		{ RLIMIT_LOCKS, "LOCKS" },	{ VLIMIT_NSOCK, "SOCK" },
-		{ RLIMIT_MSGQUEUE, "MSGQ" },	{ VLIMIT_SHMEM, "SHM" },
-		{ VLIMIT_SEMARY, "SEMA" },	{ VLIMIT_NSEMS, "SEMS" },
-		{ VLIMIT_DENTRY, "DENT" },	{ RLIMIT_SIGPENDING, "SIGP" },
-		{ VLIMIT_POSIXMQ, "PMQ" },	{ VLIMIT_AIO, "AIO" },
-	};
+	const struct vx_limit_row *rows = vx_limit_rows;
 	struct vx_info *vxi = m->private;
 	struct vx_limit_stat st;
 	int i;
 
 	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
-	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+	for (i = 0; i < VX_LIMIT_ROWS; i++) {
 		const struct vx_limit *l = &vxi->limits[rows[i].id];
 
-		if (!(VX_LIMITS_ENFORCED & BIT(rows[i].id))) {
+		if (!rows[i].enforced) {
 			seq_printf(m, "%s:\t0\t0/0\t-1/-1\t0\n", rows[i].name);
 			continue;
 		}

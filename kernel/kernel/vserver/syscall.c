@@ -400,7 +400,7 @@ static long get_limit_id(const struct vserver_call *call, u32 *id)
 {
 	if (copy_from_user(id, call->data, sizeof(*id)))
 		return -EFAULT;
-	return *id < VLIMIT_NUM && (VX_LIMITS_ENFORCED & BIT(*id)) ? 0 :
+	return *id < VLIMIT_NUM && (vx_limits_enforced() & BIT(*id)) ? 0 :
 	       -EINVAL;
 }
 
@@ -427,7 +427,7 @@ static long vc_set_rlimit(const struct vserver_call *call)
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	if (arg.id >= VLIMIT_NUM || !(VX_LIMITS_ENFORCED & BIT(arg.id)))
+	if (arg.id >= VLIMIT_NUM || !(vx_limits_enforced() & BIT(arg.id)))
 		return -EINVAL;
 	/*
 	 * The minimum is accepted and ignored, as in vs2.3 (util-vserver
@@ -450,7 +450,7 @@ static long vc_get_rlimit_mask(const struct vserver_call *call)
 	const struct vcmd_ctx_rlimit_mask_v0 arg = {
 		.minimum = 0,
 		.softlimit = 0,
-		.maximum = VX_LIMITS_ENFORCED,
+		.maximum = vx_limits_enforced(),
 	};
 
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
