@@ -166,7 +166,7 @@ void vx_cputime(struct vx_info *vxi, u64 *utime, u64 *stime)
 {
 	struct cputime_sum sum = { 0, 0 };
 
-	vx_for_each_task(vxi, add_cputime, &sum);
+	vx_walk_tasks(vxi, add_cputime, &sum);
 	*utime = sum.utime;
 	*stime = sum.stime;
 }

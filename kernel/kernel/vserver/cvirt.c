@@ -123,7 +123,7 @@ static void sample_context(struct vx_info *vxi)
 	struct load_sample ls = { 0, 0 };
 	unsigned long active;
 
-	vx_for_each_task(vxi, sample_task, &ls);
+	vx_walk_tasks(vxi, sample_task, &ls);
 	active = (ls.running + ls.unintr) * FIXED_1;
 	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
 	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));

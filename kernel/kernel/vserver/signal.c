@@ -101,7 +101,7 @@ int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
 	do {
 		kp.again = false;
 		/* The context's own tasks, not every task of the system. */
-		vx_for_each_task(vxi, kill_task, &kp);
+		vx_walk_tasks(vxi, kill_task, &kp);
 		cond_resched();
 	} while (kp.again && ++pass < VX_KILL_PASSES);
 	return kp.sent ? 0 : -ESRCH;

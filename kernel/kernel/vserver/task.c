@@ -59,7 +59,7 @@ static void vx_unlink_task(struct vx_info *vxi, struct vserver_task *vt)
 }
 
 /**
- * vx_for_each_task - Call @fn for each live task of a context
+ * vx_walk_tasks - Call @fn for each live task of a context
  * @vxi: The context.
  * @fn: Called with @vxi->task_lock held and bottom halves off, in an RCU
  *      read-side section; must not sleep.
@@ -67,9 +67,8 @@ static void vx_unlink_task(struct vx_info *vxi, struct vserver_task *vt)
  *
  * Costs the context's tasks, not the system's.
  */
-void vx_for_each_task(struct vx_info *vxi,
-		      void (*fn)(struct task_struct *t, void *arg),
-		      void *arg)
+void vx_walk_tasks(struct vx_info *vxi,
+		   void (*fn)(struct task_struct *t, void *arg), void *arg)
 {
 	struct vserver_task *vt;
 

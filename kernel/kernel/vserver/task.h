@@ -118,9 +118,8 @@ static inline struct nx_info *current_nx(void)
 struct vx_info *task_get_vx(struct task_struct *t);
 int vx_migrate_current(struct vx_info *vxi, u32 xid);
 int nx_migrate_current(struct nx_info *nxi, u32 nid);
-void vx_for_each_task(struct vx_info *vxi,
-		      void (*fn)(struct task_struct *t, void *arg),
-		      void *arg);
+void vx_walk_tasks(struct vx_info *vxi,
+		   void (*fn)(struct task_struct *t, void *arg), void *arg);
 void vserver_add_task_hooks(void);
 
 #endif /* _KERNEL_VSERVER_TASK_H */
