@@ -141,20 +141,26 @@ static long vc_get_vci(const struct vserver_call *call)
 
 /* Information */
 
-static long vc_task_xid(const struct vserver_call *call)
+/* The context (@id_of: task_xid) or network context id of a task. */
+static long task_id(u32 pid, u32 (*id_of)(const struct task_struct *t))
 {
 	struct task_struct *t;
-	long xid = -ESRCH;
+	long id = -ESRCH;
 
-	if (!call->id)
-		return current_xid();
+	if (!pid)
+		return id_of(current);
 	/* Tasks the caller may not see are not found. */
 	rcu_read_lock();
-	t = find_task_by_vpid(call->id);
+	t = find_task_by_vpid(pid);
 	if (t)
-		xid = task_xid(t);
+		id = id_of(t);
 	rcu_read_unlock();
-	return xid;
+	return id;
+}
+
+static long vc_task_xid(const struct vserver_call *call)
+{
+	return task_id(call->id, task_xid);
 }
 
 /*
@@ -640,17 +646,7 @@ static long vc_set_vhi_name(const struct vserver_call *call)
 
 static long vc_task_nid(const struct vserver_call *call)
 {
-	struct task_struct *t;
-	long nid = -ESRCH;
-
-	if (!call->id)
-		return task_nid(current);
-	rcu_read_lock();
-	t = find_task_by_vpid(call->id);
-	if (t)
-		nid = task_nid(t);
-	rcu_read_unlock();
-	return nid;
+	return task_id(call->id, task_nid);
 }
 
 static long vc_nx_info(const struct vserver_call *call)
@@ -1143,18 +1139,23 @@ static const struct vserver_command *find_command(const u32 cmd)
 	return NULL;
 }
 
-/* The network context target of a command; see the VCF_* comment. */
-static long prepare_nxi(const struct vserver_command *c,
-			struct vserver_call *call, u32 me)
+/*
+ * The target of a command, found (@c: of its network context or
+ * context) or not: see the VCF_* comment.  @own: the caller's own id of
+ * that kind; @admin: the kind's STATE_ADMIN flag.
+ */
+static long check_target(const struct vserver_command *c,
+			 const struct vserver_call *call,
+			 const struct vs_core *target, u32 own, u64 admin)
 {
-	call->nxi = lookup_nx(call->id);
-	if (!call->nxi)
+	const u32 me = current_xid();
+
+	if (!target)
 		return -ESRCH;
-	if (me != VX_ADMIN_ID && me != VX_WATCH_ID &&
-	    call->nxi->core.id != task_nid(current))
+	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && target->id != own)
 		return -ESRCH;
 	if ((c->flags & VCF_ADMIN) && !call->inside &&
-	    !(nx_flags(call->nxi) & NXF_STATE_ADMIN))
+	    !(READ_ONCE(target->flags) & admin))
 		return -EACCES;
 	return 0;
 }
@@ -1178,20 +1179,17 @@ static long prepare_call(const struct vserver_command *c,
 			return -EPERM;
 		call->inside = true;
 	}
-	if (c->flags & VCF_NXI)
-		return prepare_nxi(c, call, me);
+	if (c->flags & VCF_NXI) {
+		call->nxi = lookup_nx(call->id);
+		return check_target(c, call,
+				    call->nxi ? &call->nxi->core : NULL,
+				    task_nid(current), NXF_STATE_ADMIN);
+	}
 	if (!(c->flags & VCF_VXI))
 		return 0;
-
 	call->vxi = lookup_vx(call->id);
-	if (!call->vxi)
-		return -ESRCH;
-	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->core.id != me)
-		return -ESRCH;
-	if ((c->flags & VCF_ADMIN) && !call->inside &&
-	    !(vx_flags(call->vxi) & VXF_STATE_ADMIN))
-		return -EACCES;
-	return 0;
+	return check_target(c, call, call->vxi ? &call->vxi->core : NULL, me,
+			    VXF_STATE_ADMIN);
 }
 
 /**
