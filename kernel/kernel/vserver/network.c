@@ -337,24 +337,70 @@ static int nx_change_addrs(struct nx_info *nxi,
 	return ret;
 }
 
-static bool addr4_same(const struct nx_addr4 *a, const struct nx_addr4 *b)
+/*
+ * One family's entries in a snapshot being changed: @n entries of @size
+ * bytes at @v, equal when @same says so.
+ */
+struct addr_table {
+	void *v;
+	unsigned int *n;
+	size_t size;
+	bool (*same)(const void *a, const void *b);
+};
+
+/* Appends @e unless it is there; returns the number of entries. */
+static int table_add(const struct addr_table *t, const void *e)
 {
+	unsigned int i;
+
+	for (i = 0; i < *t->n; i++)
+		if (t->same(t->v + i * t->size, e))
+			return -EEXIST;
+	if (*t->n >= NX_MAX_ADDRS)
+		return -ENOSPC;
+	memcpy(t->v + (*t->n)++ * t->size, e, t->size);
+	return *t->n;
+}
+
+/* Removes @e, or with @all every entry. */
+static int table_remove(const struct addr_table *t, const void *e, bool all)
+{
+	unsigned int i;
+
+	if (all) {
+		*t->n = 0;
+		return 0;
+	}
+	for (i = 0; i < *t->n; i++) {
+		if (t->same(t->v + i * t->size, e)) {
+			memmove(t->v + i * t->size, t->v + (i + 1) * t->size,
+				(*t->n - i - 1) * t->size);
+			(*t->n)--;
+			return 0;
+		}
+	}
+	return -ESRCH;
+}
+
+static bool addr4_same(const void *x, const void *y)
+{
+	const struct nx_addr4 *a = x, *b = y;
+
 	return a->type == b->type && a->ip == b->ip && a->mask == b->mask &&
 	       a->ip2 == b->ip2;
 }
 
+static struct addr_table table4(struct nx_addrs *a)
+{
+	return (struct addr_table){ a->v4, &a->n4, sizeof(a->v4[0]),
+				    addr4_same };
+}
+
 static int do_addr4_add(struct nx_addrs *a, const void *arg)
 {
-	const struct nx_addr4 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table4(a);
 
-	for (i = 0; i < a->n4; i++)
-		if (addr4_same(&a->v4[i], e))
-			return -EEXIST;
-	if (a->n4 >= NX_MAX_ADDRS)
-		return -ENOSPC;
-	a->v4[a->n4++] = *e;
-	return a->n4;
+	return table_add(&t, arg);
 }
 
 /**
@@ -384,21 +430,9 @@ int nx_addr4_add(struct nx_info *nxi, const struct nx_addr4 *a)
 static int do_addr4_remove(struct nx_addrs *a, const void *arg)
 {
 	const struct nx_addr4 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table4(a);
 
-	if (e->type == NXA_TYPE_ANY) {
-		a->n4 = 0;
-		return 0;
-	}
-	for (i = 0; i < a->n4; i++) {
-		if (addr4_same(&a->v4[i], e)) {
-			memmove(&a->v4[i], &a->v4[i + 1],
-				(a->n4 - i - 1) * sizeof(a->v4[0]));
-			a->n4--;
-			return 0;
-		}
-	}
-	return -ESRCH;
+	return table_remove(&t, e, e->type == NXA_TYPE_ANY);
 }
 
 /**
@@ -451,24 +485,25 @@ int nx_addr4_set_special(struct nx_info *nxi, u16 mod, __be32 ip)
 	return nx_change_addrs(nxi, do_set_special, &s);
 }
 
-static bool addr6_same(const struct nx_addr6 *a, const struct nx_addr6 *b)
+static bool addr6_same(const void *x, const void *y)
 {
+	const struct nx_addr6 *a = x, *b = y;
+
 	return a->type == b->type && ipv6_addr_equal(&a->ip, &b->ip) &&
 	       (a->type == NXA_TYPE_ADDR || a->prefix == b->prefix);
 }
 
+static struct addr_table table6(struct nx_addrs *a)
+{
+	return (struct addr_table){ a->v6, &a->n6, sizeof(a->v6[0]),
+				    addr6_same };
+}
+
 static int do_addr6_add(struct nx_addrs *a, const void *arg)
 {
-	const struct nx_addr6 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table6(a);
 
-	for (i = 0; i < a->n6; i++)
-		if (addr6_same(&a->v6[i], e))
-			return -EEXIST;
-	if (a->n6 >= NX_MAX_ADDRS)
-		return -ENOSPC;
-	a->v6[a->n6++] = *e;
-	return 0;
+	return table_add(&t, arg);
 }
 
 static void addr6_prepare(struct nx_addr6 *e)
@@ -496,29 +531,19 @@ static void addr6_prepare(struct nx_addr6 *e)
 int nx_addr6_add(struct nx_info *nxi, const struct nx_addr6 *a)
 {
 	struct nx_addr6 e = *a;
+	int ret;
 
 	addr6_prepare(&e);
-	return nx_change_addrs(nxi, do_addr6_add, &e);
+	ret = nx_change_addrs(nxi, do_addr6_add, &e);
+	return ret < 0 ? ret : 0;
 }
 
 static int do_addr6_remove(struct nx_addrs *a, const void *arg)
 {
 	const struct nx_addr6 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table6(a);
 
-	if (e->type == NXA_TYPE_ANY) {
-		a->n6 = 0;
-		return 0;
-	}
-	for (i = 0; i < a->n6; i++) {
-		if (addr6_same(&a->v6[i], e)) {
-			memmove(&a->v6[i], &a->v6[i + 1],
-				(a->n6 - i - 1) * sizeof(a->v6[0]));
-			a->n6--;
-			return 0;
-		}
-	}
-	return -ESRCH;
+	return table_remove(&t, e, e->type == NXA_TYPE_ANY);
 }
 
 /**
