@@ -180,6 +180,49 @@ TEST(create_rejects_bad_ids)
 	vs_agents_stop_all();
 }
 
+/* The inode of /proc/<pid>/ns/<ns>: which namespace the task is in. */
+static ino_t ns_ino(pid_t pid, const char *ns)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, ns);
+	return stat(path, &st) ? 0 : st.st_ino;
+}
+
+/*
+ * ctx_create v0 gives the new guest its own UTS and IPC namespaces; a
+ * create that fails (bad id, id in use) must leave the caller in its own.
+ */
+TEST(failed_create_leaves_caller_unchanged)
+{
+	static const uint32_t bad[] = { 0, 1, 65536, 0xfffffffeu, 121 };
+	struct vs_agent g, other;
+	ino_t uts, ipc;
+	size_t i;
+
+	VS_GUEST(other, 121, VXF_INIT_SET & ~VXF_STATE_SETUP);
+	VS_START(g);
+	uts = ns_ino(g.pid, "uts");
+	ipc = ns_ino(g.pid, "ipc");
+	ASSERT_NE(0, uts);
+	ASSERT_NE(0, ipc);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		EXPECT_EQ(-1, vs_create_v0(&g, bad[i]))
+			TH_LOG("ctx_create_v0(%u)", bad[i]);
+		EXPECT_EQ(bad[i] == 121 ? EEXIST : EINVAL, errno)
+			TH_LOG("ctx_create_v0(%u)", bad[i]);
+		EXPECT_EQ(uts, ns_ino(g.pid, "uts"))
+			TH_LOG("ctx_create_v0(%u) moved the caller's UTS",
+			       bad[i]);
+		EXPECT_EQ(ipc, ns_ino(g.pid, "ipc"))
+			TH_LOG("ctx_create_v0(%u) moved the caller's IPC",
+			       bad[i]);
+	}
+	EXPECT_EQ(0, vs_task_xid(&g, 0));
+	vs_agents_stop_all();
+}
+
 TEST(create_accepts_boundary_ids)
 {
 	struct vs_agent g1, g2;

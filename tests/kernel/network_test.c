@@ -1421,21 +1421,23 @@ TEST(address_table_holds_64_entries_per_family)
 	int i;
 
 	VN_GUEST(g, 1765, NXF_INIT_SET);
-	for (i = 1; i <= 64; i++) {
+	for (i = 1; i <= NX_MAX_ADDRS; i++) {
 		snprintf(ip, sizeof(ip), "198.51.100.%d", i);
 		ASSERT_LE(0, vn_add4(1765, ip, VN_MASK32))
 			TH_LOG("IPv4 entry %d: %s", i, strerror(errno));
 	}
-	VN_EXPECT_ERR(ENOSPC, vn_add4(1765, "198.51.100.65", VN_MASK32));
-	EXPECT_EQ(64, vn_count_entries(1765, AF_INET));
+	snprintf(ip, sizeof(ip), "198.51.100.%d", NX_MAX_ADDRS + 1);
+	VN_EXPECT_ERR(ENOSPC, vn_add4(1765, ip, VN_MASK32));
+	EXPECT_EQ(NX_MAX_ADDRS, vn_count_entries(1765, AF_INET));
 
-	for (i = 1; i <= 64; i++) {
+	for (i = 1; i <= NX_MAX_ADDRS; i++) {
 		snprintf(ip, sizeof(ip), "2001:db8::1:%x", i);
 		ASSERT_LE(0, vn_add6(1765, ip))
 			TH_LOG("IPv6 entry %d: %s", i, strerror(errno));
 	}
-	VN_EXPECT_ERR(ENOSPC, vn_add6(1765, "2001:db8::1:41"));
-	EXPECT_EQ(64, vn_count_entries(1765, AF_INET6));
+	snprintf(ip, sizeof(ip), "2001:db8::1:%x", NX_MAX_ADDRS + 1);
+	VN_EXPECT_ERR(ENOSPC, vn_add6(1765, ip));
+	EXPECT_EQ(NX_MAX_ADDRS, vn_count_entries(1765, AF_INET6));
 
 	/* Room again after a removal. */
 	ASSERT_EQ(0, vn_v1(NULL, 1, 1765, NXA_TYPE_ADDR, "198.51.100.1",

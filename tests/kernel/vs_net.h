@@ -57,10 +57,10 @@
 /* How long to wait to be sure that something does not come. */
 #define VN_QUIET_MS	300
 
-#define VN_NID_SELF	((uint32_t)-1)
-#define VN_DYNAMIC_ID	((uint32_t)-1)
-#define VN_MIN_DYNAMIC_ID 49152
-#define VN_MAX_ID	65535
+#define VN_NID_SELF	NX_SELF_ID
+#define VN_DYNAMIC_ID	NX_DYNAMIC_ID
+#define VN_MIN_DYNAMIC_ID NX_MIN_DYNAMIC_ID
+#define VN_MAX_ID	NX_MAX_ID
 
 /* The interface that carries the test addresses. */
 #ifndef VN_IFNAME

@@ -225,10 +225,10 @@ int vc_feature_by_name(const char *name);
 
 /* --- xid.c: classes of context ids ---------------------------------- */
 
-#define VC_XID_HOST		0	/* the host context */
-#define VC_XID_SPECTATOR	1	/* sees every task, owns none */
-#define VC_XID_DYNAMIC_MIN	49152	/* first id ctx_create may pick */
-#define VC_XID_MAX		65535	/* highest valid context id */
+#define VC_XID_HOST		VX_ADMIN_ID	/* the host context */
+#define VC_XID_SPECTATOR	VX_WATCH_ID	/* sees every task, owns none */
+#define VC_XID_DYNAMIC_MIN	VX_MIN_DYNAMIC_ID /* first id ctx_create may pick */
+#define VC_XID_MAX		VX_MAX_ID	/* highest valid context id */
 
 enum vc_xid_type {
 	VC_XID_TYPE_INVALID,
@@ -939,17 +939,17 @@ int vc_sched_info(uint32_t xid, struct vc_sched_info *info);
 
 /* --- network.c: network contexts ----------------------------------- */
 
-#define VC_NID_HOST		0	/* the host: no restriction */
-#define VC_NID_SPECTATOR	1	/* no restriction, no structure */
-#define VC_NID_DYNAMIC_MIN	49152	/* first id net_create may pick */
-#define VC_NID_MAX		65535	/* highest valid network context id */
+#define VC_NID_HOST		NX_ADMIN_ID	/* the host: no restriction */
+#define VC_NID_SPECTATOR	NX_WATCH_ID	/* no restriction, no structure */
+#define VC_NID_DYNAMIC_MIN	NX_MIN_DYNAMIC_ID /* first id net_create may pick */
+#define VC_NID_MAX		NX_MAX_ID	/* highest valid network context id */
 
 /*
  * As the id of a lookup, the caller's own network context; as the id of
  * vc_net_create(), "pick a free dynamic id".  The kernel's -1.
  */
-#define VC_NID_SELF		((uint32_t)-1)
-#define VC_NID_DYNAMIC		((uint32_t)-1)
+#define VC_NID_SELF		NX_SELF_ID
+#define VC_NID_DYNAMIC		NX_DYNAMIC_ID
 
 /**
  * vc_parse_nid - parse a network context id given on a command line

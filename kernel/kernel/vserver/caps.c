@@ -54,8 +54,38 @@ void vx_commit_clamped_creds(const struct vx_info *vxi, struct cred *new)
 	/* @new may have been prepared before the task entered @vxi. */
 	if (vx_ucounts_fix(new))
 		pr_warn_ratelimited("xid %u: per-user counters not moved\n",
-				    vxi->xid);
+				    vxi->core.id);
 	commit_creds(new);
+}
+
+/**
+ * vx_migrate_clamped - Move the current task into a context
+ * @vxi: The context.
+ *
+ * Out of STATE_SETUP the task's credentials are clamped to the
+ * context's bounding set in the same step.
+ *
+ * Return: 0, -ENOMEM, or -ESRCH if @vxi is no longer hashed.
+ */
+int vx_migrate_clamped(struct vx_info *vxi)
+{
+	struct cred *new = NULL;
+	int err;
+
+	if (!(vx_flags(vxi) & VXF_STATE_SETUP)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+	}
+	err = vx_migrate_current(vxi, vxi->core.id);
+	if (err) {
+		if (new)
+			abort_creds(new);
+		return err;
+	}
+	if (new)
+		vx_commit_clamped_creds(vxi, new);
+	return 0;
 }
 
 static bool bcaps_apply(const struct vx_info *vxi)

@@ -3,7 +3,7 @@
  * vserver - Memory and CPU of a context, through its cgroups
  *
  * The resident memory limit (RLIMIT_RSS) and the CPU share and cap of a
- * context are enforced by the memory and cpu cgroup controllers, which
+ * context (sched.c) are enforced by the memory and cpu cgroup controllers, which
  * already reclaim and OOM-kill within a group and schedule groups fairly:
  * vserver does not duplicate them.  The context's cgroup is the one its
  * creator was in at ctx_create: the tools (vcontext --create, vserver
@@ -21,7 +21,6 @@
 #include <linux/memcontrol.h>
 #include <linux/page_counter.h>
 #include <linux/sched.h>
-#include <linux/sched/prio.h>
 #include <linux/seq_file.h>
 #include <linux/vserver.h>
 #include <uapi/linux/vserver/limit.h>
@@ -58,16 +57,28 @@ void vx_cgroup_release(struct vx_info *vxi)
 		css_put(vxi->cpu_css);
 }
 
-/* A cgroup of the context's own: not the root one. */
-static struct cgroup_subsys_state *own(struct cgroup_subsys_state *css)
+/**
+ * vx_own_css - A cgroup of the context's own
+ * @css: One of the context's cgroups, or NULL.
+ *
+ * Return: @css, or NULL for the root cgroup (a context made there has
+ * none of its own).
+ */
+struct cgroup_subsys_state *vx_own_css(struct cgroup_subsys_state *css)
 {
 	return css && css->parent ? css : NULL;
 }
 
 #ifdef CONFIG_MEMCG
-static struct mem_cgroup *vx_memcg(const struct vx_info *vxi)
+/**
+ * vx_memcg - The memory cgroup of a context's own
+ * @vxi: The context.
+ *
+ * Return: the memory cgroup, or NULL if the context has none of its own.
+ */
+struct mem_cgroup *vx_memcg(const struct vx_info *vxi)
 {
-	struct cgroup_subsys_state *css = own(vxi->mem_css);
+	struct cgroup_subsys_state *css = vx_own_css(vxi->mem_css);
 
 	return css ? mem_cgroup_from_css(css) : NULL;
 }
@@ -130,64 +141,6 @@ void vx_rss_reset_max(struct vx_info *vxi)
 		page_counter_reset_watermark(&memcg->memory);
 }
 
-/**
- * vserver_virt_meminfo - A guest's memory as /proc/meminfo and sysinfo(2)
- * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
- * @available: MemAvailable in pages, or NULL.
- * @cached: Cached in pages, or NULL.
- * @sreclaimable: SReclaimable in pages, or NULL.
- * @sunreclaim: SUnreclaim in pages, or NULL.
- *
- * In a context with %VXF_VIRT_MEM and an RSS limit, the total memory is
- * the limit, the free (and available) memory what the context has not
- * used of it, the cached and shared memory and the slab the file, shmem
- * and slab pages of its memory cgroup, and there is no swap: free(1) and
- * top(1) inside the guest tell the truth about what the guest can have
- * (free(1) counts SReclaimable as cache: the host's would exceed it).
- */
-void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
-			  unsigned long *sreclaimable,
-			  unsigned long *sunreclaim)
-{
-	struct vx_info *vxi = current_vx();
-	struct mem_cgroup *memcg;
-	long usage;
-	u64 limit;
-
-	if (!vxi || !(vx_flags(vxi) & VXF_VIRT_MEM))
-		return;
-	memcg = vx_memcg(vxi);
-	limit = READ_ONCE(vxi->limits[RLIMIT_RSS].hard);
-	if (!memcg || limit == CRLIM_INFINITY || limit >= si->totalram)
-		return;
-	usage = page_counter_read(&memcg->memory);
-	si->totalram = limit;
-	si->freeram = usage < limit ? limit - usage : 0;
-	si->bufferram = 0;
-	si->sharedram = min_t(unsigned long, si->totalram,
-			      memcg_page_state(memcg, NR_SHMEM));
-	si->totalhigh = 0;
-	si->freehigh = 0;
-	si->totalswap = 0;
-	si->freeswap = 0;
-	if (available)
-		*available = si->freeram;
-	if (cached)
-		*cached = min_t(long, usage,
-				memcg_page_state(memcg, NR_FILE_PAGES));
-	if (sreclaimable)
-		*sreclaimable = min_t(unsigned long, usage,
-				      memcg_page_state(memcg,
-						       NR_SLAB_RECLAIMABLE_B) >>
-				      PAGE_SHIFT);
-	if (sunreclaim)
-		*sunreclaim = min_t(unsigned long, usage,
-				    memcg_page_state(memcg,
-						     NR_SLAB_UNRECLAIMABLE_B) >>
-				    PAGE_SHIFT);
-}
-EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
-
 #else
 int vx_rss_set(struct vx_info *vxi, u64 pages)
 {
@@ -204,64 +157,4 @@ long vx_rss_stat(const struct vx_info *vxi, long *max, long *hits)
 void vx_rss_reset_max(struct vx_info *vxi)
 {
 }
-
-void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
-			  unsigned long *sreclaimable,
-			  unsigned long *sunreclaim)
-{
-}
 #endif
-
-/*
- * Nice -20..19 as a cgroup weight: the scheduler's weights of the nice
- * levels (sched_prio_to_weight[]) in cpu.weight units (nice 0 = 100).
- */
-static u64 bias_weight(int bias)
-{
-	static const u16 weights[NICE_WIDTH] = {
-		8668, 7007, 5516, 4519, 3544, 2847, 2271, 1827, 1460, 1164,
-		932, 744, 596, 479, 381, 305, 244, 194, 155, 125,
-		100, 80, 64, 51, 41, 33, 27, 21, 17, 13,
-		11, 8, 7, 5, 4, 4, 3, 2, 2, 1,
-	};
-
-	return weights[clamp(bias, MIN_NICE, MAX_NICE) - MIN_NICE];
-}
-
-/**
- * vx_sched_set - Set the CPU share and cap of a context
- * @vxi: The context.
- * @s: The new settings: the cap is @s->fill_rate / @s->interval of one
- *     CPU (1/1 or more: no cap), the share the weight of nice level
- *     @s->prio_bias against the host's tasks at nice 0.
- *
- * Return: 0, -EBUSY if the context has no cpu cgroup of its own, or
- * -EINVAL for values the cpu controller refuses.
- */
-int vx_sched_set(struct vx_info *vxi, const struct vx_sched *s)
-{
-#if defined(CONFIG_CFS_BANDWIDTH) && defined(CONFIG_GROUP_SCHED_WEIGHT)
-	struct cgroup_subsys_state *css = own(vxi->cpu_css);
-	u64 quota = U64_MAX;
-	int err;
-
-	if (!css)
-		return -EBUSY;
-	if (s->fill_rate <= 0 || s->interval <= 0)
-		return -EINVAL;
-	if (s->fill_rate < s->interval)
-		quota = div_u64((u64)VX_SCHED_PERIOD_US * s->fill_rate,
-				s->interval);
-	err = sched_css_set_max(css, VX_SCHED_PERIOD_US, quota);
-	if (!err)
-		err = sched_css_set_weight(css, bias_weight(s->prio_bias));
-	if (err)
-		return err == -ERANGE ? -EINVAL : err;
-	spin_lock(&vxi->lock);
-	vxi->sched = *s;
-	spin_unlock(&vxi->lock);
-	return 0;
-#else
-	return -EBUSY;
-#endif
-}

@@ -11,21 +11,60 @@
 
 #include "common.h"
 
+#include <linux/cred.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/syscalls.h>
 #include <linux/timekeeping.h>
-#include <linux/workqueue.h>
-#include <linux/xarray.h>
 
+#include "caps.h"
 #include "context.h"
 #include "helper.h"
-#include "isolation.h"
+#include "hostfs.h"
 #include "proc.h"
+#include "space.h"
+#include "task.h"
 
-/* The hashed contexts, by xid.  Readers use RCU, writers the xa_lock. */
-static DEFINE_XARRAY_ALLOC(vx_registry);
+static void vx_release(struct vs_core *c)
+{
+	vserver_proc_remove_context(container_of(c, struct vx_info, core));
+}
 
-static atomic_t vx_total = ATOMIC_INIT(0);
-static atomic_t vx_active = ATOMIC_INIT(0);
+static void vx_unhashed(struct vs_core *c)
+{
+	struct vx_info *vxi = container_of(c, struct vx_info, core);
+
+	vx_space_release(vxi);
+	vx_root_release(vxi);
+	wake_up_all(&vxi->exit_wq);
+	if (vx_flags(vxi) & VXF_SC_HELPER)
+		vs_helper_state(VS_HELPER_SHUTDOWN, vxi->core.id);
+	pr_debug("context %u is gone\n", vxi->core.id);
+}
+
+static void vx_free(struct vs_core *c)
+{
+	struct vx_info *vxi = container_of(c, struct vx_info, core);
+
+	vx_cgroup_release(vxi);
+	kfree(vxi);
+}
+
+/* The hashed contexts, by xid. */
+static struct vs_registry vx_registry = {
+	.xa = XARRAY_INIT(vx_registry.xa, XA_FLAGS_ALLOC),
+	.total = ATOMIC_INIT(0),
+	.active = ATOMIC_INIT(0),
+	.min_id = VX_MIN_ID,
+	.min_dynamic_id = VX_MIN_DYNAMIC_ID,
+	.max_id = VX_MAX_ID,
+	.persistent = VXF_PERSISTENT,
+	.one_time = VXF_ONE_TIME,
+	.busy = VXF_STATE_SETUP,
+	.release = vx_release,
+	.unhashed = vx_unhashed,
+	.free = vx_free,
+};
 
 /**
  * vx_count_active - Number of hashed contexts
@@ -34,7 +73,7 @@ static atomic_t vx_active = ATOMIC_INIT(0);
  */
 int vx_count_active(void)
 {
-	return atomic_read(&vx_active);
+	return vs_core_count_active(&vx_registry);
 }
 
 /**
@@ -44,7 +83,7 @@ int vx_count_active(void)
  */
 int vx_count_total(void)
 {
-	return atomic_read(&vx_total);
+	return vs_core_count_total(&vx_registry);
 }
 
 /**
@@ -53,22 +92,13 @@ int vx_count_total(void)
  */
 void vx_visit_rcu(void (*fn)(struct vx_info *vxi))
 {
-	struct vx_info *vxi;
+	struct vs_core *c;
 	unsigned long xid;
 
 	rcu_read_lock();
-	xa_for_each(&vx_registry, xid, vxi)
-		fn(vxi);
+	xa_for_each(&vx_registry.xa, xid, c)
+		fn(container_of(c, struct vx_info, core));
 	rcu_read_unlock();
-}
-
-static void vx_free_rcu(struct rcu_head *head)
-{
-	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
-
-	vx_cgroup_release(vxi);
-	kfree(vxi);
-	atomic_dec(&vx_total);
 }
 
 /**
@@ -80,7 +110,7 @@ static void vx_free_rcu(struct rcu_head *head)
  */
 struct vx_info *vx_get(struct vx_info *vxi)
 {
-	refcount_inc(&vxi->usecnt);
+	vs_core_get(&vxi->core);
 	return vxi;
 }
 
@@ -93,8 +123,8 @@ struct vx_info *vx_get(struct vx_info *vxi)
  */
 void vx_put(struct vx_info *vxi)
 {
-	if (vxi && refcount_dec_and_test(&vxi->usecnt))
-		call_rcu(&vxi->rcu, vx_free_rcu);
+	if (vxi)
+		vs_core_put(&vxi->core);
 }
 
 /**
@@ -106,66 +136,9 @@ void vx_put(struct vx_info *vxi)
  */
 struct vx_info *vx_lookup(u32 xid)
 {
-	struct vx_info *vxi;
+	struct vs_core *c = vs_core_lookup(&vx_registry, xid);
 
-	if (xid < VX_MIN_ID || xid > VX_MAX_ID)
-		return NULL;
-	rcu_read_lock();
-	vxi = xa_load(&vx_registry, xid);
-	if (vxi && (!READ_ONCE(vxi->hashed) ||
-		    !refcount_inc_not_zero(&vxi->usecnt)))
-		vxi = NULL;
-	rcu_read_unlock();
-	return vxi;
-}
-
-static void vx_unhash(struct vx_info *vxi)
-{
-	might_sleep();
-	/* /proc/virtual/<xid> goes first: the id may be reused at once. */
-	vserver_proc_remove_context(vxi);
-	xa_erase(&vx_registry, vxi->xid);
-	atomic_dec(&vx_active);
-	vx_space_release(vxi);
-	vx_root_release(vxi);
-	wake_up_all(&vxi->exit_wq);
-	if (vx_flags(vxi) & VXF_SC_HELPER)
-		vs_helper_state(VS_HELPER_SHUTDOWN, vxi->xid);
-	pr_debug("context %u is gone\n", vxi->xid);
-	vx_put(vxi);
-}
-
-/*
- * The last task can leave from a context that cannot sleep (a task freed
- * from an RCU callback after a failed fork); the unhashing then runs from
- * the system workqueue.
- */
-struct vx_unhash_work {
-	struct work_struct work;
-	struct vx_info *vxi;
-};
-
-static void vx_unhash_workfn(struct work_struct *work)
-{
-	struct vx_unhash_work *w = container_of(work, struct vx_unhash_work,
-						work);
-
-	vx_unhash(w->vxi);
-	kfree(w);
-}
-
-static void vx_unhash_any_context(struct vx_info *vxi)
-{
-	struct vx_unhash_work *w;
-
-	if (in_task()) {
-		vx_unhash(vxi);
-		return;
-	}
-	w = kmalloc(sizeof(*w), GFP_ATOMIC | __GFP_NOFAIL);
-	INIT_WORK(&w->work, vx_unhash_workfn);
-	w->vxi = vxi;
-	schedule_work(&w->work);
+	return c ? container_of(c, struct vx_info, core) : NULL;
 }
 
 /**
@@ -186,69 +159,43 @@ static void vx_unhash_any_context(struct vx_info *vxi)
  */
 struct vx_info *vx_create(u32 xid, u64 flags)
 {
-	struct vx_info *vxi, *old;
-	u32 id;
+	struct vx_info *vxi;
 	int err;
-
-	if (xid != VX_DYNAMIC_ID && (xid < VX_MIN_ID || xid > VX_MAX_ID))
-		return ERR_PTR(-EINVAL);
 
 	vxi = kzalloc(sizeof(*vxi), GFP_KERNEL_ACCOUNT);
 	if (!vxi)
 		return ERR_PTR(-ENOMEM);
-	refcount_set(&vxi->usecnt, 2);	/* the registry's and the caller's */
-	spin_lock_init(&vxi->lock);
+	vs_core_init(&vx_registry, &vxi->core, flags);
 	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);
-	vxi->hashed = true;
-	vxi->creating = true;
-	vxi->flags = flags;
+	spin_lock_init(&vxi->task_lock);
+	INIT_LIST_HEAD(&vxi->task_list);
 	vxi->ccaps = VX_DEFAULT_CCAPS;
 	vxi->bcaps.val = VX_DEFAULT_BCAPS;
 	vxi->start_time = ktime_get_boottime_ns();
 	vx_limits_init(vxi);
 	vx_cgroup_init(vxi);
-	atomic_inc(&vx_total);
 
-	/* The id is reserved (a NULL entry) until the context is complete. */
-	if (xid == VX_DYNAMIC_ID) {
-		err = xa_alloc(&vx_registry, &id, NULL,
-			       XA_LIMIT(VX_MIN_DYNAMIC_ID, VX_MAX_ID),
-			       GFP_KERNEL);
-		if (err == -EBUSY)
-			err = -ENOSPC;
-	} else {
-		id = xid;
-		err = xa_insert(&vx_registry, id, NULL, GFP_KERNEL);
-		if (err == -EBUSY) {
-			/* Being created (reserved) or still set up: EBUSY. */
-			old = vx_lookup(id);
-			if (old && !(vx_flags(old) & VXF_STATE_SETUP))
-				err = -EEXIST;
-			vx_put(old);
-		}
-	}
+	err = vs_core_reserve(&vx_registry, &vxi->core, xid);
 	if (err)
 		goto out_free;
-	vxi->xid = id;
 	err = vserver_proc_add_context(vxi);
 	if (err)
 		goto out_erase;
 	/* Published: vx_lookup() finds it from here on. */
-	err = xa_err(xa_store(&vx_registry, id, vxi, GFP_KERNEL));
+	err = vs_core_publish(&vx_registry, &vxi->core);
 	if (err)
 		goto out_proc;
-	atomic_inc(&vx_active);
 	return vxi;
 
 out_proc:
 	vserver_proc_remove_context(vxi);
 out_erase:
-	xa_erase(&vx_registry, id);
+	vs_core_unreserve(&vx_registry, &vxi->core);
 out_free:
 	vx_cgroup_release(vxi);
+	vs_core_uninit(&vx_registry, &vxi->core);
 	kfree(vxi);
-	atomic_dec(&vx_total);
 	return ERR_PTR(err);
 }
 
@@ -260,14 +207,8 @@ out_free:
  */
 int vx_enter(struct vx_info *vxi)
 {
-	int err = 0;
+	int err = vs_core_enter(&vxi->core);
 
-	spin_lock(&vxi->lock);
-	if (vxi->hashed)
-		atomic_inc(&vxi->tasks);
-	else
-		err = -ESRCH;
-	spin_unlock(&vxi->lock);
 	vx_nproc_seen(vxi);
 	return err;
 }
@@ -277,24 +218,12 @@ int vx_enter(struct vx_info *vxi)
  * @vxi: The context.
  *
  * When the last live task leaves a context that is not persistent, the
- * context is unhashed.
+ * context is unhashed.  May be called in any context.
  */
 void vx_leave(struct vx_info *vxi)
 {
-	bool unhash = false;
-
-	if (!atomic_dec_and_lock(&vxi->tasks, &vxi->lock)) {
+	if (vs_core_leave(&vxi->core))
 		vx_nproc_seen(vxi);
-		return;
-	}
-	if (vxi->hashed && !vxi->creating &&
-	    !(vxi->flags & VXF_PERSISTENT)) {
-		vxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&vxi->lock);
-	if (unhash)
-		vx_unhash_any_context(vxi);
 }
 
 /**
@@ -309,24 +238,7 @@ void vx_leave(struct vx_info *vxi)
  */
 u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask)
 {
-	bool unhash = false;
-	u64 old, new;
-
-	spin_lock(&vxi->lock);
-	old = vxi->flags;
-	/* One-time bits that are clear stay clear. */
-	mask &= ~(VXF_ONE_TIME & ~old);
-	new = (old & ~mask) | (value & mask);
-	WRITE_ONCE(vxi->flags, new);
-	if (vxi->hashed && !vxi->creating && !(new & VXF_PERSISTENT) &&
-	    !atomic_read(&vxi->tasks)) {
-		vxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&vxi->lock);
-	if (unhash)
-		vx_unhash(vxi);
-	return old;
+	return vs_core_set_flags(&vxi->core, value, mask);
 }
 
 /**
@@ -338,18 +250,7 @@ u64 vx_set_flags(struct vx_info *vxi, u64 value, u64 mask)
  */
 void vx_created(struct vx_info *vxi)
 {
-	bool unhash = false;
-
-	spin_lock(&vxi->lock);
-	vxi->creating = false;
-	if (vxi->hashed && !(vxi->flags & VXF_PERSISTENT) &&
-	    !atomic_read(&vxi->tasks)) {
-		vxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&vxi->lock);
-	if (unhash)
-		vx_unhash(vxi);
+	vs_core_created(&vxi->core);
 }
 
 /**
@@ -358,17 +259,7 @@ void vx_created(struct vx_info *vxi)
  */
 void vx_abandon(struct vx_info *vxi)
 {
-	bool unhash = false;
-
-	spin_lock(&vxi->lock);
-	vxi->creating = false;
-	if (vxi->hashed && !atomic_read(&vxi->tasks)) {
-		vxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&vxi->lock);
-	if (unhash)
-		vx_unhash(vxi);
+	vs_core_abandon(&vxi->core);
 }
 
 /**
@@ -380,12 +271,12 @@ void vx_abandon(struct vx_info *vxi)
  */
 void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper)
 {
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	if (init)
 		WRITE_ONCE(vxi->initpid, pid);
 	if (reaper)
 		WRITE_ONCE(vxi->reaper, pid);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 }
 
 /**
@@ -397,7 +288,112 @@ void vx_set_init(struct vx_info *vxi, pid_t pid, bool init, bool reaper)
  */
 void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask)
 {
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(*field, (*field & ~mask) | (value & mask));
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
+}
+
+/**
+ * vx_create_current - Create a context and move the current task into it
+ * @xid: The id, as for vx_create().
+ * @flags: Its initial flags.
+ * @own_spaces: Also give the caller (the new guest) its own UTS and IPC
+ *              namespaces, stored as space 0 (ctx_create v0).
+ *
+ * The id is checked and reserved before anything of the caller changes:
+ * a create that fails for the id (-EINVAL, -EEXIST, -EBUSY, -ENOSPC)
+ * leaves the caller as it was.  A later error (-ENOMEM, the vshelper,
+ * the migration) gives the new context up; the namespaces @own_spaces
+ * unshared stay the caller's.
+ *
+ * Return: the new context's id, or a negative errno.
+ */
+long vx_create_current(u32 xid, u64 flags, bool own_spaces)
+{
+	const u64 spaces = CLONE_NEWUTS | CLONE_NEWIPC;
+	struct vx_info *vxi;
+	long ret = 0;
+
+	vxi = vx_create(xid, flags);
+	if (IS_ERR(vxi))
+		return PTR_ERR(vxi);
+	if (own_spaces) {
+		ret = ksys_unshare(spaces);
+		if (!ret)
+			ret = vx_space_set(vxi, 0, spaces);
+	}
+	if (!ret && (flags & VXF_SC_HELPER))
+		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->core.id);
+	if (!ret)
+		ret = vx_migrate_clamped(vxi);
+	if (ret) {
+		/* A context that never started has no shutdown to report. */
+		vx_set_flags(vxi, 0, VXF_SC_HELPER);
+		vx_abandon(vxi);
+	} else {
+		vx_created(vxi);
+		ret = vxi->core.id;
+	}
+	vx_put(vxi);
+	return ret;
+}
+
+/**
+ * vx_may_enter - Whether the host may move tasks or spaces into a context
+ * @vxi: The context.
+ * @admin: Also require %VXF_STATE_ADMIN.
+ *
+ * A context with %VXF_INFO_PRIVATE cannot be entered once out of setup.
+ *
+ * Return: 0 or -EACCES.
+ */
+int vx_may_enter(const struct vx_info *vxi, bool admin)
+{
+	const u64 flags = vx_flags(vxi);
+
+	if (admin && !(flags & VXF_STATE_ADMIN))
+		return -EACCES;
+	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
+		return -EACCES;
+	return 0;
+}
+
+/**
+ * vx_change_flags - Change the flags of a context, as set_cflags does
+ * @vxi: The context.
+ * @value: New values of the bits in @mask.
+ * @mask: The bits to change.
+ * @inside: The caller is a task of @vxi configuring it during its setup.
+ *
+ * Ending the setup from inside (clearing %VXF_STATE_SETUP) sets the '..'
+ * barrier at the caller's root and clamps the caller's credentials to
+ * the bounding set; clearing %VXF_STATE_INIT from inside makes the
+ * caller the guest's init and reaper.
+ *
+ * Return: 0 or -ENOMEM (nothing changed).
+ */
+int vx_change_flags(struct vx_info *vxi, u64 value, u64 mask, bool inside)
+{
+	struct cred *new = NULL;
+	u64 old;
+
+	/* Ending the setup from inside clamps the caller: prepare it. */
+	if (inside && (mask & VXF_STATE_SETUP) && !(value & VXF_STATE_SETUP)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+	}
+	old = vx_set_flags(vxi, value, mask);
+	if (new) {
+		if (old & VXF_STATE_SETUP) {
+			vx_root_set(vxi);
+			vx_commit_clamped_creds(vxi, new);
+		} else {
+			abort_creds(new);
+		}
+	}
+	if (inside && (old & VXF_STATE_INIT) &&
+	    !(vx_flags(vxi) & VXF_STATE_INIT))
+		vx_set_init(vxi, task_tgid_nr(current), true, true);
+	return 0;
 }

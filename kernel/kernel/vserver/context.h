@@ -19,6 +19,8 @@
 #include <uapi/linux/vserver/context.h>
 
 #include "cgroup.h"
+#include "core.h"
+#include "cpusched.h"
 #include "limit.h"
 #include "space.h"
 
@@ -29,28 +31,15 @@ struct task_struct;
 /**
  * struct vx_info - A process context (a guest)
  *
- * @xid: The context id, 2..65535.  Constant.
- * @usecnt: References to this structure: one while the context is in the
- *          registry (hashed), one per task whose blob points here (from
- *          the task's entry until its task_struct is freed), and one per
- *          temporary user (lookups, /proc readers).  The structure is
- *          freed after an RCU grace period when it drops to zero.
- * @tasks: Live tasks in the context: tasks that entered it (fork,
- *         create, migrate) and have not yet left it or exited.  Changes
- *         from zero only under @lock.
+ * @core: Its lifetime (struct vs_core): id, references, live tasks,
+ *        @core.lock, hashed, being created, flags (VXF_*).
+ *        @core.lock also protects @ccaps, @bcaps, @umask, @wmask,
+ *        @initpid, @reaper, @exit_code, @reboot_cmd, @helper_busy,
+ *        @badness, @rss_hits_base, @sched, @name and @root.
  * @zombies: Processes of the context that exited and are not reaped yet.
- *           They count in RLIMIT_NPROC with @tasks: unreaped children
- *           would otherwise let a guest take every pid of the machine.
- * @lock: Protects @flags, @ccaps, @bcaps, @umask, @wmask, @initpid,
- *        @reaper, @hashed, @creating, @exit_code, @reboot_cmd,
- *        @helper_busy and @badness, and the zero
- *        transitions of @tasks.  Spinlock, taken without other vserver
- *        locks held.
- * @hashed: The context is in the registry and can be found and entered.
- *          Goes from true to false once, under @lock.
- * @creating: Its creator has not yet entered it (vx_created()) or given
- *            it up (vx_abandon()): it is not unhashed meanwhile.
- * @flags: Context flags (VXF_*).
+ *           They count in RLIMIT_NPROC with the live tasks: unreaped
+ *           children would otherwise let a guest take every pid of the
+ *           machine.
  * @ccaps: Context capabilities (VXC_*).
  * @bcaps: Bounding set of the context's tasks.
  * @umask: CLONE_NEW* bits the guest may unshare.
@@ -59,11 +48,11 @@ struct task_struct;
  * @exit_code: Exit code of the guest's init when it exited.
  * @reboot_cmd: Last reboot(2) command of the guest, or 0.
  * @helper_busy: A reboot(2) of the guest is starting the vshelper
- *               (helper.c); under @lock.
+ *               (helper.c); under @core.lock.
  * @wmask: The vs2.3 "warn mask" (get/set_wmask): stored and shown, no
  *         denial is logged by it.
  * @badness: The OOM badness bias (get/set_badness), stored and shown in
- *           /proc/virtual/<xid>/info; under @lock.
+ *           /proc/virtual/<xid>/info; under @core.lock.
  * @start_time: Boot-time clock, ns, when the context was created.
  *              Constant.
  * @exit_wq: Woken when the context is unhashed (wait_exit).
@@ -75,31 +64,27 @@ struct task_struct;
  * @nr_running: Runnable tasks at the last load sample.
  * @nr_unintr: Tasks in uninterruptible sleep at the last load sample.
  * @load_updates: Load samples taken.
- * @sample_running: Scratch counter of the load work.
- * @sample_unintr: Scratch counter of the load work.
  * @limits: Resource limits and their counters, by limit id.
  * @rss_hits_base: The cgroup's memory.events "max" count at the last
- *                 reset_hits; under @lock.
+ *                 reset_hits; under @core.lock.
  * @mem_css: The memory cgroup the creator was in, referenced; constant.
  * @cpu_css: The cpu cgroup the creator was in, referenced; constant.
- * @sched: The scheduler settings last set, under @lock.
+ * @sched: The scheduler settings last set, under @core.lock.
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
- * @name: Free-form context name (vhi name field CONTEXT), under @lock.
+ * @name: Free-form context name (vhi name field CONTEXT), under @core.lock.
+ * @task_lock: Protects @task_list; a spinlock taken with bottom halves
+ *             off, inside @core.lock if both are held.
+ * @task_list: The live tasks of the context (&vserver_task.vx_node), for
+ *             the walks that need them (load, CPU time, ctx_kill)
+ *             without walking every task of the system.
  * @root: The root of the task that ended the setup from inside, the
  *        barrier of '..' for the context's tasks (hostfs.c); set once
- *        under @lock, released at unhashing.
- * @rcu: Frees the structure after a grace period.
+ *        under @core.lock, released at unhashing.
  */
 struct vx_info {
-	u32 xid;
-	refcount_t usecnt;
-	atomic_t tasks;
+	struct vs_core core;
 	atomic_t zombies;
-	spinlock_t lock; /* see @lock above */
-	bool hashed;
-	bool creating;
-	u64 flags;
 	u64 ccaps;
 	kernel_cap_t bcaps;
 	u64 umask;
@@ -118,8 +103,6 @@ struct vx_info {
 	u32 nr_running;
 	u32 nr_unintr;
 	u32 load_updates;
-	atomic_t sample_running;
-	atomic_t sample_unintr;
 	struct vx_limit limits[VLIMIT_NUM];
 	long rss_hits_base;
 	struct cgroup_subsys_state *mem_css;
@@ -128,8 +111,9 @@ struct vx_info {
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];
 	char name[__NEW_UTS_LEN + 1];
+	spinlock_t task_lock; /* see @task_lock above */
+	struct list_head task_list;
 	struct path root;
-	struct rcu_head rcu;
 };
 
 /* The bounding set of a new guest: util-vserver's "secure" default. */
@@ -163,6 +147,9 @@ void vx_set_field(struct vx_info *vxi, u64 *field, u64 value, u64 mask);
 int vx_count_active(void);
 void vx_visit_rcu(void (*fn)(struct vx_info *vxi));
 int vx_count_total(void);
+long vx_create_current(u32 xid, u64 flags, bool own_spaces);
+int vx_may_enter(const struct vx_info *vxi, bool admin);
+int vx_change_flags(struct vx_info *vxi, u64 value, u64 mask, bool inside);
 
 /**
  * vx_flags - The context flags, for readers that need no consistency
@@ -173,7 +160,7 @@ int vx_count_total(void);
  */
 static inline u64 vx_flags(const struct vx_info *vxi)
 {
-	return READ_ONCE(vxi->flags);
+	return READ_ONCE(vxi->core.flags);
 }
 
 #endif /* _KERNEL_VSERVER_CONTEXT_H */

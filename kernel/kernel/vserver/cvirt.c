@@ -1,28 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vserver - Virtualised uptime and load average (VIRT_UPTIME, VIRT_LOAD)
+ * vserver - Virtualised uptime, load average and memory (VIRT_UPTIME,
+ * VIRT_LOAD, VIRT_MEM)
  *
  * A guest whose context has VXF_VIRT_UPTIME sees time since boot counted
  * from the creation of its context: /proc/uptime, sysinfo(2) and the
  * start times of /proc/<pid>/stat.  With VXF_VIRT_LOAD it sees the load
- * average of its own tasks in /proc/loadavg.
+ * average of its own tasks in /proc/loadavg; with VXF_VIRT_MEM its
+ * memory limit as the machine's memory (/proc/meminfo, sysinfo(2)).
  *
  * The load averages of all contexts are sampled together every
- * LOAD_FREQ by one work item that walks the tasks once, so the cost does
- * not grow with the number of contexts and nothing is added to the
- * scheduler's paths.
+ * LOAD_FREQ by one work item that walks each context's own task list
+ * (&vx_info.task_list), so the cost is that of the guests' tasks, not of
+ * every task of the system, and nothing is added to the scheduler's
+ * paths.
  */
 
 #include "common.h"
 
 #include <linux/init.h>
-#include <linux/sched/cputime.h>
+#include <linux/memcontrol.h>
+#include <linux/page_counter.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/signal.h>
 #include <linux/time64.h>
 #include <linux/vserver.h>
 #include <linux/workqueue.h>
 
+#include "cgroup.h"
 #include "context.h"
 #include "cvirt.h"
 #include "task.h"
@@ -84,23 +89,9 @@ void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 	for (i = 0; i < 3; i++)
 		avnrun[i] = READ_ONCE(vxi->load[i]) + FIXED_1 / 200;
 	*running = READ_ONCE(vxi->nr_running);
-	*threads = atomic_read(&vxi->tasks);
+	*threads = atomic_read(&vxi->core.tasks);
 }
 EXPORT_SYMBOL_GPL(vserver_virt_loadavg);
-
-static void fold_load(struct vx_info *vxi)
-{
-	const unsigned int running = atomic_xchg(&vxi->sample_running, 0);
-	const unsigned int unintr = atomic_xchg(&vxi->sample_unintr, 0);
-	const unsigned long active = (running + unintr) * FIXED_1;
-
-	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
-	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));
-	WRITE_ONCE(vxi->load[2], calc_load(vxi->load[2], EXP_15, active));
-	WRITE_ONCE(vxi->nr_running, running);
-	WRITE_ONCE(vxi->nr_unintr, unintr);
-	WRITE_ONCE(vxi->load_updates, vxi->load_updates + 1);
-}
 
 /* As the scheduler counts it: uninterruptible, not idle, not frozen. */
 static bool counts_as_blocked(const struct task_struct *t)
@@ -111,28 +102,43 @@ static bool counts_as_blocked(const struct task_struct *t)
 	       !(state & TASK_FROZEN);
 }
 
+struct load_sample {
+	unsigned int running;
+	unsigned int unintr;
+};
+
+static void sample_task(struct task_struct *t, void *arg)
+{
+	struct load_sample *ls = arg;
+
+	if (task_is_running(t))
+		ls->running++;
+	else if (counts_as_blocked(t))
+		ls->unintr++;
+}
+
+/* Samples the context's tasks and folds them into its load averages. */
+static void sample_context(struct vx_info *vxi)
+{
+	struct load_sample ls = { 0, 0 };
+	unsigned long active;
+
+	vx_walk_tasks(vxi, sample_task, &ls);
+	active = (ls.running + ls.unintr) * FIXED_1;
+	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
+	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));
+	WRITE_ONCE(vxi->load[2], calc_load(vxi->load[2], EXP_15, active));
+	WRITE_ONCE(vxi->nr_running, ls.running);
+	WRITE_ONCE(vxi->nr_unintr, ls.unintr);
+	WRITE_ONCE(vxi->load_updates, vxi->load_updates + 1);
+}
+
 static void sample_load(struct work_struct *work);
 static DECLARE_DELAYED_WORK(load_work, sample_load);
 
 static void sample_load(struct work_struct *work)
 {
-	struct task_struct *g, *t;
-	struct vx_info *vxi;
-
-	if (vx_count_active()) {
-		rcu_read_lock();
-		for_each_process_thread(g, t) {
-			vxi = rcu_dereference(vserver_task(t)->vxi);
-			if (!vxi || !vserver_task(t)->live)
-				continue;
-			if (task_is_running(t))
-				atomic_inc(&vxi->sample_running);
-			else if (counts_as_blocked(t))
-				atomic_inc(&vxi->sample_unintr);
-		}
-		rcu_read_unlock();
-		vx_visit_rcu(fold_load);
-	}
+	vx_visit_rcu(sample_context);
 	schedule_delayed_work(&load_work, LOAD_FREQ);
 }
 
@@ -146,7 +152,7 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 	int i;
 
 	stat->uptime = ktime_get_boottime_ns() - vxi->start_time;
-	stat->nr_threads = atomic_read(&vxi->tasks);
+	stat->nr_threads = atomic_read(&vxi->core.tasks);
 	stat->nr_running = READ_ONCE(vxi->nr_running);
 	stat->nr_unintr = READ_ONCE(vxi->nr_unintr);
 	stat->nr_forks = atomic_read(&vxi->nr_forks);
@@ -155,33 +161,72 @@ void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat)
 		stat->load[i] = READ_ONCE(vxi->load[i]);
 }
 
+#ifdef CONFIG_MEMCG
 /**
- * vx_cputime - The CPU time of a context's live tasks
- * @vxi: The context.
- * @utime: Set to the user time, ns.
- * @stime: Set to the system time, ns.
+ * vserver_virt_meminfo - A guest's memory as /proc/meminfo and sysinfo(2)
+ * @si: The machine's figures, in pages (si_meminfo(), si_swapinfo()).
+ * @available: MemAvailable in pages, or NULL.
+ * @cached: Cached in pages, or NULL.
+ * @sreclaimable: SReclaimable in pages, or NULL.
+ * @sunreclaim: SUnreclaim in pages, or NULL.
  *
- * Walks every task: for commands and /proc, not for hot paths.
+ * In a context with %VXF_VIRT_MEM and an RSS limit, the total memory is
+ * the limit, the free (and available) memory what the context has not
+ * used of it, the cached and shared memory and the slab the file, shmem
+ * and slab pages of its memory cgroup, and there is no swap: free(1) and
+ * top(1) inside the guest tell the truth about what the guest can have
+ * (free(1) counts SReclaimable as cache: the host's would exceed it).
  */
-void vx_cputime(const struct vx_info *vxi, u64 *utime, u64 *stime)
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
 {
-	struct task_struct *g, *t;
-	u64 ut, st;
+	struct vx_info *vxi = current_vx();
+	struct mem_cgroup *memcg;
+	long usage;
+	u64 limit;
 
-	*utime = 0;
-	*stime = 0;
-	rcu_read_lock();
-	for_each_process_thread(g, t) {
-		if (rcu_access_pointer(vserver_task(t)->vxi) != vxi ||
-		    !vserver_task(t)->live)
-			continue;
-		/* As getrusage() and /proc: ticks scaled to the runtime. */
-		task_cputime_adjusted(t, &ut, &st);
-		*utime += ut;
-		*stime += st;
-	}
-	rcu_read_unlock();
+	if (!vxi || !(vx_flags(vxi) & VXF_VIRT_MEM))
+		return;
+	memcg = vx_memcg(vxi);
+	limit = READ_ONCE(vxi->limits[RLIMIT_RSS].hard);
+	if (!memcg || limit == CRLIM_INFINITY || limit >= si->totalram)
+		return;
+	usage = page_counter_read(&memcg->memory);
+	si->totalram = limit;
+	si->freeram = usage < limit ? limit - usage : 0;
+	si->bufferram = 0;
+	si->sharedram = min_t(unsigned long, si->totalram,
+			      memcg_page_state(memcg, NR_SHMEM));
+	si->totalhigh = 0;
+	si->freehigh = 0;
+	si->totalswap = 0;
+	si->freeswap = 0;
+	if (available)
+		*available = si->freeram;
+	if (cached)
+		*cached = min_t(long, usage,
+				memcg_page_state(memcg, NR_FILE_PAGES));
+	if (sreclaimable)
+		*sreclaimable = min_t(unsigned long, usage,
+				      memcg_page_state(memcg,
+						       NR_SLAB_RECLAIMABLE_B) >>
+				      PAGE_SHIFT);
+	if (sunreclaim)
+		*sunreclaim = min_t(unsigned long, usage,
+				    memcg_page_state(memcg,
+						     NR_SLAB_UNRECLAIMABLE_B) >>
+				    PAGE_SHIFT);
 }
+EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
+#else
+void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
+			  unsigned long *sreclaimable,
+			  unsigned long *sunreclaim)
+{
+}
+EXPORT_SYMBOL_GPL(vserver_virt_meminfo);
+#endif
 
 static int __init vserver_cvirt_init(void)
 {

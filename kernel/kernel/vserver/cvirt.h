@@ -31,6 +31,5 @@ struct vx_cvirt_stat {
 };
 
 void vx_cvirt_stat(const struct vx_info *vxi, struct vx_cvirt_stat *stat);
-void vx_cputime(const struct vx_info *vxi, u64 *utime, u64 *stime);
 
 #endif /* _KERNEL_VSERVER_CVIRT_H */

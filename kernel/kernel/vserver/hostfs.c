@@ -40,8 +40,8 @@
 #include <linux/string.h>
 
 #include "context.h"
+#include "hostfs.h"
 #include "lsm.h"
-#include "isolation.h"
 #include "task.h"
 #include "tty.h"
 
@@ -78,13 +78,13 @@ void vx_root_set(struct vx_info *vxi)
 	struct path root;
 
 	get_fs_root(current->fs, &root);
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	if (!vxi->root.dentry) {
 		vxi->root.mnt = root.mnt;
 		WRITE_ONCE(vxi->root.dentry, root.dentry);
 		root.dentry = NULL;
 	}
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	if (root.dentry)
 		path_put(&root);
 }
@@ -97,11 +97,11 @@ void vx_root_release(struct vx_info *vxi)
 {
 	struct path root;
 
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	root = vxi->root;
 	vxi->root.mnt = NULL;
 	WRITE_ONCE(vxi->root.dentry, NULL);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	if (root.dentry)
 		path_put(&root);
 }

@@ -31,6 +31,7 @@
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "ipc.h"
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"

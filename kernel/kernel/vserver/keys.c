@@ -48,7 +48,7 @@ static int hook_key_permission(key_ref_t key_ref, const struct cred *cred,
 
 	if (!vxi)
 		return 0;
-	if (*key_xid(key_ref_to_ptr(key_ref)) != vxi->xid)
+	if (*key_xid(key_ref_to_ptr(key_ref)) != vxi->core.id)
 		return -EACCES;
 	return 0;
 }

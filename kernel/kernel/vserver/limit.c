@@ -37,13 +37,10 @@
 
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
-#include <linux/net.h>
 #include <linux/user_namespace.h>
 #include <linux/vserver_share.h>
-#include <net/sock.h>
 
 #include "context.h"
-#include "inet.h"
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
@@ -57,6 +54,48 @@ static void seen(struct vx_limit *l, long v)
 	old = atomic_long_read(&l->min);
 	while (v < old && !atomic_long_try_cmpxchg(&l->min, &old, v))
 		;
+}
+
+/*
+ * The limits in the order of /proc/virtual/<xid>/limit (vs2.3's rows,
+ * then SIGP, PMQ and AIO); RLIMIT_RSS is enforced through the memory
+ * cgroup of the context (cgroup.c).
+ */
+const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS] = {
+	{ RLIMIT_NPROC,		"PROC",	 true },
+	{ RLIMIT_AS,		"VM",	 IS_ENABLED(CONFIG_MMU) },
+	{ RLIMIT_MEMLOCK,	"VML",	 IS_ENABLED(CONFIG_MMU) },
+	{ RLIMIT_RSS,		"RSS",	 IS_ENABLED(CONFIG_MEMCG) },
+	{ VLIMIT_ANON,		"ANON",	 false },
+	{ VLIMIT_MAPPED,	"RMAP",	 false },
+	{ RLIMIT_NOFILE,	"FILES", true },
+	{ VLIMIT_OPENFD,	"OFD",	 true },
+	{ RLIMIT_LOCKS,		"LOCKS", IS_ENABLED(CONFIG_FILE_LOCKING) },
+	{ VLIMIT_NSOCK,		"SOCK",	 true },
+	{ RLIMIT_MSGQUEUE,	"MSGQ",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_SHMEM,		"SHM",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_SEMARY,	"SEMA",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_NSEMS,		"SEMS",	 IS_ENABLED(CONFIG_SYSVIPC) },
+	{ VLIMIT_DENTRY,	"DENT",	 false },
+	{ RLIMIT_SIGPENDING,	"SIGP",	 true },
+	{ VLIMIT_POSIXMQ,	"PMQ",	 IS_ENABLED(CONFIG_POSIX_MQUEUE) },
+	{ VLIMIT_AIO,		"AIO",	 IS_ENABLED(CONFIG_AIO) },
+};
+
+/**
+ * vx_limits_enforced - The limits vserver counts and enforces
+ *
+ * Return: a mask of BIT(id) of the enforced rows of vx_limit_rows[].
+ */
+u32 vx_limits_enforced(void)
+{
+	u32 mask = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(vx_limit_rows); i++)
+		if (vx_limit_rows[i].enforced)
+			mask |= BIT(vx_limit_rows[i].id);
+	return mask;
 }
 
 /**
@@ -198,7 +237,7 @@ void vx_limit_uncharge(struct vx_info *vxi, unsigned int id)
 bool vx_nproc_charge(struct vx_info *vxi)
 {
 	struct vx_limit *l = &vxi->limits[RLIMIT_NPROC];
-	int v = atomic_read(&vxi->tasks);
+	int v = atomic_read(&vxi->core.tasks);
 
 	/*
 	 * Not from zero: the parent is still counted.  Never above the
@@ -209,7 +248,7 @@ bool vx_nproc_charge(struct vx_info *vxi)
 			atomic_inc(&l->hits);
 			return false;
 		}
-	} while (!atomic_try_cmpxchg(&vxi->tasks, &v, v + 1));
+	} while (!atomic_try_cmpxchg(&vxi->core.tasks, &v, v + 1));
 	vx_nproc_seen(vxi);
 	return true;
 }
@@ -235,7 +274,7 @@ long vx_limit_value(struct vx_info *vxi, unsigned int id)
 	long max, hits;
 
 	if (id == RLIMIT_NPROC)
-		return atomic_read(&vxi->tasks) + atomic_read(&vxi->zombies);
+		return atomic_read(&vxi->core.tasks) + atomic_read(&vxi->zombies);
 	if (id == RLIMIT_RSS)
 		return vx_rss_stat(vxi, &max, &hits);
 	if (id == VLIMIT_OPENFD)
@@ -275,7 +314,7 @@ void vx_limit_stat(struct vx_info *vxi, unsigned int id,
 /**
  * vx_limit_set_hard - Set a hard limit
  * @vxi: The context.
- * @id: The limit id, one of VX_LIMITS_ENFORCED.
+ * @id: The limit id, one of vx_limits_enforced().
  * @hard: The limit, or CRLIM_INFINITY.
  *
  * May sleep (RLIMIT_RSS reclaims what is above a lowered limit).
@@ -291,9 +330,9 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard)
 		if (err)
 			return err;
 	}
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(vxi->limits[id].hard, hard);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	if (id == RLIMIT_SIGPENDING || id == VLIMIT_POSIXMQ)
 		vx_ucounts_limit_changed(vxi);
 	return 0;
@@ -311,9 +350,9 @@ void vx_limits_reset_hits(struct vx_info *vxi)
 	for (i = 0; i < VLIMIT_NUM; i++)
 		atomic_set(&vxi->limits[i].hits, 0);
 	vx_rss_stat(vxi, &max, &hits);
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(vxi->rss_hits_base, hits);
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 }
 
 /**
@@ -392,11 +431,6 @@ static struct vx_info **file_vx(const struct file *file)
 	return file->f_security + vserver_blob_sizes.lbs_file;
 }
 
-static struct vx_info **inode_vx(const struct inode *inode)
-{
-	return inode->i_security + vserver_blob_sizes.lbs_inode;
-}
-
 static int hook_file_alloc_security(struct file *file)
 {
 	struct vx_info *vxi = current_vx();
@@ -419,70 +453,9 @@ static void hook_file_free_security(struct file *file)
 	}
 }
 
-/*
- * A socket is charged to the context of the task that made it (socket,
- * socketpair, accept) in its inode, and uncharged when the inode goes,
- * when the socket is released: not when its sock goes, which a peer or
- * an RCU grace period may keep longer.
- */
-static int charge_socket(struct socket *sock)
-{
-	struct vx_info *vxi = current_vx();
-
-	if (!vxi)
-		return 0;
-	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
-		return -EMFILE;
-	*inode_vx(SOCK_INODE(sock)) = vx_get(vxi);
-	return 0;
-}
-
-/**
- * vx_socket_owner - The context a socket was made in
- * @sock: The socket.
- *
- * Return: the context charged for it, NULL for a socket of the host or
- * the kernel; valid while the socket is.
- */
-struct vx_info *vx_socket_owner(struct socket *sock)
-{
-	return *inode_vx(SOCK_INODE(sock));
-}
-
-static int hook_socket_post_create(struct socket *sock, int family, int type,
-				   int protocol, int kern)
-{
-	if (kern)
-		return 0;
-	/* The one socket_post_create hook of vserver does this as well. */
-	vserver_inet_sock_created(sock, family);
-	return charge_socket(sock);
-}
-
-static int hook_socket_accept(struct socket *sock, struct socket *newsock)
-{
-	return charge_socket(newsock);
-}
-
-static void hook_inode_free_security(struct inode *inode)
-{
-	struct vx_info *vxi;
-
-	if (!inode->i_security)
-		return;
-	vxi = *inode_vx(inode);
-	if (vxi) {
-		vx_limit_uncharge(vxi, VLIMIT_NSOCK);
-		vx_put(vxi);
-	}
-}
-
 static struct security_hook_list vserver_limit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(file_alloc_security, hook_file_alloc_security),
 	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
-	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
-	LSM_HOOK_INIT(socket_accept, hook_socket_accept),
-	LSM_HOOK_INIT(inode_free_security, hook_inode_free_security),
 };
 
 /**

@@ -13,24 +13,22 @@
 #include <uapi/linux/vserver/limit.h>
 
 struct cred;
-struct socket;
 struct vx_info;
 
-/*
- * The limits vserver counts and enforces; RLIMIT_RSS through the memory
- * cgroup of the context (cgroup.c).
+/**
+ * struct vx_limit_row - One limit, as the table of limits lists it
+ * @id: The limit id (RLIMIT_* or VLIMIT_*).
+ * @name: Its name in /proc/virtual/<xid>/limit.
+ * @enforced: This kernel counts and enforces it.
  */
-#define VX_LIMITS_ENFORCED						\
-	(BIT(RLIMIT_NPROC) | BIT(RLIMIT_NOFILE) | BIT(VLIMIT_NSOCK) |	\
-	 BIT(VLIMIT_OPENFD) | BIT(RLIMIT_SIGPENDING) |			\
-	 (IS_ENABLED(CONFIG_POSIX_MQUEUE) ? BIT(VLIMIT_POSIXMQ) : 0) |	\
-	 (IS_ENABLED(CONFIG_AIO) ? BIT(VLIMIT_AIO) : 0) |		\
-	 (IS_ENABLED(CONFIG_MEMCG) ? BIT(RLIMIT_RSS) : 0) |		\
-	 (IS_ENABLED(CONFIG_MMU) ? BIT(RLIMIT_AS) | BIT(RLIMIT_MEMLOCK) : 0) | \
-	 (IS_ENABLED(CONFIG_FILE_LOCKING) ? BIT(RLIMIT_LOCKS) : 0) |	\
-	 (IS_ENABLED(CONFIG_SYSVIPC) ?					\
-	  BIT(RLIMIT_MSGQUEUE) | BIT(VLIMIT_SHMEM) | BIT(VLIMIT_SEMARY) | \
-	  BIT(VLIMIT_NSEMS) : 0))
+struct vx_limit_row {
+	unsigned int id;
+	const char *name;
+	bool enforced;
+};
+
+#define VX_LIMIT_ROWS	18
+extern const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS];
 
 /**
  * struct vx_limit_stat - A limit's counters at one moment
@@ -69,6 +67,7 @@ struct vx_limit {
 	atomic_t hits;
 };
 
+u32 vx_limits_enforced(void);
 void vx_limits_init(struct vx_info *vxi);
 bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n);
 void vx_limit_force(struct vx_info *vxi, unsigned int id, unsigned long n);
@@ -85,23 +84,6 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard);
 void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
 void vserver_add_limit_hooks(void);
-struct vx_info *vx_socket_owner(struct socket *sock);
-
-/**
- * struct vx_ipc_charge - What an IPC object is charged for (its LSM blob)
- * @vxi: The context charged, with a reference; NULL: nothing charged.
- * @amount: Pages (shm), bytes (msg) or semaphores (sem).
- *
- * Set once by vserver_ipc_charge() before the object is visible; @amount
- * of a message queue changes under the queue's lock (IPC_SET).  The free
- * hooks run when the object is freed, once.
- */
-struct vx_ipc_charge {
-	struct vx_info *vxi;
-	unsigned long amount;
-};
-
-void vserver_add_ipc_hooks(void);
 
 /* ucounts.c: the per-user counters of a guest's users */
 int vx_ucounts_switch(void);

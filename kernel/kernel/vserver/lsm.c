@@ -19,14 +19,18 @@
 
 #include "caps.h"
 #include "dlimit.h"
+#include "hostfs.h"
 #include "inet.h"
+#include "ipc.h"
 #include "isolation.h"
 #include "keys.h"
 #include "limit.h"
 #include "lsm.h"
 #include "netif.h"
+#include "sockowner.h"
 #include "task.h"
 #include "tty.h"
+#include "unix.h"
 
 /*
  * Whether the "vserver" LSM was initialised.  Commands that create
@@ -56,6 +60,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_unix_hooks();
 	vserver_add_caps_hooks();
 	vserver_add_limit_hooks();
+	vserver_add_sockowner_hooks();
 	vserver_add_ipc_hooks();
 	vserver_add_inet_hooks();
 	vserver_add_tty_hooks();

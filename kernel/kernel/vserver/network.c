@@ -16,20 +16,51 @@
 
 #include <linux/slab.h>
 #include <linux/static_key.h>
-#include <linux/workqueue.h>
-#include <linux/xarray.h>
 #include <linux/vserver_inet.h>
 #include <net/ipv6.h>
 
 #include "helper.h"
 #include "network.h"
 #include "proc.h"
+#include "task.h"
 
-/* The hashed network contexts, by nid.  RCU readers, xa_lock writers. */
-static DEFINE_XARRAY_ALLOC(nx_registry);
+static void nx_release(struct vs_core *c)
+{
+	vserver_proc_remove_network(container_of(c, struct nx_info, core));
+}
 
-static atomic_t nx_total = ATOMIC_INIT(0);
-static atomic_t nx_active = ATOMIC_INIT(0);
+static void nx_unhashed(struct vs_core *c)
+{
+	struct nx_info *nxi = container_of(c, struct nx_info, core);
+
+	if (nx_flags(nxi) & NXF_SC_HELPER)
+		vs_helper_state(VS_HELPER_NETDOWN, nxi->core.id);
+	pr_debug("network context %u is gone\n", nxi->core.id);
+}
+
+static void nx_free(struct vs_core *c)
+{
+	struct nx_info *nxi = container_of(c, struct nx_info, core);
+
+	/* No reader is left: the snapshot can go at once. */
+	kfree(rcu_dereference_protected(nxi->addrs, true));
+	kfree(nxi);
+}
+
+/* The hashed network contexts, by nid. */
+static struct vs_registry nx_registry = {
+	.xa = XARRAY_INIT(nx_registry.xa, XA_FLAGS_ALLOC),
+	.total = ATOMIC_INIT(0),
+	.active = ATOMIC_INIT(0),
+	.min_id = NX_MIN_ID,
+	.min_dynamic_id = NX_MIN_DYNAMIC_ID,
+	.max_id = NX_MAX_ID,
+	.persistent = NXF_PERSISTENT,
+	.one_time = NXF_ONE_TIME,
+	.release = nx_release,
+	.unhashed = nx_unhashed,
+	.free = nx_free,
+};
 
 /*
  * Enabled with the first network context: until then the socket paths
@@ -45,7 +76,7 @@ EXPORT_SYMBOL_GPL(vserver_net_active);
  */
 int nx_count_active(void)
 {
-	return atomic_read(&nx_active);
+	return vs_core_count_active(&nx_registry);
 }
 
 /**
@@ -55,17 +86,7 @@ int nx_count_active(void)
  */
 int nx_count_total(void)
 {
-	return atomic_read(&nx_total);
-}
-
-static void nx_free_rcu(struct rcu_head *head)
-{
-	struct nx_info *nxi = container_of(head, struct nx_info, rcu);
-
-	/* No reader is left: the snapshot can go at once. */
-	kfree(rcu_dereference_protected(nxi->addrs, true));
-	kfree(nxi);
-	atomic_dec(&nx_total);
+	return vs_core_count_total(&nx_registry);
 }
 
 /**
@@ -76,7 +97,7 @@ static void nx_free_rcu(struct rcu_head *head)
  */
 struct nx_info *nx_get(struct nx_info *nxi)
 {
-	refcount_inc(&nxi->usecnt);
+	vs_core_get(&nxi->core);
 	return nxi;
 }
 
@@ -88,8 +109,8 @@ struct nx_info *nx_get(struct nx_info *nxi)
  */
 void nx_put(struct nx_info *nxi)
 {
-	if (nxi && refcount_dec_and_test(&nxi->usecnt))
-		call_rcu(&nxi->rcu, nx_free_rcu);
+	if (nxi)
+		vs_core_put(&nxi->core);
 }
 
 /**
@@ -100,58 +121,9 @@ void nx_put(struct nx_info *nxi)
  */
 struct nx_info *nx_lookup(u32 nid)
 {
-	struct nx_info *nxi;
+	struct vs_core *c = vs_core_lookup(&nx_registry, nid);
 
-	if (nid < NX_MIN_ID || nid > NX_MAX_ID)
-		return NULL;
-	rcu_read_lock();
-	nxi = xa_load(&nx_registry, nid);
-	if (nxi && (!READ_ONCE(nxi->hashed) ||
-		    !refcount_inc_not_zero(&nxi->usecnt)))
-		nxi = NULL;
-	rcu_read_unlock();
-	return nxi;
-}
-
-static void nx_unhash(struct nx_info *nxi)
-{
-	might_sleep();
-	vserver_proc_remove_network(nxi);
-	xa_erase(&nx_registry, nxi->nid);
-	atomic_dec(&nx_active);
-	if (nx_flags(nxi) & NXF_SC_HELPER)
-		vs_helper_state(VS_HELPER_NETDOWN, nxi->nid);
-	pr_debug("network context %u is gone\n", nxi->nid);
-	nx_put(nxi);
-}
-
-struct nx_unhash_work {
-	struct work_struct work;
-	struct nx_info *nxi;
-};
-
-static void nx_unhash_workfn(struct work_struct *work)
-{
-	struct nx_unhash_work *w = container_of(work, struct nx_unhash_work,
-						work);
-
-	nx_unhash(w->nxi);
-	kfree(w);
-}
-
-/* The last task may leave where sleeping is not allowed (failed fork). */
-static void nx_unhash_any_context(struct nx_info *nxi)
-{
-	struct nx_unhash_work *w;
-
-	if (in_task()) {
-		nx_unhash(nxi);
-		return;
-	}
-	w = kmalloc(sizeof(*w), GFP_ATOMIC | __GFP_NOFAIL);
-	INIT_WORK(&w->work, nx_unhash_workfn);
-	w->nxi = nxi;
-	schedule_work(&w->work);
+	return c ? container_of(c, struct nx_info, core) : NULL;
 }
 
 /**
@@ -170,11 +142,8 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 {
 	struct nx_addrs *addrs;
 	struct nx_info *nxi;
-	u32 id;
 	int err;
 
-	if (nid != NX_DYNAMIC_ID && (nid < NX_MIN_ID || nid > NX_MAX_ID))
-		return ERR_PTR(-EINVAL);
 	nxi = kzalloc(sizeof(*nxi), GFP_KERNEL_ACCOUNT);
 	addrs = kzalloc(sizeof(*addrs), GFP_KERNEL_ACCOUNT);
 	if (!nxi || !addrs) {
@@ -182,53 +151,34 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 		kfree(addrs);
 		return ERR_PTR(-ENOMEM);
 	}
-	refcount_set(&nxi->usecnt, 2);	/* the registry's and the caller's */
-	spin_lock_init(&nxi->lock);
+	vs_core_init(&nx_registry, &nxi->core, flags);
 	mutex_init(&nxi->addr_lock);
-	nxi->hashed = true;
-	nxi->creating = true;
-	nxi->flags = flags;
 	nxi->ncaps = NX_DEFAULT_NCAPS;
 	addrs->bcast = htonl(INADDR_BROADCAST);
 	RCU_INIT_POINTER(nxi->addrs, addrs);
-	atomic_inc(&nx_total);
 
-	/* The id is reserved (a NULL entry) until the context is complete. */
-	if (nid == NX_DYNAMIC_ID) {
-		err = xa_alloc(&nx_registry, &id, NULL,
-			       XA_LIMIT(NX_MIN_DYNAMIC_ID, NX_MAX_ID),
-			       GFP_KERNEL);
-		if (err == -EBUSY)
-			err = -ENOSPC;
-	} else {
-		id = nid;
-		err = xa_insert(&nx_registry, id, NULL, GFP_KERNEL);
-		if (err == -EBUSY)
-			err = -EEXIST;
-	}
+	err = vs_core_reserve(&nx_registry, &nxi->core, nid);
 	if (err)
 		goto out_free;
-	nxi->nid = id;
-	addrs->lback = htonl(INADDR_LOOPBACK ^ ((id & 0xFFFF) << 8));
+	addrs->lback = htonl(INADDR_LOOPBACK ^ ((nxi->core.id & 0xFFFF) << 8));
 	err = vserver_proc_add_network(nxi);
 	if (err)
 		goto out_erase;
 	static_branch_enable(&vserver_net_active);
 	/* Published: nx_lookup() finds it from here on. */
-	err = xa_err(xa_store(&nx_registry, id, nxi, GFP_KERNEL));
+	err = vs_core_publish(&nx_registry, &nxi->core);
 	if (err)
 		goto out_proc;
-	atomic_inc(&nx_active);
 	return nxi;
 
 out_proc:
 	vserver_proc_remove_network(nxi);
 out_erase:
-	xa_erase(&nx_registry, id);
+	vs_core_unreserve(&nx_registry, &nxi->core);
 out_free:
+	vs_core_uninit(&nx_registry, &nxi->core);
 	kfree(addrs);
 	kfree(nxi);
-	atomic_dec(&nx_total);
 	return ERR_PTR(err);
 }
 
@@ -240,15 +190,7 @@ out_free:
  */
 int nx_enter(struct nx_info *nxi)
 {
-	int err = 0;
-
-	spin_lock(&nxi->lock);
-	if (nxi->hashed)
-		atomic_inc(&nxi->tasks);
-	else
-		err = -ESRCH;
-	spin_unlock(&nxi->lock);
-	return err;
+	return vs_core_enter(&nxi->core);
 }
 
 /**
@@ -256,22 +198,11 @@ int nx_enter(struct nx_info *nxi)
  * @nxi: The network context.
  *
  * The last task to leave a network context that is not persistent
- * unhashes it.
+ * unhashes it.  May be called in any context.
  */
 void nx_leave(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	if (!atomic_dec_and_lock(&nxi->tasks, &nxi->lock))
-		return;
-	if (nxi->hashed && !nxi->creating &&
-	    !(nxi->flags & NXF_PERSISTENT)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash_any_context(nxi);
+	vs_core_leave(&nxi->core);
 }
 
 /**
@@ -283,18 +214,7 @@ void nx_leave(struct nx_info *nxi)
  */
 void nx_created(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	spin_lock(&nxi->lock);
-	nxi->creating = false;
-	if (nxi->hashed && !(nxi->flags & NXF_PERSISTENT) &&
-	    !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
+	vs_core_created(&nxi->core);
 }
 
 /**
@@ -303,17 +223,7 @@ void nx_created(struct nx_info *nxi)
  */
 void nx_abandon(struct nx_info *nxi)
 {
-	bool unhash = false;
-
-	spin_lock(&nxi->lock);
-	nxi->creating = false;
-	if (nxi->hashed && !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
-	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
+	vs_core_abandon(&nxi->core);
 }
 
 /**
@@ -328,23 +238,60 @@ void nx_abandon(struct nx_info *nxi)
  */
 u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
 {
-	bool unhash = false;
-	u64 old, new;
+	return vs_core_set_flags(&nxi->core, value, mask);
+}
 
-	spin_lock(&nxi->lock);
-	old = nxi->flags;
-	mask &= ~(NXF_ONE_TIME & ~old);
-	new = (old & ~mask) | (value & mask);
-	WRITE_ONCE(nxi->flags, new);
-	if (nxi->hashed && !nxi->creating && !(new & NXF_PERSISTENT) &&
-	    !atomic_read(&nxi->tasks)) {
-		nxi->hashed = false;
-		unhash = true;
+/**
+ * nx_create_current - Create a network context and move the current task
+ * into it
+ * @nid: The id, as for nx_create().
+ * @flags: Its initial flags.
+ *
+ * Nothing of the caller changes unless the id is valid and free.  An
+ * error after the creation (the vshelper, the migration) gives the new
+ * network context up.
+ *
+ * Return: the new network context's id, or a negative errno.
+ */
+long nx_create_current(u32 nid, u64 flags)
+{
+	struct nx_info *nxi;
+	long ret = 0;
+
+	nxi = nx_create(nid, flags);
+	if (IS_ERR(nxi))
+		return PTR_ERR(nxi);
+	if (flags & NXF_SC_HELPER)
+		ret = vs_helper_state(VS_HELPER_NETUP, nxi->core.id);
+	if (!ret)
+		ret = nx_migrate_current(nxi, nxi->core.id);
+	if (ret) {
+		nx_set_flags(nxi, 0, NXF_SC_HELPER);
+		nx_abandon(nxi);
+	} else {
+		nx_created(nxi);
+		ret = nxi->core.id;
 	}
-	spin_unlock(&nxi->lock);
-	if (unhash)
-		nx_unhash(nxi);
-	return old;
+	nx_put(nxi);
+	return ret;
+}
+
+/**
+ * nx_may_enter - Whether the host may move a task into a network context
+ * @nxi: The network context.
+ *
+ * It needs %NXF_STATE_ADMIN, and with %NXF_INFO_PRIVATE to be in setup.
+ *
+ * Return: 0 or -EACCES.
+ */
+int nx_may_enter(const struct nx_info *nxi)
+{
+	const u64 flags = nx_flags(nxi);
+
+	if ((flags & NXF_STATE_ADMIN) &&
+	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
+		return 0;
+	return -EACCES;
 }
 
 /**
@@ -355,9 +302,9 @@ u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask)
  */
 void nx_set_ncaps(struct nx_info *nxi, u64 value, u64 mask)
 {
-	spin_lock(&nxi->lock);
+	spin_lock(&nxi->core.lock);
 	WRITE_ONCE(nxi->ncaps, (nxi->ncaps & ~mask) | (value & mask));
-	spin_unlock(&nxi->lock);
+	spin_unlock(&nxi->core.lock);
 }
 
 /*
@@ -390,24 +337,70 @@ static int nx_change_addrs(struct nx_info *nxi,
 	return ret;
 }
 
-static bool addr4_same(const struct nx_addr4 *a, const struct nx_addr4 *b)
+/*
+ * One family's entries in a snapshot being changed: @n entries of @size
+ * bytes at @v, equal when @same says so.
+ */
+struct addr_table {
+	void *v;
+	unsigned int *n;
+	size_t size;
+	bool (*same)(const void *a, const void *b);
+};
+
+/* Appends @e unless it is there; returns the number of entries. */
+static int table_add(const struct addr_table *t, const void *e)
 {
+	unsigned int i;
+
+	for (i = 0; i < *t->n; i++)
+		if (t->same(t->v + i * t->size, e))
+			return -EEXIST;
+	if (*t->n >= NX_MAX_ADDRS)
+		return -ENOSPC;
+	memcpy(t->v + (*t->n)++ * t->size, e, t->size);
+	return *t->n;
+}
+
+/* Removes @e, or with @all every entry. */
+static int table_remove(const struct addr_table *t, const void *e, bool all)
+{
+	unsigned int i;
+
+	if (all) {
+		*t->n = 0;
+		return 0;
+	}
+	for (i = 0; i < *t->n; i++) {
+		if (t->same(t->v + i * t->size, e)) {
+			memmove(t->v + i * t->size, t->v + (i + 1) * t->size,
+				(*t->n - i - 1) * t->size);
+			(*t->n)--;
+			return 0;
+		}
+	}
+	return -ESRCH;
+}
+
+static bool addr4_same(const void *x, const void *y)
+{
+	const struct nx_addr4 *a = x, *b = y;
+
 	return a->type == b->type && a->ip == b->ip && a->mask == b->mask &&
 	       a->ip2 == b->ip2;
 }
 
+static struct addr_table table4(struct nx_addrs *a)
+{
+	return (struct addr_table){ a->v4, &a->n4, sizeof(a->v4[0]),
+				    addr4_same };
+}
+
 static int do_addr4_add(struct nx_addrs *a, const void *arg)
 {
-	const struct nx_addr4 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table4(a);
 
-	for (i = 0; i < a->n4; i++)
-		if (addr4_same(&a->v4[i], e))
-			return -EEXIST;
-	if (a->n4 >= NX_MAX_ADDRS)
-		return -ENOSPC;
-	a->v4[a->n4++] = *e;
-	return a->n4;
+	return table_add(&t, arg);
 }
 
 /**
@@ -437,21 +430,9 @@ int nx_addr4_add(struct nx_info *nxi, const struct nx_addr4 *a)
 static int do_addr4_remove(struct nx_addrs *a, const void *arg)
 {
 	const struct nx_addr4 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table4(a);
 
-	if (e->type == NXA_TYPE_ANY) {
-		a->n4 = 0;
-		return 0;
-	}
-	for (i = 0; i < a->n4; i++) {
-		if (addr4_same(&a->v4[i], e)) {
-			memmove(&a->v4[i], &a->v4[i + 1],
-				(a->n4 - i - 1) * sizeof(a->v4[0]));
-			a->n4--;
-			return 0;
-		}
-	}
-	return -ESRCH;
+	return table_remove(&t, e, e->type == NXA_TYPE_ANY);
 }
 
 /**
@@ -504,24 +485,25 @@ int nx_addr4_set_special(struct nx_info *nxi, u16 mod, __be32 ip)
 	return nx_change_addrs(nxi, do_set_special, &s);
 }
 
-static bool addr6_same(const struct nx_addr6 *a, const struct nx_addr6 *b)
+static bool addr6_same(const void *x, const void *y)
 {
+	const struct nx_addr6 *a = x, *b = y;
+
 	return a->type == b->type && ipv6_addr_equal(&a->ip, &b->ip) &&
 	       (a->type == NXA_TYPE_ADDR || a->prefix == b->prefix);
 }
 
+static struct addr_table table6(struct nx_addrs *a)
+{
+	return (struct addr_table){ a->v6, &a->n6, sizeof(a->v6[0]),
+				    addr6_same };
+}
+
 static int do_addr6_add(struct nx_addrs *a, const void *arg)
 {
-	const struct nx_addr6 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table6(a);
 
-	for (i = 0; i < a->n6; i++)
-		if (addr6_same(&a->v6[i], e))
-			return -EEXIST;
-	if (a->n6 >= NX_MAX_ADDRS)
-		return -ENOSPC;
-	a->v6[a->n6++] = *e;
-	return 0;
+	return table_add(&t, arg);
 }
 
 static void addr6_prepare(struct nx_addr6 *e)
@@ -549,29 +531,19 @@ static void addr6_prepare(struct nx_addr6 *e)
 int nx_addr6_add(struct nx_info *nxi, const struct nx_addr6 *a)
 {
 	struct nx_addr6 e = *a;
+	int ret;
 
 	addr6_prepare(&e);
-	return nx_change_addrs(nxi, do_addr6_add, &e);
+	ret = nx_change_addrs(nxi, do_addr6_add, &e);
+	return ret < 0 ? ret : 0;
 }
 
 static int do_addr6_remove(struct nx_addrs *a, const void *arg)
 {
 	const struct nx_addr6 *e = arg;
-	unsigned int i;
+	const struct addr_table t = table6(a);
 
-	if (e->type == NXA_TYPE_ANY) {
-		a->n6 = 0;
-		return 0;
-	}
-	for (i = 0; i < a->n6; i++) {
-		if (addr6_same(&a->v6[i], e)) {
-			memmove(&a->v6[i], &a->v6[i + 1],
-				(a->n6 - i - 1) * sizeof(a->v6[0]));
-			a->n6--;
-			return 0;
-		}
-	}
-	return -ESRCH;
+	return table_remove(&t, e, e->type == NXA_TYPE_ANY);
 }
 
 /**

@@ -15,16 +15,9 @@
 #include <linux/types.h>
 #include <uapi/linux/vserver/network.h>
 
+#include "core.h"
+
 struct proc_dir_entry;
-
-/* Network context ids: as for contexts. */
-#define NX_MIN_ID		2
-#define NX_MAX_ID		65535
-#define NX_MIN_DYNAMIC_ID	49152
-#define NX_DYNAMIC_ID		((u32)-1)
-
-/* Entries per address family. */
-#define NX_MAX_ADDRS		64
 
 #define NX_DEFAULT_NCAPS	NXC_RAW_ICMP
 
@@ -89,39 +82,22 @@ struct nx_addrs {
 /**
  * struct nx_info - A network context
  *
- * @nid: The network context id.  Constant.
- * @usecnt: References: one while hashed, one per task whose blob points
- *          here (until the task is freed), one per socket made in the
- *          context (until the sock is freed), and temporary ones.  Freed
- *          after an RCU grace period when it drops to zero.
- * @tasks: Live tasks in the network context; changes from zero only under
- *         @lock.
- * @lock: Protects @hashed, @creating, @flags, @ncaps and the zero transitions of
- *        @tasks.  Spinlock, taken without other vserver locks held.
- * @hashed: In the registry; goes from true to false once, under @lock.
- * @creating: Its creator has not yet entered it (nx_created()) or given
- *            it up (nx_abandon()): it is not unhashed meanwhile.
- * @flags: Network context flags (NXF_*), read with READ_ONCE().
+ * @core: Its lifetime (struct vs_core): id, references (also one per
+ *        socket made in it, until the sock is freed), live tasks,
+ *        @core.lock, hashed, being created, flags (NXF_*).  @core.lock
+ *        also protects @ncaps.
  * @ncaps: Network context caps (NXC_*), read with READ_ONCE().
- * @addr_lock: Serialises changes of @addrs.  Mutex, taken without @lock.
+ * @addr_lock: Serialises changes of @addrs.  Mutex, taken without @core.lock.
  * @addrs: The current address snapshot; never NULL.  Readers use RCU
  *         (the socket paths run under rcu_read_lock() or call nx_addrs()).
  * @proc_dir: /proc/virtnet/<nid>, or NULL; removed at unhashing.
- * @rcu: Frees the structure after a grace period.
  */
 struct nx_info {
-	u32 nid;
-	refcount_t usecnt;
-	atomic_t tasks;
-	spinlock_t lock; /* see @lock above */
-	bool hashed;
-	bool creating;
-	u64 flags;
+	struct vs_core core;
 	u64 ncaps;
 	struct mutex addr_lock; /* see @addr_lock above */
 	struct nx_addrs __rcu *addrs;
 	struct proc_dir_entry *proc_dir;
-	struct rcu_head rcu;
 };
 
 struct nx_info *nx_get(struct nx_info *nxi);
@@ -136,6 +112,8 @@ u64 nx_set_flags(struct nx_info *nxi, u64 value, u64 mask);
 void nx_set_ncaps(struct nx_info *nxi, u64 value, u64 mask);
 int nx_count_active(void);
 int nx_count_total(void);
+long nx_create_current(u32 nid, u64 flags);
+int nx_may_enter(const struct nx_info *nxi);
 
 int nx_addr4_add(struct nx_info *nxi, const struct nx_addr4 *a);
 int nx_addr4_remove(struct nx_info *nxi, const struct nx_addr4 *a);
@@ -151,7 +129,7 @@ int nx_addr6_remove(struct nx_info *nxi, const struct nx_addr6 *a);
  */
 static inline u64 nx_flags(const struct nx_info *nxi)
 {
-	return READ_ONCE(nxi->flags);
+	return READ_ONCE(nxi->core.flags);
 }
 
 /**

@@ -127,12 +127,12 @@ static int ctx_info_show(struct seq_file *m, void *v)
 	struct vx_info *vxi = m->private;
 	s64 badness;
 
-	seq_printf(m, "ID:\t%u\n", vxi->xid);
+	seq_printf(m, "ID:\t%u\n", vxi->core.id);
 	seq_printf(m, "Info:\t%p\n", vxi);
 	seq_printf(m, "Init:\t%d\n", READ_ONCE(vxi->initpid));
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	badness = vxi->badness;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	seq_printf(m, "OOM:\t%lld\n", badness);
 	return 0;
 }
@@ -141,8 +141,8 @@ static int ctx_status_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
 
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->usecnt));
-	seq_printf(m, "Tasks:\t%d\n", atomic_read(&vxi->tasks));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->core.usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&vxi->core.tasks));
 	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps.val));
 	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
@@ -208,9 +208,7 @@ static int ctx_sched_show(struct seq_file *m, void *v)
 	struct vx_sched s;
 	u64 utime, stime;
 
-	spin_lock(&vxi->lock);
-	s = vxi->sched;
-	spin_unlock(&vxi->lock);
+	vx_sched_get(vxi, &s);
 	vx_cputime(vxi, &utime, &stime);
 	seq_printf(m, "PrioBias:\t%d\n", s.prio_bias);
 	seq_printf(m, "FillRate:\t%d\n", s.fill_rate);
@@ -229,35 +227,21 @@ static void show_limit_value(struct seq_file *m, u64 v)
 }
 
 /*
- * Every row of vs2.3, in its order, then the limits vs2.3 did not have
- * (SIGP, PMQ, AIO); a limit this kernel does not count shows the vs2.3
- * form of an unset limit: nothing counted, no limit.
+ * Every row of vx_limit_rows[]; a limit this kernel does not count shows
+ * the vs2.3 form of an unset limit: nothing counted, no limit.
  */
 static int ctx_limit_show(struct seq_file *m, void *v)
 {
-	static const struct {
-		unsigned int id;
-		const char *name;
-	} rows[] = {
-		{ RLIMIT_NPROC, "PROC" },	{ RLIMIT_AS, "VM" },
-		{ RLIMIT_MEMLOCK, "VML" },	{ RLIMIT_RSS, "RSS" },
-		{ VLIMIT_ANON, "ANON" },	{ VLIMIT_MAPPED, "RMAP" },
-		{ RLIMIT_NOFILE, "FILES" },	{ VLIMIT_OPENFD, "OFD" },
-		{ RLIMIT_LOCKS, "LOCKS" },	{ VLIMIT_NSOCK, "SOCK" },
-		{ RLIMIT_MSGQUEUE, "MSGQ" },	{ VLIMIT_SHMEM, "SHM" },
-		{ VLIMIT_SEMARY, "SEMA" },	{ VLIMIT_NSEMS, "SEMS" },
-		{ VLIMIT_DENTRY, "DENT" },	{ RLIMIT_SIGPENDING, "SIGP" },
-		{ VLIMIT_POSIXMQ, "PMQ" },	{ VLIMIT_AIO, "AIO" },
-	};
+	const struct vx_limit_row *rows = vx_limit_rows;
 	struct vx_info *vxi = m->private;
 	struct vx_limit_stat st;
 	int i;
 
 	seq_puts(m, "Limit\t current\t min/max\t\t soft/hard\t\t hits\n");
-	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+	for (i = 0; i < VX_LIMIT_ROWS; i++) {
 		const struct vx_limit *l = &vxi->limits[rows[i].id];
 
-		if (!(VX_LIMITS_ENFORCED & BIT(rows[i].id))) {
+		if (!rows[i].enforced) {
 			seq_printf(m, "%s:\t0\t0/0\t-1/-1\t0\n", rows[i].name);
 			continue;
 		}
@@ -292,7 +276,7 @@ int vserver_proc_add_context(struct vx_info *vxi)
 
 	if (!proc_virtual)
 		return -ENOMEM;
-	snprintf(name, sizeof(name), "%u", vxi->xid);
+	snprintf(name, sizeof(name), "%u", vxi->core.id);
 	dir = proc_mkdir_data(name, 0555, proc_virtual, vxi);
 	if (!dir)
 		return -ENOMEM;
@@ -352,7 +336,7 @@ static int nx_info_show(struct seq_file *m, void *v)
 	const struct nx_addrs *a;
 	unsigned int i;
 
-	seq_printf(m, "ID:\t%u\n", nxi->nid);
+	seq_printf(m, "ID:\t%u\n", nxi->core.id);
 	seq_printf(m, "Info:\t%p\n", nxi);
 	rcu_read_lock();
 	a = nx_addrs(nxi);
@@ -372,8 +356,8 @@ static int nx_status_show(struct seq_file *m, void *v)
 {
 	struct nx_info *nxi = m->private;
 
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->usecnt));
-	seq_printf(m, "Tasks:\t%d\n", atomic_read(&nxi->tasks));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->core.usecnt));
+	seq_printf(m, "Tasks:\t%d\n", atomic_read(&nxi->core.tasks));
 	seq_printf(m, "Flags:\t%016llx\n", nx_flags(nxi));
 	seq_printf(m, "NCaps:\t%016llx\n", READ_ONCE(nxi->ncaps));
 	return 0;
@@ -392,7 +376,7 @@ int vserver_proc_add_network(struct nx_info *nxi)
 
 	if (!proc_virtnet)
 		return -ENOMEM;
-	snprintf(name, sizeof(name), "%u", nxi->nid);
+	snprintf(name, sizeof(name), "%u", nxi->core.id);
 	dir = proc_mkdir_data(name, 0555, proc_virtnet, nxi);
 	if (!dir)
 		return -ENOMEM;

@@ -46,18 +46,18 @@ int vserver_reboot(unsigned int cmd)
 	case LINUX_REBOOT_CMD_RESTART2:
 	case LINUX_REBOOT_CMD_HALT:
 	case LINUX_REBOOT_CMD_POWER_OFF:
-		spin_lock(&vxi->lock);
+		spin_lock(&vxi->core.lock);
 		if (vxi->helper_busy) {
-			spin_unlock(&vxi->lock);
+			spin_unlock(&vxi->core.lock);
 			return -EAGAIN;
 		}
 		vxi->helper_busy = true;
 		vxi->reboot_cmd = cmd;
-		spin_unlock(&vxi->lock);
-		err = vs_helper_reboot(vxi->xid, cmd);
-		spin_lock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
+		err = vs_helper_reboot(vxi->core.id, cmd);
+		spin_lock(&vxi->core.lock);
 		vxi->helper_busy = false;
-		spin_unlock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
 		vx_kill_all(vxi, SIGKILL, false);
 		return err;
 	case LINUX_REBOOT_CMD_CAD_ON:

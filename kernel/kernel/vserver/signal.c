@@ -18,34 +18,59 @@
 #include "signal.h"
 #include "task.h"
 
-/*
- * One pass over the processes of the context; with SIGKILL, those that
- * are dying already are skipped.  Returns whether a process got the
- * signal; sets *again if one got SIGKILL now (it may have forked while
- * the pass ran).
- */
-static bool kill_pass(struct vx_info *vxi, int sig, bool but_init,
-		      bool *again)
-{
-	const pid_t initpid = READ_ONCE(vxi->initpid);
-	struct task_struct *p;
-	bool sent = false;
+/* One pass of vx_kill_all(). */
+struct kill_pass {
+	struct vx_info *vxi;
+	int sig;
+	bool but_init;
+	pid_t initpid;
+	bool sent;
+	bool again;
+};
 
-	rcu_read_lock();
-	for_each_process(p) {
-		if (task_xid(p) != vxi->xid)
-			continue;
-		if (but_init && task_tgid_nr(p) == initpid)
-			continue;
-		if (sig == SIGKILL && fatal_signal_pending(p))
-			continue;
-		if (!group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID)) {
-			sent = true;
-			*again = sig == SIGKILL;
-		}
+/*
+ * Whether @t is the thread through which its process is signalled: its
+ * leader, or when the leader is no longer a live task of the context,
+ * its first live thread in it.  A process is the context's when its
+ * leader is (as for_each_process() and task_xid() would have it).
+ */
+static bool signals_process(struct vx_info *vxi, struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader, *u;
+
+	if (t == leader)
+		return true;
+	if (task_xid(leader) != vxi->core.id || vserver_task(leader)->live)
+		return false;
+	for_each_thread(leader, u)
+		if (vserver_task(u)->live &&
+		    rcu_access_pointer(vserver_task(u)->vxi) == vxi)
+			return u == t;
+	return false;
+}
+
+static void kill_task(struct task_struct *t, void *arg)
+{
+	struct kill_pass *kp = arg;
+
+	/*
+	 * A child still being forked is not signalled yet (its signal state
+	 * is not its own): with SIGKILL, another pass follows.
+	 */
+	if (READ_ONCE(t->__state) == TASK_NEW) {
+		kp->again |= kp->sig == SIGKILL;
+		return;
 	}
-	rcu_read_unlock();
-	return sent;
+	if (!signals_process(kp->vxi, t))
+		return;
+	if (kp->but_init && task_tgid_nr(t) == kp->initpid)
+		return;
+	if (kp->sig == SIGKILL && fatal_signal_pending(t))
+		return;
+	if (!group_send_sig_info(kp->sig, SEND_SIG_PRIV, t, PIDTYPE_TGID)) {
+		kp->sent = true;
+		kp->again |= kp->sig == SIGKILL;
+	}
 }
 
 /* Passes of SIGKILL until none finds a process that is not dying. */
@@ -65,21 +90,26 @@ static bool kill_pass(struct vx_info *vxi, int sig, bool but_init,
  */
 int vx_kill_all(struct vx_info *vxi, int sig, bool but_init)
 {
-	bool sent = false, again;
+	struct kill_pass kp = {
+		.vxi = vxi,
+		.sig = sig,
+		.but_init = but_init,
+		.initpid = READ_ONCE(vxi->initpid),
+	};
 	int pass = 0;
 
 	do {
-		again = false;
-		if (kill_pass(vxi, sig, but_init, &again))
-			sent = true;
+		kp.again = false;
+		/* The context's own tasks, not every task of the system. */
+		vx_walk_tasks(vxi, kill_task, &kp);
 		cond_resched();
-	} while (again && ++pass < VX_KILL_PASSES);
-	return sent ? 0 : -ESRCH;
+	} while (kp.again && ++pass < VX_KILL_PASSES);
+	return kp.sent ? 0 : -ESRCH;
 }
 
 static int kill_one(struct vx_info *vxi, struct task_struct *p, int sig)
 {
-	if (!p || task_xid(p) != vxi->xid)
+	if (!p || task_xid(p) != vxi->core.id)
 		return -ESRCH;
 	return group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID);
 }
@@ -114,7 +144,7 @@ int vx_kill(struct vx_info *vxi, int pid, int sig)
 		if (!initpid)
 			return -ESRCH;
 		/* An init that may not be administrated is asked to stop. */
-		if (!admin && atomic_read(&vxi->tasks) > 1)
+		if (!admin && atomic_read(&vxi->core.tasks) > 1)
 			sig = SIGINT;
 		rcu_read_lock();
 		err = kill_one(vxi, find_task_by_pid_ns(initpid, &init_pid_ns),

@@ -38,6 +38,7 @@
 #include <uapi/linux/vserver/space_cmd.h>
 #include <uapi/linux/vserver/switch.h>
 
+#include "abi.h"
 #include "caps.h"
 #include "context.h"
 #include "cvirt.h"
@@ -142,20 +143,26 @@ static long vc_get_vci(const struct vserver_call *call)
 
 /* Information */
 
-static long vc_task_xid(const struct vserver_call *call)
+/* The context (@id_of: task_xid) or network context id of a task. */
+static long task_id(u32 pid, u32 (*id_of)(const struct task_struct *t))
 {
 	struct task_struct *t;
-	long xid = -ESRCH;
+	long id = -ESRCH;
 
-	if (!call->id)
-		return current_xid();
+	if (!pid)
+		return id_of(current);
 	/* Tasks the caller may not see are not found. */
 	rcu_read_lock();
-	t = find_task_by_vpid(call->id);
+	t = find_task_by_vpid(pid);
 	if (t)
-		xid = task_xid(t);
+		id = id_of(t);
 	rcu_read_unlock();
-	return xid;
+	return id;
+}
+
+static long vc_task_xid(const struct vserver_call *call)
+{
+	return task_id(call->id, task_xid);
 }
 
 /*
@@ -191,7 +198,7 @@ static struct nx_info *lookup_nx(u32 id)
 static long vc_vx_info(const struct vserver_call *call)
 {
 	struct vcmd_vx_info_v0 info = {
-		.xid = call->vxi->xid,
+		.xid = call->vxi->core.id,
 		.initpid = READ_ONCE(call->vxi->initpid),
 	};
 
@@ -201,8 +208,8 @@ static long vc_vx_info(const struct vserver_call *call)
 static long vc_ctx_stat(const struct vserver_call *call)
 {
 	struct vcmd_ctx_stat_v0 stat = {
-		.usecnt = refcount_read(&call->vxi->usecnt),
-		.tasks = atomic_read(&call->vxi->tasks),
+		.usecnt = refcount_read(&call->vxi->core.usecnt),
+		.tasks = atomic_read(&call->vxi->core.tasks),
 	};
 
 	return copy_to_user(call->data, &stat, sizeof(stat)) ? -EFAULT : 0;
@@ -227,36 +234,9 @@ static long vc_virt_stat(const struct vserver_call *call)
 
 /* Lifecycle */
 
-/*
- * Moves the current task into @vxi; out of STATE_SETUP its credentials
- * are clamped to the context's bounding set in the same step.
- */
-static int migrate_into(struct vx_info *vxi)
-{
-	struct cred *new = NULL;
-	int err;
-
-	if (!(vx_flags(vxi) & VXF_STATE_SETUP)) {
-		new = prepare_creds();
-		if (!new)
-			return -ENOMEM;
-	}
-	err = vx_migrate_current(vxi, vxi->xid);
-	if (err) {
-		if (new)
-			abort_creds(new);
-		return err;
-	}
-	if (new)
-		vx_commit_clamped_creds(vxi, new);
-	return 0;
-}
-
 static long vc_ctx_create(const struct vserver_call *call)
 {
 	struct vcmd_ctx_create data = { .flagword = VXF_INIT_SET };
-	struct vx_info *vxi;
-	long ret;
 
 	/* As in vs2.3, no data means the default flags. */
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -264,45 +244,14 @@ static long vc_ctx_create(const struct vserver_call *call)
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
 		return -EOPNOTSUPP;
-	/*
-	 * The v0 command also gives the new guest its own UTS and IPC
-	 * namespaces, stored as space 0.  They are made first: an error
-	 * after the context exists must not leave it half made.
-	 */
-	if (VC_VERSION(call->cmd) == 0) {
-		ret = ksys_unshare(CLONE_NEWUTS | CLONE_NEWIPC);
-		if (ret)
-			return ret;
-	}
-
-	vxi = vx_create(call->id, data.flagword);
-	if (IS_ERR(vxi))
-		return PTR_ERR(vxi);
-	if (VC_VERSION(call->cmd) == 0)
-		ret = vx_space_set(vxi, 0, CLONE_NEWUTS | CLONE_NEWIPC);
-	else
-		ret = 0;
-	if (!ret && (data.flagword & VXF_SC_HELPER))
-		ret = vs_helper_state(VS_HELPER_STARTUP, vxi->xid);
-	if (!ret)
-		ret = migrate_into(vxi);
-	if (ret) {
-		/* A context that never started has no shutdown to report. */
-		vx_set_flags(vxi, 0, VXF_SC_HELPER);
-		vx_abandon(vxi);
-	} else {
-		vx_created(vxi);
-		ret = vxi->xid;
-	}
-	vx_put(vxi);
-	return ret;
+	return vx_create_current(call->id, data.flagword,
+				 VC_VERSION(call->cmd) == 0);
 }
 
 static long vc_ctx_migrate(const struct vserver_call *call)
 {
 	struct vcmd_ctx_migrate data = { .flagword = 0 };
 	struct vx_info *vxi;
-	u64 flags;
 	int err;
 
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -318,13 +267,9 @@ static long vc_ctx_migrate(const struct vserver_call *call)
 	vxi = lookup_vx(call->id);
 	if (!vxi)
 		return -ESRCH;
-	flags = vx_flags(vxi);
-	err = -EACCES;
-	if (!(flags & VXF_STATE_ADMIN))
-		goto out_put;
-	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
-		goto out_put;
-	err = migrate_into(vxi);
+	err = vx_may_enter(vxi, true);
+	if (!err)
+		err = vx_migrate_clamped(vxi);
 	if (err)
 		goto out_put;
 	if (data.flagword)
@@ -351,13 +296,13 @@ static long vc_wait_exit(const struct vserver_call *call)
 	struct vcmd_wait_exit_v0 arg;
 	int err;
 
-	err = wait_event_interruptible(vxi->exit_wq, !READ_ONCE(vxi->hashed));
+	err = wait_event_interruptible(vxi->exit_wq, !READ_ONCE(vxi->core.hashed));
 	if (err)
 		return err;
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->core.lock);
 	arg.reboot_cmd = vxi->reboot_cmd;
 	arg.exit_code = vxi->exit_code;
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -386,39 +331,18 @@ static long vc_get_cflags(const struct vserver_call *call)
 	const u64 flags = vx_flags(call->vxi);
 
 	/* One-time bits that are already clear cannot change any more. */
-	return put_pair(call->data, flags, ~(VXF_ONE_TIME & ~flags));
+	return put_pair(call->data, flags,
+			vs_core_flag_mask(&call->vxi->core, flags));
 }
 
 static long vc_set_cflags(const struct vserver_call *call)
 {
-	struct vx_info *vxi = call->vxi;
-	struct cred *new = NULL;
-	u64 value, mask, old;
+	u64 value, mask;
 	long err;
 
 	err = get_pair(call->data, &value, &mask);
-	if (err)
-		return err;
-	/* Ending the setup from inside clamps the caller: prepare it. */
-	if (call->inside && (mask & VXF_STATE_SETUP) &&
-	    !(value & VXF_STATE_SETUP)) {
-		new = prepare_creds();
-		if (!new)
-			return -ENOMEM;
-	}
-	old = vx_set_flags(vxi, value, mask);
-	if (new) {
-		if (old & VXF_STATE_SETUP) {
-			vx_root_set(vxi);
-			vx_commit_clamped_creds(vxi, new);
-		} else {
-			abort_creds(new);
-		}
-	}
-	if (call->inside && (old & VXF_STATE_INIT) &&
-	    !(vx_flags(vxi) & VXF_STATE_INIT))
-		vx_set_init(vxi, task_tgid_nr(current), true, true);
-	return 0;
+	return err ? err : vx_change_flags(call->vxi, value, mask,
+					   call->inside);
 }
 
 /*
@@ -484,7 +408,7 @@ static long get_limit_id(const struct vserver_call *call, u32 *id)
 {
 	if (copy_from_user(id, call->data, sizeof(*id)))
 		return -EFAULT;
-	return *id < VLIMIT_NUM && (VX_LIMITS_ENFORCED & BIT(*id)) ? 0 :
+	return *id < VLIMIT_NUM && (vx_limits_enforced() & BIT(*id)) ? 0 :
 	       -EINVAL;
 }
 
@@ -511,7 +435,7 @@ static long vc_set_rlimit(const struct vserver_call *call)
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	if (arg.id >= VLIMIT_NUM || !(VX_LIMITS_ENFORCED & BIT(arg.id)))
+	if (arg.id >= VLIMIT_NUM || !(vx_limits_enforced() & BIT(arg.id)))
 		return -EINVAL;
 	/*
 	 * The minimum is accepted and ignored, as in vs2.3 (util-vserver
@@ -522,10 +446,10 @@ static long vc_set_rlimit(const struct vserver_call *call)
 	if (err)
 		return err;
 	l = &call->vxi->limits[arg.id];
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	if (arg.softlimit != CRLIM_KEEP)
 		WRITE_ONCE(l->soft, arg.softlimit);
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return 0;
 }
 
@@ -534,7 +458,7 @@ static long vc_get_rlimit_mask(const struct vserver_call *call)
 	const struct vcmd_ctx_rlimit_mask_v0 arg = {
 		.minimum = 0,
 		.softlimit = 0,
-		.maximum = VX_LIMITS_ENFORCED,
+		.maximum = vx_limits_enforced(),
 	};
 
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
@@ -574,21 +498,11 @@ static long vc_reset_minmax(const struct vserver_call *call)
 static long vc_set_sched(const struct vserver_call *call)
 {
 	struct vcmd_sched_v5 arg;
-	struct vx_sched s;
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	spin_lock(&call->vxi->lock);
-	s = call->vxi->sched;
-	spin_unlock(&call->vxi->lock);
-	if ((arg.mask & VXSM_FILL_RATE) && arg.fill_rate[0] != SCHED_KEEP)
-		s.fill_rate = arg.fill_rate[0];
-	if ((arg.mask & VXSM_INTERVAL) && arg.interval[0] != SCHED_KEEP)
-		s.interval = arg.interval[0];
-	/* -2 is a valid bias: for it, only the mask says "keep". */
-	if (arg.mask & VXSM_PRIO_BIAS)
-		s.prio_bias = arg.prio_bias;
-	return vx_sched_set(call->vxi, &s);
+	return vx_sched_change(call->vxi, arg.mask, arg.fill_rate[0],
+			       arg.interval[0], arg.prio_bias);
 }
 
 static long vc_get_sched(const struct vserver_call *call)
@@ -597,12 +511,12 @@ static long vc_get_sched(const struct vserver_call *call)
 		.mask = VXSM_FILL_RATE | VXSM_INTERVAL | VXSM_PRIO_BIAS,
 		.cpu_id = -1,
 	};
+	struct vx_sched s;
 
-	spin_lock(&call->vxi->lock);
-	arg.fill_rate[0] = call->vxi->sched.fill_rate;
-	arg.interval[0] = call->vxi->sched.interval;
-	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->lock);
+	vx_sched_get(call->vxi, &s);
+	arg.fill_rate[0] = s.fill_rate;
+	arg.interval[0] = s.interval;
+	arg.prio_bias = s.prio_bias;
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -668,13 +582,13 @@ static long vc_set_space(const struct vserver_call *call)
 
 static long vc_enter_space(const struct vserver_call *call)
 {
-	const u64 flags = vx_flags(call->vxi);
 	u32 index;
 	u64 mask;
 	long err;
 
-	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP))
-		return -EACCES;
+	err = vx_may_enter(call->vxi, false);
+	if (err)
+		return err;
 	err = get_space_arg(call, &mask, &index);
 	return err ? err : vx_space_enter(call->vxi, index, mask);
 }
@@ -734,22 +648,12 @@ static long vc_set_vhi_name(const struct vserver_call *call)
 
 static long vc_task_nid(const struct vserver_call *call)
 {
-	struct task_struct *t;
-	long nid = -ESRCH;
-
-	if (!call->id)
-		return task_nid(current);
-	rcu_read_lock();
-	t = find_task_by_vpid(call->id);
-	if (t)
-		nid = task_nid(t);
-	rcu_read_unlock();
-	return nid;
+	return task_id(call->id, task_nid);
 }
 
 static long vc_nx_info(const struct vserver_call *call)
 {
-	const struct vcmd_nx_info_v0 info = { .nid = call->nxi->nid };
+	const struct vcmd_nx_info_v0 info = { .nid = call->nxi->core.id };
 
 	return copy_to_user(call->data, &info, sizeof(info)) ? -EFAULT : 0;
 }
@@ -757,8 +661,6 @@ static long vc_nx_info(const struct vserver_call *call)
 static long vc_net_create(const struct vserver_call *call)
 {
 	struct vcmd_net_create data = { .flagword = NXF_INIT_SET };
-	struct nx_info *nxi;
-	long ret = 0;
 
 	/* As in vs2.3, no data means the default flags. */
 	if (VC_VERSION(call->cmd) >= 1 && call->data &&
@@ -766,28 +668,12 @@ static long vc_net_create(const struct vserver_call *call)
 		return -EFAULT;
 	if (!vserver_lsm_enabled)
 		return -EOPNOTSUPP;
-	nxi = nx_create(call->id, data.flagword);
-	if (IS_ERR(nxi))
-		return PTR_ERR(nxi);
-	if (data.flagword & NXF_SC_HELPER)
-		ret = vs_helper_state(VS_HELPER_NETUP, nxi->nid);
-	if (!ret)
-		ret = nx_migrate_current(nxi, nxi->nid);
-	if (ret) {
-		nx_set_flags(nxi, 0, NXF_SC_HELPER);
-		nx_abandon(nxi);
-	} else {
-		nx_created(nxi);
-		ret = nxi->nid;
-	}
-	nx_put(nxi);
-	return ret;
+	return nx_create_current(call->id, data.flagword);
 }
 
 static long vc_net_migrate(const struct vserver_call *call)
 {
 	struct nx_info *nxi;
-	u64 flags;
 	long err;
 
 	if (call->id == VX_WATCH_ID) {
@@ -797,11 +683,9 @@ static long vc_net_migrate(const struct vserver_call *call)
 	nxi = lookup_nx(call->id);
 	if (!nxi)
 		return -ESRCH;
-	flags = nx_flags(nxi);
-	err = -EACCES;
-	if ((flags & NXF_STATE_ADMIN) &&
-	    (!(flags & NXF_INFO_PRIVATE) || (flags & NXF_STATE_SETUP)))
-		err = nx_migrate_current(nxi, nxi->nid);
+	err = nx_may_enter(nxi);
+	if (!err)
+		err = nx_migrate_current(nxi, nxi->core.id);
 	nx_put(nxi);
 	return err;
 }
@@ -810,7 +694,8 @@ static long vc_get_nflags(const struct vserver_call *call)
 {
 	const u64 flags = nx_flags(call->nxi);
 
-	return put_pair(call->data, flags, ~(NXF_ONE_TIME & ~flags));
+	return put_pair(call->data, flags,
+			vs_core_flag_mask(&call->nxi->core, flags));
 }
 
 static long vc_get_ncaps(const struct vserver_call *call)
@@ -1020,30 +905,25 @@ static bool valid_cpu_id(s32 cpu)
 static long vc_set_prio_bias(const struct vserver_call *call)
 {
 	struct vcmd_prio_bias arg;
+
+	if (copy_from_user(&arg, call->data, sizeof(arg)))
+		return -EFAULT;
+	if (!valid_cpu_id(arg.cpu_id))
+		return -EINVAL;
+	return vx_sched_set_prio_bias(call->vxi, arg.prio_bias);
+}
+
+static long vc_get_prio_bias(const struct vserver_call *call)
+{
+	struct vcmd_prio_bias arg;
 	struct vx_sched s;
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
 	if (!valid_cpu_id(arg.cpu_id))
 		return -EINVAL;
-	spin_lock(&call->vxi->lock);
-	s = call->vxi->sched;
-	spin_unlock(&call->vxi->lock);
-	s.prio_bias = clamp(arg.prio_bias, MIN_NICE, MAX_NICE);
-	return vx_sched_set(call->vxi, &s);
-}
-
-static long vc_get_prio_bias(const struct vserver_call *call)
-{
-	struct vcmd_prio_bias arg;
-
-	if (copy_from_user(&arg, call->data, sizeof(arg)))
-		return -EFAULT;
-	if (!valid_cpu_id(arg.cpu_id))
-		return -EINVAL;
-	spin_lock(&call->vxi->lock);
-	arg.prio_bias = call->vxi->sched.prio_bias;
-	spin_unlock(&call->vxi->lock);
+	vx_sched_get(call->vxi, &s);
+	arg.prio_bias = s.prio_bias;
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -1051,9 +931,9 @@ static long vc_get_badness(const struct vserver_call *call)
 {
 	struct vcmd_badness_v0 arg;
 
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	arg.bias = call->vxi->badness;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return copy_to_user(call->data, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
@@ -1063,9 +943,9 @@ static long vc_set_badness(const struct vserver_call *call)
 
 	if (copy_from_user(&arg, call->data, sizeof(arg)))
 		return -EFAULT;
-	spin_lock(&call->vxi->lock);
+	spin_lock(&call->vxi->core.lock);
 	call->vxi->badness = arg.bias;
-	spin_unlock(&call->vxi->lock);
+	spin_unlock(&call->vxi->core.lock);
 	return 0;
 }
 
@@ -1328,18 +1208,23 @@ static const struct vserver_command *find_command(const u32 cmd)
 	return NULL;
 }
 
-/* The network context target of a command; see the VCF_* comment. */
-static long prepare_nxi(const struct vserver_command *c,
-			struct vserver_call *call, u32 me)
+/*
+ * The target of a command, found (@c: of its network context or
+ * context) or not: see the VCF_* comment.  @own: the caller's own id of
+ * that kind; @admin: the kind's STATE_ADMIN flag.
+ */
+static long check_target(const struct vserver_command *c,
+			 const struct vserver_call *call,
+			 const struct vs_core *target, u32 own, u64 admin)
 {
-	call->nxi = lookup_nx(call->id);
-	if (!call->nxi)
+	const u32 me = current_xid();
+
+	if (!target)
 		return -ESRCH;
-	if (me != VX_ADMIN_ID && me != VX_WATCH_ID &&
-	    call->nxi->nid != task_nid(current))
+	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && target->id != own)
 		return -ESRCH;
 	if ((c->flags & VCF_ADMIN) && !call->inside &&
-	    !(nx_flags(call->nxi) & NXF_STATE_ADMIN))
+	    !(READ_ONCE(target->flags) & admin))
 		return -EACCES;
 	return 0;
 }
@@ -1363,20 +1248,17 @@ static long prepare_call(const struct vserver_command *c,
 			return -EPERM;
 		call->inside = true;
 	}
-	if (c->flags & VCF_NXI)
-		return prepare_nxi(c, call, me);
+	if (c->flags & VCF_NXI) {
+		call->nxi = lookup_nx(call->id);
+		return check_target(c, call,
+				    call->nxi ? &call->nxi->core : NULL,
+				    task_nid(current), NXF_STATE_ADMIN);
+	}
 	if (!(c->flags & VCF_VXI))
 		return 0;
-
 	call->vxi = lookup_vx(call->id);
-	if (!call->vxi)
-		return -ESRCH;
-	if (me != VX_ADMIN_ID && me != VX_WATCH_ID && call->vxi->xid != me)
-		return -ESRCH;
-	if ((c->flags & VCF_ADMIN) && !call->inside &&
-	    !(vx_flags(call->vxi) & VXF_STATE_ADMIN))
-		return -EACCES;
-	return 0;
+	return check_target(c, call, call->vxi ? &call->vxi->core : NULL, me,
+			    VXF_STATE_ADMIN);
 }
 
 /**
@@ -1429,6 +1311,7 @@ static int __init sort_command_table(void)
 {
 	size_t i;
 
+	build_check_abi();
 	sort(vserver_commands, ARRAY_SIZE(vserver_commands),
 	     sizeof(vserver_commands[0]), cmp_command, NULL);
 	for (i = 1; i < ARRAY_SIZE(vserver_commands); i++)

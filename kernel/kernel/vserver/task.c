@@ -34,16 +34,56 @@ struct vx_info *task_get_vx(struct task_struct *t)
 
 	rcu_read_lock();
 	vxi = rcu_dereference(vserver_task(t)->vxi);
-	if (vxi && !refcount_inc_not_zero(&vxi->usecnt))
+	if (vxi && !refcount_inc_not_zero(&vxi->core.usecnt))
 		vxi = NULL;
 	rcu_read_unlock();
 	return vxi;
 }
 
+/* @vt becomes a live task of @vxi (sets @vt->live). */
+static void vx_link_task(struct vx_info *vxi, struct vserver_task *vt)
+{
+	spin_lock_bh(&vxi->task_lock);
+	list_add_tail(&vt->vx_node, &vxi->task_list);
+	vt->live = true;
+	spin_unlock_bh(&vxi->task_lock);
+}
+
+/* @vt is no longer a live task of @vxi (clears @vt->live). */
+static void vx_unlink_task(struct vx_info *vxi, struct vserver_task *vt)
+{
+	spin_lock_bh(&vxi->task_lock);
+	list_del_init(&vt->vx_node);
+	vt->live = false;
+	spin_unlock_bh(&vxi->task_lock);
+}
+
+/**
+ * vx_walk_tasks - Call @fn for each live task of a context
+ * @vxi: The context.
+ * @fn: Called with @vxi->task_lock held and bottom halves off, in an RCU
+ *      read-side section; must not sleep.
+ * @arg: Passed to @fn.
+ *
+ * Costs the context's tasks, not the system's.
+ */
+void vx_walk_tasks(struct vx_info *vxi,
+		   void (*fn)(struct task_struct *t, void *arg), void *arg)
+{
+	struct vserver_task *vt;
+
+	rcu_read_lock();
+	spin_lock_bh(&vxi->task_lock);
+	list_for_each_entry(vt, &vxi->task_list, vx_node)
+		fn(vt->self, arg);
+	spin_unlock_bh(&vxi->task_lock);
+	rcu_read_unlock();
+}
+
 /**
  * vx_migrate_current - Move the current task to another context
  * @vxi: The new context, or NULL for the spectator.
- * @xid: The new context id: @vxi->xid, or VX_WATCH_ID.
+ * @xid: The new context id: @vxi->core.id, or VX_WATCH_ID.
  *
  * Return: 0, or -ESRCH if @vxi is no longer hashed.
  */
@@ -62,9 +102,12 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 			return err;
 		vx_get(vxi);
 	}
+	if (old && was_live)
+		vx_unlink_task(old, vt);
 	rcu_assign_pointer(vt->vxi, vxi);
 	WRITE_ONCE(vt->xid, xid);
-	vt->live = !!vxi;
+	if (vxi)
+		vx_link_task(vxi, vt);
 	if (old) {
 		if (was_live)
 			vx_leave(old);
@@ -80,7 +123,7 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 /**
  * nx_migrate_current - Move the current task to another network context
  * @nxi: The new network context, or NULL for the spectator.
- * @nid: The new id: @nxi->nid, or 1.
+ * @nid: The new id: @nxi->core.id, or 1.
  *
  * Return: 0, or -ESRCH if @nxi is no longer hashed.
  */
@@ -141,16 +184,16 @@ void vserver_exit_task(struct task_struct *tsk)
 		/* Counted before it leaves: never below the real count. */
 		atomic_inc(&vxi->zombies);
 		vt->zombie = true;
-		spin_lock(&vxi->lock);
+		spin_lock(&vxi->core.lock);
 		if (vxi->initpid == tsk->pid) {
 			vxi->exit_code = tsk->exit_code;
 			vxi->initpid = 0;
 		}
 		if (vxi->reaper == tsk->pid)
 			vxi->reaper = 0;
-		spin_unlock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
 	}
-	vt->live = false;
+	vx_unlink_task(vxi, vt);
 	vx_leave(vxi);
 }
 EXPORT_SYMBOL_GPL(vserver_exit_task);
@@ -181,6 +224,8 @@ static int hook_task_alloc(struct task_struct *task,
 	struct vx_info *vxi = current_vx();
 	struct nx_info *nxi = current_nx();
 
+	vt->self = task;
+	INIT_LIST_HEAD(&vt->vx_node);
 	vt->xid = parent->xid;
 	vt->tag = parent->tag;
 	if (vxi) {
@@ -188,13 +233,13 @@ static int hook_task_alloc(struct task_struct *task,
 		if (!vx_nproc_charge(vxi))
 			return -EAGAIN;
 		atomic_inc(&vxi->nr_forks);
-		vt->live = true;
 		RCU_INIT_POINTER(vt->vxi, vx_get(vxi));
+		vx_link_task(vxi, vt);
 	}
 	vt->nid = parent->nid;
 	if (nxi) {
 		/* The parent is a live task of nxi: it is hashed. */
-		atomic_inc(&nxi->tasks);
+		atomic_inc(&nxi->core.tasks);
 		vt->nlive = true;
 		RCU_INIT_POINTER(vt->nxi, nx_get(nxi));
 	}
@@ -215,8 +260,10 @@ static void hook_task_free(struct task_struct *task)
 	}
 	if (!vxi)
 		return;
-	if (vt->live)
+	if (vt->live) {
+		vx_unlink_task(vxi, vt);
 		vx_leave(vxi);
+	}
 	if (vt->zombie)
 		atomic_dec(&vxi->zombies);
 	vx_put(vxi);
@@ -258,7 +305,7 @@ struct task_struct *vserver_find_reaper(struct task_struct *father)
 	if (pid)
 		reaper = find_task_by_pid_ns(pid, &init_pid_ns);
 	if (reaper && (reaper == father || same_thread_group(reaper, father) ||
-		       task_xid(reaper) != vxi->xid ||
+		       task_xid(reaper) != vxi->core.id ||
 		       task_active_pid_ns(reaper) !=
 		       task_active_pid_ns(father)))
 		reaper = NULL;

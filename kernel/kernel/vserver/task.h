@@ -6,6 +6,7 @@
 #ifndef _KERNEL_VSERVER_TASK_H
 #define _KERNEL_VSERVER_TASK_H
 
+#include <linux/list.h>
 #include <linux/lsm_hooks.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -24,18 +25,21 @@
  *       task_struct is freed.
  * @xid: The task's context id, 0 for the host, 1 for the spectator.
  *       Written only by the task itself, read by others with READ_ONCE().
- * @live: The task is counted in @vxi->tasks: from its entry until it
+ * @live: The task is counted in @vxi->core.tasks: from its entry until it
  *        exits or leaves.  Only the task itself (or its freeing, after a
  *        failed fork) changes it.
  * @nxi: The task's network context, or NULL (nid 0 or 1); the same
  *       rules as for @vxi.
  * @nid: The task's network context id, as @xid.
- * @nlive: The task is counted in @nxi->tasks, as @live.
+ * @nlive: The task is counted in @nxi->core.tasks, as @live.
  * @zombie: The task is counted in @vxi->zombies: from its exit as a live
  *          thread group leader until it is reaped (or freed).
  * @tag: The tag (project id) its new files get, set by tag_migrate from
  *       the host, or 0: the context id (dlimit.c).  Written only by the
  *       task itself, inherited at fork, read by others with READ_ONCE().
+ * @self: The task this blob belongs to.  Constant.
+ * @vx_node: In @vxi->task_list exactly while @live; under
+ *           @vxi->task_lock.
  */
 struct vserver_task {
 	struct vx_info __rcu *vxi;
@@ -46,6 +50,8 @@ struct vserver_task {
 	bool live;
 	bool nlive;
 	bool zombie;
+	struct task_struct *self;
+	struct list_head vx_node;
 };
 
 extern struct lsm_blob_sizes vserver_blob_sizes;
@@ -134,6 +140,8 @@ static inline u32 task_tag(const struct task_struct *t)
 struct vx_info *task_get_vx(struct task_struct *t);
 int vx_migrate_current(struct vx_info *vxi, u32 xid);
 int nx_migrate_current(struct nx_info *nxi, u32 nid);
+void vx_walk_tasks(struct vx_info *vxi,
+		   void (*fn)(struct task_struct *t, void *arg), void *arg);
 void vserver_add_task_hooks(void);
 
 #endif /* _KERNEL_VSERVER_TASK_H */

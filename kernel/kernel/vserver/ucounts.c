@@ -118,7 +118,7 @@ static struct user_namespace *ukey_get(struct vx_info *vxi)
 
 	for (;;) {
 		spin_lock(&vx_ukeys_lock);
-		k = ukey_find(vxi->xid);
+		k = ukey_find(vxi->core.id);
 		if (k || new)
 			break;
 		spin_unlock(&vx_ukeys_lock);
@@ -127,9 +127,9 @@ static struct user_namespace *ukey_get(struct vx_info *vxi)
 		if (!new)
 			return ERR_PTR(-ENOMEM);
 		refcount_set(&new->ns.ns.count, 1);
-		new->xid = vxi->xid;
+		new->xid = vxi->core.id;
 		new->ns.ucounts = alloc_ucounts(&vx_root_key,
-						KUIDT_INIT(vxi->xid));
+						KUIDT_INIT(vxi->core.id));
 		if (!new->ns.ucounts) {
 			kfree(new);
 			return ERR_PTR(-ENOMEM);
@@ -240,7 +240,7 @@ void vx_ucounts_limit_changed(struct vx_info *vxi)
 	struct vx_ukey *k;
 
 	spin_lock(&vx_ukeys_lock);
-	k = ukey_find(vxi->xid);
+	k = ukey_find(vxi->core.id);
 	if (k)
 		ukey_set_limits(k, vxi);
 	spin_unlock(&vx_ukeys_lock);
@@ -259,7 +259,7 @@ long vx_ucounts_total(struct vx_info *vxi, int type)
 	long v = 0;
 
 	spin_lock(&vx_ukeys_lock);
-	k = ukey_find(vxi->xid);
+	k = ukey_find(vxi->core.id);
 	if (k && k->start == vxi->start_time)
 		v = atomic_long_read(&k->ns.ucounts->rlimit[type]);
 	spin_unlock(&vx_ukeys_lock);

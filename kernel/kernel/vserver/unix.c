@@ -26,10 +26,10 @@
 #include <net/sock.h>
 
 #include "context.h"
-#include "limit.h"
 #include "lsm.h"
-#include "isolation.h"
+#include "sockowner.h"
 #include "task.h"
+#include "unix.h"
 
 static bool is_abstract(const struct sock *sk)
 {

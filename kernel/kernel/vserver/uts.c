@@ -57,9 +57,9 @@ int vx_get_vhi_name(struct vx_info *vxi, u32 field,
 	char *src;
 
 	if (field == VHIN_CONTEXT) {
-		spin_lock(&vxi->lock);
+		spin_lock(&vxi->core.lock);
 		strscpy(name, vxi->name, __NEW_UTS_LEN + 1);
-		spin_unlock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
 		return 0;
 	}
 	uts = vx_space_get_uts(vxi);
@@ -90,9 +90,9 @@ int vx_set_vhi_name(struct vx_info *vxi, u32 field,
 	char *dst;
 
 	if (field == VHIN_CONTEXT) {
-		spin_lock(&vxi->lock);
+		spin_lock(&vxi->core.lock);
 		strscpy(vxi->name, name, sizeof(vxi->name));
-		spin_unlock(&vxi->lock);
+		spin_unlock(&vxi->core.lock);
 		return 0;
 	}
 	uts = vx_space_get_uts(vxi);

@@ -9,6 +9,25 @@
 #include <linux/types.h>
 
 /**
+ * DOC: network context ids
+ *
+ * As for contexts: 0 is the host (no restriction), 1 the spectator (no
+ * restriction, no structure), 2..65535 network contexts, of which
+ * ``net_create(-1)`` picks a free one in 49152..65535.  ``(__u32)-1`` as
+ * the @id of another command is the caller's own network context.
+ */
+#define NX_ADMIN_ID		0
+#define NX_WATCH_ID		1
+#define NX_MIN_ID		2
+#define NX_MIN_DYNAMIC_ID	49152
+#define NX_MAX_ID		65535
+#define NX_DYNAMIC_ID		((__u32)-1)
+#define NX_SELF_ID		((__u32)-1)
+
+/* Address entries a network context holds per address family. */
+#define NX_MAX_ADDRS		64
+
+/**
  * DOC: network context flags
  *
  * - %NXF_INFO_PRIVATE: the network context cannot be entered.
@@ -35,7 +54,7 @@
 #define NXF_SC_HELPER		(1ULL << 36)
 #define NXF_PERSISTENT		(1ULL << 38)
 
-#define NXF_ONE_TIME		(0x0005ULL << 32)
+#define NXF_ONE_TIME		(NXF_STATE_SETUP | NXF_STATE_ADMIN)
 #define NXF_INIT_SET		(NXF_STATE_ADMIN | NXF_HIDE_NETIF |	\
 				 NXF_LBACK_REMAP | NXF_HIDE_LBACK)
 
