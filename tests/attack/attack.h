@@ -1265,6 +1265,38 @@ static void at_escape(void)
 #define NOTE(fmt, ...)							\
 	snprintf(at_sh->res.note, sizeof(at_sh->res.note), fmt, ##__VA_ARGS__)
 
+/*
+ * The fixture "attack" of a program whose tests need only the world: it
+ * is built before every test; after it, down() undoes what the test set
+ * up on the host (at_no_down: nothing), the host's state is restored and
+ * the world torn down.  Every such program uses this one definition.
+ */
+static inline void at_no_down(void)
+{
+}
+
+#define AT_WORLD_FIXTURE(down)						\
+FIXTURE(attack) {							\
+	struct at_world w;						\
+};									\
+									\
+FIXTURE_SETUP(attack)							\
+{									\
+	int ok = at_world_up(&self->w) == 0;				\
+									\
+	if (!ok)							\
+		at_world_down();					\
+	ASSERT_TRUE(ok) TH_LOG("cannot build the world: %s", self->w.why); \
+}									\
+									\
+FIXTURE_TEARDOWN(attack)						\
+{									\
+	down();								\
+	at_restore_host();						\
+	EXPECT_TRUE(at_world_down())					\
+		TH_LOG("the contexts did not go away");			\
+}
+
 /* ------------------------------------------------------------------ */
 /* The program: shared counters, the setuid helper, the summary       */
 /* ------------------------------------------------------------------ */

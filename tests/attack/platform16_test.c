@@ -39,25 +39,7 @@
 #define UFFD_USER_MODE_ONLY	1
 #endif
 
-FIXTURE(attack) {
-	struct at_world w;
-};
-
-FIXTURE_SETUP(attack)
-{
-	int ok = at_world_up(&self->w) == 0;
-
-	if (!ok)
-		at_world_down();
-	ASSERT_TRUE(ok) TH_LOG("cannot build the world: %s", self->w.why);
-}
-
-FIXTURE_TEARDOWN(attack)
-{
-	at_restore_host();
-	EXPECT_TRUE(at_world_down())
-		TH_LOG("the contexts did not go away");
-}
+AT_WORLD_FIXTURE(at_no_down)
 
 /* attack.h's helpers for attempts this program does not make. */
 static const void *const at_unused[] __attribute__((unused)) = {

@@ -1,0 +1,728 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver hostile-guest suite, netfilter: attempts by root in a guest on
+ * the host's nftables ruleset and conntrack table, which guests share
+ * with the host (one network namespace).  The world and the verdicts are
+ * attack.h's; every attempt is one test and tests/attack/README lists
+ * them.  The host's side is what a Debian host with a stateful firewall
+ * has: an inet table whose rule loads the conntrack state, so that every
+ * packet of the machine is tracked (nft_ct turns conntrack on in the
+ * namespace).  No libmnl or nft in the VM: the netlink messages are made
+ * here.
+ */
+
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <mqueue.h>
+#include <sched.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/timex.h>
+
+#include "kselftest_harness.h"
+#include "vs_net.h"
+#include "vs_helpers3.h"
+#include "attack.h"
+
+/* After the C library's network headers (linux/in.h would clash). */
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+
+/* The host's table and chain, and the one a guest tries to add. */
+#define NF_TABLE	"vs_attack"
+#define NF_CHAIN	"out"
+#define NF_GUEST_TABLE	"vs_guest"
+#define CT_MAX_PATH	"/proc/sys/net/netfilter/nf_conntrack_max"
+#define CT_COUNT_PATH	"/proc/sys/net/netfilter/nf_conntrack_count"
+
+static void nf_down(void);
+
+AT_WORLD_FIXTURE(nf_down)
+
+/* attack.h's helpers for attempts this program does not make. */
+static const void *const at_unused[] __attribute__((unused)) = {
+	at_outside_root, at_guest_chrooted, at_uncount, at_reached,
+	at_go_on, at_await_ready, at_ready_wait,
+};
+
+/* ================================================================== */
+/* Netlink messages of nfnetlink, by hand                             */
+/* ================================================================== */
+
+struct nlb {
+	char buf[4096] __attribute__((aligned(NLMSG_ALIGNTO)));
+	size_t len;
+};
+
+static void *nlb_put(struct nlb *b, size_t len)
+{
+	void *p = b->buf + b->len;
+
+	memset(p, 0, NLMSG_ALIGN(len));
+	b->len += NLMSG_ALIGN(len);
+	return p;
+}
+
+/* A message of subsystem/type (type alone for the batch markers). */
+static size_t nlb_msg(struct nlb *b, uint16_t type, uint16_t flags,
+		      uint8_t family, uint16_t res_id)
+{
+	static uint32_t seq;
+	size_t off = b->len;
+	struct nlmsghdr *h = nlb_put(b, NLMSG_HDRLEN);
+	struct nfgenmsg *g = nlb_put(b, sizeof(*g));
+
+	h->nlmsg_type = type;
+	h->nlmsg_flags = NLM_F_REQUEST | flags;
+	h->nlmsg_seq = ++seq;
+	g->nfgen_family = family;
+	g->version = NFNETLINK_V0;
+	g->res_id = htons(res_id);
+	return off;
+}
+
+static void nlb_end_msg(struct nlb *b, size_t off)
+{
+	((struct nlmsghdr *)(b->buf + off))->nlmsg_len = b->len - off;
+}
+
+static void nlb_attr(struct nlb *b, uint16_t type, const void *data,
+		     size_t len)
+{
+	struct nlattr *a = nlb_put(b, NLA_HDRLEN + len);
+
+	a->nla_type = type;
+	a->nla_len = NLA_HDRLEN + len;
+	memcpy((char *)a + NLA_HDRLEN, data, len);
+}
+
+static void nlb_str(struct nlb *b, uint16_t type, const char *s)
+{
+	nlb_attr(b, type, s, strlen(s) + 1);
+}
+
+static void nlb_u32(struct nlb *b, uint16_t type, uint32_t host_order)
+{
+	uint32_t v = htonl(host_order);
+
+	nlb_attr(b, type, &v, sizeof(v));
+}
+
+static size_t nlb_nest(struct nlb *b, uint16_t type)
+{
+	size_t off = b->len;
+	struct nlattr *a = nlb_put(b, NLA_HDRLEN);
+
+	a->nla_type = type | NLA_F_NESTED;
+	return off;
+}
+
+static void nlb_end_nest(struct nlb *b, size_t off)
+{
+	((struct nlattr *)(b->buf + off))->nla_len = b->len - off;
+}
+
+#define NFT_TYPE(t)	((NFNL_SUBSYS_NFTABLES << 8) | (t))
+
+static void nft_begin(struct nlb *b)
+{
+	nlb_end_msg(b, nlb_msg(b, NFNL_MSG_BATCH_BEGIN, 0, AF_UNSPEC,
+			       NFNL_SUBSYS_NFTABLES));
+}
+
+static void nft_end(struct nlb *b)
+{
+	nlb_end_msg(b, nlb_msg(b, NFNL_MSG_BATCH_END, 0, AF_UNSPEC,
+			       NFNL_SUBSYS_NFTABLES));
+}
+
+static void nft_table(struct nlb *b, int type, const char *name)
+{
+	size_t m = nlb_msg(b, NFT_TYPE(type),
+			   NLM_F_ACK | (type == NFT_MSG_NEWTABLE ? NLM_F_CREATE : 0),
+			   NFPROTO_INET, 0);
+
+	nlb_str(b, NFTA_TABLE_NAME, name);
+	nlb_end_msg(b, m);
+}
+
+/*
+ * table inet @table { chain out { type filter hook output priority 0;
+ * ct state (loaded into a register) } }: what a stateful firewall's
+ * "ct state established,related accept" needs; conntrack tracks every
+ * packet of the namespace from then on.
+ */
+static void nft_ct_ruleset(struct nlb *b, const char *table)
+{
+	size_t m, n, l, e, d;
+
+	nft_table(b, NFT_MSG_NEWTABLE, table);
+	m = nlb_msg(b, NFT_TYPE(NFT_MSG_NEWCHAIN), NLM_F_ACK | NLM_F_CREATE,
+		    NFPROTO_INET, 0);
+	nlb_str(b, NFTA_CHAIN_TABLE, table);
+	nlb_str(b, NFTA_CHAIN_NAME, NF_CHAIN);
+	n = nlb_nest(b, NFTA_CHAIN_HOOK);
+	nlb_u32(b, NFTA_HOOK_HOOKNUM, NF_INET_LOCAL_OUT);
+	nlb_u32(b, NFTA_HOOK_PRIORITY, 0);
+	nlb_end_nest(b, n);
+	nlb_str(b, NFTA_CHAIN_TYPE, "filter");
+	nlb_end_msg(b, m);
+
+	m = nlb_msg(b, NFT_TYPE(NFT_MSG_NEWRULE),
+		    NLM_F_ACK | NLM_F_CREATE | NLM_F_APPEND, NFPROTO_INET, 0);
+	nlb_str(b, NFTA_RULE_TABLE, table);
+	nlb_str(b, NFTA_RULE_CHAIN, NF_CHAIN);
+	l = nlb_nest(b, NFTA_RULE_EXPRESSIONS);
+	e = nlb_nest(b, NFTA_LIST_ELEM);
+	nlb_str(b, NFTA_EXPR_NAME, "ct");
+	d = nlb_nest(b, NFTA_EXPR_DATA);
+	nlb_u32(b, NFTA_CT_KEY, NFT_CT_STATE);
+	nlb_u32(b, NFTA_CT_DREG, NFT_REG_1);
+	nlb_end_nest(b, d);
+	nlb_end_nest(b, e);
+	nlb_end_nest(b, l);
+	nlb_end_msg(b, m);
+}
+
+/*
+ * Sends b on a NETLINK_NETFILTER socket and reads what comes back (the
+ * kernel answers within sendmsg): 0 if no error was acknowledged, -1 with
+ * errno if sending failed or an error came; *nmsgs (if not NULL) counts
+ * the other messages (a dump's entries) of type want.
+ */
+static int nfnl_talk(struct nlb *b, int want, int *nmsgs)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	char rbuf[16384] __attribute__((aligned(NLMSG_ALIGNTO)));
+	int fd, err = 0, done = 0;
+	ssize_t n;
+
+	if (nmsgs)
+		*nmsgs = 0;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+	if (fd < 0)
+		return -1;
+	if (sendto(fd, b->buf, b->len, 0, (void *)&sa, sizeof(sa)) < 0) {
+		err = errno;
+		goto out;
+	}
+	while (!done) {
+		struct nlmsghdr *h;
+
+		n = recv(fd, rbuf, sizeof(rbuf), MSG_DONTWAIT);
+		if (n <= 0)
+			break;
+		for (h = (void *)rbuf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_DONE) {
+				done = 1;
+			} else if (h->nlmsg_type == NLMSG_ERROR) {
+				struct nlmsgerr *e = NLMSG_DATA(h);
+
+				if (e->error && !err)
+					err = -e->error;
+			} else if (nmsgs && (h->nlmsg_type & 0xff) == want) {
+				(*nmsgs)++;
+			}
+		}
+	}
+out:
+	close(fd);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the host has inet table @name: 1, 0, -1 (errno) */
+static int nft_table_exists(const char *name)
+{
+	struct nlb b = { .len = 0 };
+
+	nft_table(&b, NFT_MSG_GETTABLE, name);
+	if (nfnl_talk(&b, NFT_MSG_NEWTABLE, NULL) == 0)
+		return 1;
+	return errno == ENOENT ? 0 : -1;
+}
+
+/* ================================================================== */
+/* The host's side                                                    */
+/* ================================================================== */
+
+static char ct_max_saved[32];
+
+static long read_num(const char *path)
+{
+	char buf[32] = "";
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	return n > 0 ? atol(buf) : -1;
+}
+
+/* The host's firewall: table NF_TABLE with conntrack on.  0 or errno. */
+static int nf_up(void)
+{
+	struct nlb b = { .len = 0 };
+
+	nft_begin(&b);
+	nft_ct_ruleset(&b, NF_TABLE);
+	nft_end(&b);
+	return nfnl_talk(&b, 0, NULL) ? errno : 0;
+}
+
+static void nf_down(void)
+{
+	struct nlb b = { .len = 0 };
+
+	if (ct_max_saved[0]) {
+		at_write_file(CT_MAX_PATH, ct_max_saved);
+		ct_max_saved[0] = 0;
+	}
+	nft_begin(&b);
+	nft_table(&b, NFT_MSG_DELTABLE, NF_TABLE);
+	nft_end(&b);
+	nfnl_talk(&b, 0, NULL);
+	b.len = 0;
+	nft_begin(&b);
+	nft_table(&b, NFT_MSG_DELTABLE, NF_GUEST_TABLE);
+	nft_end(&b);
+	nfnl_talk(&b, 0, NULL);
+}
+
+#define NF_UP()								\
+	do {								\
+		int __e = nf_up();					\
+		ASSERT_EQ(0, __e)					\
+			TH_LOG("the host's nftables table: %s", strerror(__e)); \
+		ASSERT_EQ(1, nft_table_exists(NF_TABLE));		\
+	} while (0)
+
+/* ================================================================== */
+/* nftables                                                           */
+/* ================================================================== */
+
+/* A batch that adds a table with conntrack (as the host's). */
+static long g_nft_add_table(long unused)
+{
+	struct nlb b = { .len = 0 };
+
+	nft_begin(&b);
+	nft_ct_ruleset(&b, NF_GUEST_TABLE);
+	nft_end(&b);
+	return nfnl_talk(&b, 0, NULL);
+}
+
+TEST_F(attack, nft_add_table)
+{
+	long r;
+
+	NF_UP();
+	r = ATTEMPT(AT_INIT, g_nft_add_table, 0,
+		"nftables batch NEWTABLE/NEWCHAIN/NEWRULE: add a table to the host's ruleset (no CAP_NET_ADMIN) -> EPERM");
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(nft_table_exists(NF_GUEST_TABLE) == 0,
+		  "the host's ruleset has the guest's table");
+	HOST_OK();
+}
+
+static long g_nft_del_table(long unused)
+{
+	struct nlb b = { .len = 0 };
+
+	nft_begin(&b);
+	nft_table(&b, NFT_MSG_DELTABLE, NF_TABLE);
+	nft_end(&b);
+	return nfnl_talk(&b, 0, NULL);
+}
+
+TEST_F(attack, nft_delete_host_table)
+{
+	long r;
+
+	NF_UP();
+	r = ATTEMPT(AT_INIT, g_nft_del_table, 0,
+		"nftables batch DELTABLE: delete the host's firewall table -> EPERM");
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(nft_table_exists(NF_TABLE) == 1,
+		  "the host's table is gone");
+	HOST_OK();
+}
+
+/* GETTABLE dump: list the host's ruleset. */
+static long g_nft_list(long unused)
+{
+	struct nlb b = { .len = 0 };
+	int n;
+	long r;
+
+	nlb_end_msg(&b, nlb_msg(&b, NFT_TYPE(NFT_MSG_GETTABLE), NLM_F_DUMP,
+				NFPROTO_UNSPEC, 0));
+	r = nfnl_talk(&b, NFT_MSG_NEWTABLE, &n);
+	at_sh->res.v[0] = n;
+	return r;
+}
+
+TEST_F(attack, nft_list_host_ruleset)
+{
+	long r;
+
+	NF_UP();
+	r = ATTEMPT(AT_INIT, g_nft_list, 0,
+		"nftables GETTABLE dump: read the host's firewall ruleset -> EPERM");
+	TH_LOG("tables seen: %ld", at_sh->res.v[0]);
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest listed %ld host tables",
+		  at_sh->res.v[0]);
+	HOST_OK();
+}
+
+/* Join nfnetlink's multicast groups: the host's conntrack and ruleset events. */
+static long g_nfnl_groups(long unused)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
+				  .nl_groups = (1 << (NFNLGRP_CONNTRACK_NEW - 1)) |
+					       (1 << (NFNLGRP_NFTABLES - 1)) };
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+
+	if (fd < 0)
+		return -2;
+	return bind(fd, (void *)&sa, sizeof(sa));
+}
+
+TEST_F(attack, nfnetlink_join_event_groups)
+{
+	long r;
+
+	NF_UP();
+	r = ATTEMPT(AT_INIT, g_nfnl_groups, 0,
+		"bind a NETLINK_NETFILTER socket to the conntrack and nftables event groups: see the host's connections and rule changes -> EPERM");
+	REFUSED(r, errno, EPERM);
+	HOST_OK();
+}
+
+/* ================================================================== */
+/* The conntrack table                                                */
+/* ================================================================== */
+
+/*
+ * A new flow of the host: a datagram from a new socket of the host to a
+ * port of its own address where nothing listens (the ICMP error is
+ * related, no new entry).  Each needs an entry of the conntrack table;
+ * sendto() fails (EPERM) if the packet is dropped for want of one.
+ */
+static int host_connection(void)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET,
+				  .sin_port = htons(AT_PORT_UH + 90) };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int r;
+
+	if (fd < 0)
+		return -1;
+	inet_pton(AF_INET, AT_HOST4, &sa.sin_addr);
+	r = sendto(fd, "h", 1, 0, (void *)&sa, sizeof(sa)) < 0 ? -1 : 0;
+	close(fd);
+	return r;
+}
+
+/* ctnetlink dump of the conntrack table. */
+static long g_ctnl_dump(long unused)
+{
+	struct nlb b = { .len = 0 };
+	int n;
+	long r;
+
+	nlb_end_msg(&b, nlb_msg(&b, (NFNL_SUBSYS_CTNETLINK << 8) |
+				IPCTNL_MSG_CT_GET, NLM_F_DUMP, AF_INET, 0));
+	r = nfnl_talk(&b, IPCTNL_MSG_CT_NEW, &n);
+	at_sh->res.v[0] = n;
+	return r;
+}
+
+TEST_F(attack, ctnetlink_dump_host_connections)
+{
+	long r;
+
+	NF_UP();
+	ASSERT_EQ(0, host_connection());
+	r = ATTEMPT(AT_INIT, g_ctnl_dump, 0,
+		"ctnetlink IPCTNL_MSG_CT_GET dump: read the host's connection tracking table -> EPERM");
+	TH_LOG("entries seen: %ld", at_sh->res.v[0]);
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest read %ld conntrack entries",
+		  at_sh->res.v[0]);
+	HOST_OK();
+}
+
+static long g_ctnl_flush(long unused)
+{
+	struct nlb b = { .len = 0 };
+
+	nlb_end_msg(&b, nlb_msg(&b, (NFNL_SUBSYS_CTNETLINK << 8) |
+				IPCTNL_MSG_CT_DELETE, NLM_F_ACK, AF_INET, 0));
+	return nfnl_talk(&b, 0, NULL);
+}
+
+TEST_F(attack, ctnetlink_flush_host_connections)
+{
+	long r;
+
+	NF_UP();
+	ASSERT_EQ(0, host_connection());
+	r = ATTEMPT(AT_INIT, g_ctnl_flush, 0,
+		"ctnetlink IPCTNL_MSG_CT_DELETE without a tuple: flush the host's conntrack table -> EPERM");
+	REFUSED(r, errno, EPERM);
+	NO_ESCAPE(read_num(CT_COUNT_PATH) > 0, "the conntrack table is empty");
+	HOST_OK();
+}
+
+/* Opens path and counts the lines naming the host's address. */
+static long g_read_ct_file(long path)
+{
+	char line[512];
+	FILE *f = fopen((const char *)path, "re");
+	long n = 0;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, AT_HOST4))
+			n++;
+	fclose(f);
+	at_sh->res.v[0] = n;
+	return 0;
+}
+
+TEST_F(attack, proc_net_nf_conntrack)
+{
+	long r;
+
+	NF_UP();
+	ASSERT_EQ(0, host_connection());
+	ASSERT_EQ(0, access("/proc/net/nf_conntrack", R_OK));
+	r = ATTEMPT(AT_INIT, g_read_ct_file, at_arg("/proc/net/nf_conntrack", NULL),
+		"read /proc/net/nf_conntrack: the host's connections -> ENOENT (hidden, NXF_HIDE_NETIF)");
+	TH_LOG("host entries seen: %ld", at_sh->res.v[0]);
+	REFUSED(r, errno, ENOENT);
+	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest read %ld host entries",
+		  at_sh->res.v[0]);
+	HOST_OK();
+}
+
+TEST_F(attack, proc_net_stat_nf_conntrack)
+{
+	long r;
+
+	NF_UP();
+	r = ATTEMPT(AT_INIT, g_read_ct_file,
+		    at_arg("/proc/net/stat/nf_conntrack", NULL),
+		"read /proc/net/stat/nf_conntrack: the machine's conntrack statistics -> ENOENT");
+	REFUSED(r, errno, ENOENT);
+	HOST_OK();
+}
+
+static long g_write_file(long arg)
+{
+	int fd = open((const char *)arg, O_WRONLY | O_CLOEXEC);
+	const char *v = at_arg2(arg);
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, v, strlen(v)) < 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+TEST_F(attack, sysctl_nf_conntrack_max)
+{
+	long before = read_num(CT_MAX_PATH), r;
+
+	ASSERT_LT(0, before);
+	r = ATTEMPT(AT_INIT, g_write_file, at_arg(CT_MAX_PATH, "1"),
+		"write net.netfilter.nf_conntrack_max = 1: make the host's table hold one connection -> refused");
+	REFUSED(r, errno, 0);
+	NO_ESCAPE(read_num(CT_MAX_PATH) == before,
+		  "nf_conntrack_max changed: %ld -> %ld", before,
+		  read_num(CT_MAX_PATH));
+	HOST_OK();
+}
+
+/*
+ * UDP flows between CT_SOCKS of the guest's own sockets, made assured
+ * (a reply, then traffic after two seconds: an UDP "stream", which
+ * neither early drop nor the garbage collector evicts; 120 s), pair by
+ * pair, CT_ROUNDS times with new sockets: more entries than the table
+ * holds, with at most CT_SOCKS sockets open at once.  v[0]: flows made,
+ * v[1]: datagrams refused (sendto EPERM: no entry for them).
+ */
+#define CT_SOCKS	12
+#define CT_ROUNDS	4
+
+static long g_ct_flood(long unused)
+{
+	struct sockaddr_in sa[CT_SOCKS];
+	int fd[CT_SOCKS], round, i, j;
+	long made = 0, refused = 0;
+	socklen_t sl;
+
+	for (round = 0; round < CT_ROUNDS; round++) {
+		for (i = 0; i < CT_SOCKS; i++) {
+			memset(&sa[i], 0, sizeof(sa[i]));
+			sa[i].sin_family = AF_INET;
+			inet_pton(AF_INET, AT_A4, &sa[i].sin_addr);
+			fd[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+			sl = sizeof(sa[i]);
+			if (fd[i] < 0 || bind(fd[i], (void *)&sa[i], sizeof(sa[i])) ||
+			    getsockname(fd[i], (void *)&sa[i], &sl)) {
+				NOTE("socket %d of round %d: %s", i, round,
+				     strerror(errno));
+				return -2;
+			}
+		}
+		/* i -> j, then the reply j -> i. */
+		for (i = 0; i < CT_SOCKS; i++)
+			for (j = i + 1; j < CT_SOCKS; j++) {
+				if (sendto(fd[i], "q", 1, 0, (void *)&sa[j],
+					   sizeof(sa[j])) < 0) {
+					refused++;
+					continue;
+				}
+				made++;
+				sendto(fd[j], "r", 1, 0, (void *)&sa[i],
+				       sizeof(sa[i]));
+			}
+		/* A stream: traffic again after two seconds. */
+		sleep(3);
+		for (i = 0; i < CT_SOCKS; i++)
+			for (j = i + 1; j < CT_SOCKS; j++)
+				sendto(fd[i], "s", 1, 0, (void *)&sa[j],
+				       sizeof(sa[j]));
+		for (i = 0; i < CT_SOCKS; i++)
+			close(fd[i]);
+	}
+	at_sh->res.v[0] = made;
+	at_sh->res.v[1] = refused;
+	return refused ? -1 : 0;
+}
+
+TEST_F(attack, conntrack_table_exhaustion)
+{
+	long count, max, after, r;
+	int i, host_failed = 0;
+
+	NF_UP();
+	/* A table the flood can fill: what is in it now plus 120 entries. */
+	count = read_num(CT_COUNT_PATH);
+	ASSERT_LE(0, count);
+	ASSERT_LT(0, read_num(CT_MAX_PATH));
+	snprintf(ct_max_saved, sizeof(ct_max_saved), "%ld",
+		 read_num(CT_MAX_PATH));
+	max = count + 120;
+	{
+		char v[32];
+
+		snprintf(v, sizeof(v), "%ld", max);
+		ASSERT_EQ(0, at_write_file(CT_MAX_PATH, v));
+	}
+	r = ATTEMPT(AT_INIT, g_ct_flood, 0,
+		"open assured UDP flows between its own sockets (12 at a time, 264 flows): fill the machine's conntrack table -> the host keeps max/8 of it");
+	after = read_num(CT_COUNT_PATH);
+	TH_LOG("flows made %ld, refused %ld; entries %ld of %ld (before: %ld)",
+	       at_sh->res.v[0], at_sh->res.v[1], after, max, count);
+	/* The host opens new connections: each needs an entry. */
+	for (i = 0; i < 5; i++)
+		if (host_connection())
+			host_failed++;
+	TH_LOG("host connections refused: %d of 5", host_failed);
+	NO_ESCAPE(after <= max - max / 8,
+		  "the guest filled the conntrack table: %ld of %ld entries, the host's eighth taken",
+		  after, max);
+	NO_ESCAPE(host_failed == 0,
+		  "%d of 5 new host connections failed (table full)",
+		  host_failed);
+	EXPECT_EQ(-1, r) TH_LOG("the guest was never refused an entry");
+	HOST_OK();
+}
+
+/* ================================================================== */
+/* overlayfs and FUSE through a user namespace                        */
+/* ================================================================== */
+
+/*
+ * A user namespace gives its creator every capability inside it, and
+ * overlayfs and FUSE may be mounted there (FS_USERNS_MOUNT): the way an
+ * unprivileged user mounts them on Debian.  v[0]: the step that failed.
+ */
+static long g_userns_mount(long arg)
+{
+	const char *type = (const char *)arg;
+
+	at_sh->res.v[0] = 1;
+	if (unshare(CLONE_NEWUSER))
+		return -1;
+	at_sh->res.v[0] = 2;
+	if (unshare(CLONE_NEWNS))
+		return -1;
+	at_sh->res.v[0] = 3;
+	mkdir("/tmp/l", 0755);
+	mkdir("/tmp/u", 0755);
+	mkdir("/tmp/w", 0755);
+	mkdir("/tmp/m", 0755);
+	if (!strcmp(type, "overlay"))
+		return mount("overlay", "/tmp/m", "overlay", 0,
+			     "lowerdir=/tmp/l,upperdir=/tmp/u,workdir=/tmp/w");
+	return mount("x", "/tmp/m", "fuse", 0,
+		     "fd=0,rootmode=40000,user_id=0,group_id=0");
+}
+
+TEST_F(attack, userns_mount_overlayfs)
+{
+	long r = ATTEMPT(AT_INIT, g_userns_mount, at_arg("overlay", NULL),
+		"unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() an overlayfs with the new namespace's capabilities -> EPERM");
+
+	TH_LOG("failed at step %ld (1 user ns, 2 mount ns, 3 mount)",
+	       at_sh->res.v[0]);
+	REFUSED(r, errno, EPERM);
+	HOST_OK();
+}
+
+TEST_F(attack, userns_mount_fuse)
+{
+	long r = ATTEMPT(AT_INIT, g_userns_mount, at_arg("fuse", NULL),
+		"unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() a FUSE file system -> EPERM");
+
+	TH_LOG("failed at step %ld (1 user ns, 2 mount ns, 3 mount)",
+	       at_sh->res.v[0]);
+	REFUSED(r, errno, EPERM);
+	HOST_OK();
+}
+
+static long g_fsopen(long arg)
+{
+	long r = syscall(__NR_fsopen, (const char *)arg, 0);
+
+	return r < 0 ? -1 : r;
+}
+
+TEST_F(attack, fsopen_fuse)
+{
+	long r = ATTEMPT(AT_INIT, g_fsopen, at_arg("fuse", NULL),
+		"fsopen(\"fuse\"): a FUSE file system by the new mount API -> EPERM");
+	REFUSED(r, errno, EPERM);
+	HOST_OK();
+}
+
+TEST_HARNESS_MAIN
