@@ -263,3 +263,30 @@ int cgroup_remove_tree(const char *dir)
 		return -1;
 	return ret;
 }
+
+void apifs_detect_systemd(struct guest *g)
+{
+	char target[VS_PATH_MAX];
+	const char *base;
+	int rootfd, dir;
+	ssize_t n;
+
+	if (g->style != INIT_PLAIN || g->cmd_start[0] || !g->vdir[0])
+		return;
+	rootfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		return;
+	dir = open_in_root(rootfd, "/sbin", O_PATH | O_DIRECTORY);
+	close(rootfd);
+	if (dir < 0)
+		return;
+	n = readlinkat(dir, "init", target, sizeof(target) - 1);
+	close(dir);
+	if (n <= 0)
+		return;
+	target[n] = '\0';
+	base = strrchr(target, '/');
+	base = base ? base + 1 : target;
+	if (!strcmp(base, "systemd"))
+		g->style = INIT_SYSTEMD;
+}

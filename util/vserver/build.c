@@ -102,7 +102,7 @@ static void build_help(void)
 	    "                               an address; repeatable; no "
 	    "<dev>: nodev\n",
 	    "  --flags <f1,f2,...>          context flags (cflags)\n",
-	    "  --initstyle <sysv|plain>     apps/init/style (busybox: "
+	    "  --initstyle <sysv|plain|systemd> apps/init/style (busybox: "
 	    "plain)\n",
 	    "  --rootdir <dir>              where the root goes "
 	    "(default /vservers)\n",
@@ -770,8 +770,10 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			}
 			b.flags = val;
 		} else if (!strcmp(a, "--initstyle") && takes) {
-			if (strcmp(val, "sysv") && strcmp(val, "plain"))
-				build_usage_error("--initstyle: sysv or plain");
+			if (strcmp(val, "sysv") && strcmp(val, "plain") &&
+			    strcmp(val, "systemd"))
+				build_usage_error("--initstyle: sysv, plain or "
+						  "systemd");
 			b.initstyle = val;
 		} else if (!strcmp(a, "--limit") && takes) {
 			if (defaults_limit_option(val))

@@ -171,7 +171,9 @@ int conf_interface_spec(const char *spec, char *name,
 
 /* --- config.c: a guest's configuration ------------------------------- */
 
-enum init_style { INIT_SYSV, INIT_PLAIN };
+/* INIT_SYSTEMD: style "systemd", or plain with /sbin/init a link to
+ * systemd (util-vserver had no such style; guest_load tells them apart). */
+enum init_style { INIT_SYSV, INIT_PLAIN, INIT_SYSTEMD };
 
 struct guest_iface {
 	char id[64];			/* the directory name */
@@ -347,6 +349,10 @@ int apifs_late(const struct guest *g, int rootfd, bool cgroup);
 const char *apifs_error(void);
 /* rmdir of a guest's cgroup and of the ones its init made under it. */
 int cgroup_remove_tree(const char *dir);
+/* A plain guest whose /sbin/init is systemd becomes INIT_SYSTEMD. */
+void apifs_detect_systemd(struct guest *g);
+/* The last @lines lines of the guest's console log, to stderr. */
+void console_tail(const struct guest *g, int lines);
 
 /* The guest's cgroup directory. */
 void guest_cgroup(const struct guest *g, char *buf, size_t size);

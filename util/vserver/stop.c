@@ -51,7 +51,10 @@ static void stop_command(struct guest *g, uint32_t xid)
 		argv[1] = g->runlevel_stop;
 		argv[2] = NULL;
 	} else {
-		if (vc_ctx_kill(xid, 1, SIGINT) && errno != ESRCH)
+		/* systemd powers off on SIGRTMIN+4 (SIGINT would reboot). */
+		int sig = g->style == INIT_SYSTEMD ? SIGRTMIN + 4 : SIGINT;
+
+		if (vc_ctx_kill(xid, 1, sig) && errno != ESRCH)
 			msg("%s: warning: cannot signal the guest's init: %s",
 			    g->name, vc_strerror(errno));
 		return;
@@ -101,7 +104,8 @@ static int do_stop(struct guest *g, uint32_t xid)
 	say(g, "stopping (context %u)", xid);
 	run_hooks(g, "pre-stop");
 	stop_command(g, xid);
-	if (!ctx_wait_gone(xid, 10000)) {
+	/* systemd stops its units, each within 90 s by its default. */
+	if (!ctx_wait_gone(xid, g->style == INIT_SYSTEMD ? 90000 : 10000)) {
 		for (i = 0; i < ks->n; i++) {
 			unsigned int wait = i < ks->n - 1 ? ks->wait[i] : 5;
 
