@@ -18,5 +18,6 @@ void vserver_add_hostfs_hooks(void);
 void vx_root_set(struct vx_info *vxi);
 void vx_root_release(struct vx_info *vxi);
 void vserver_add_unix_hooks(void);
+void vserver_add_mount_hooks(void);
 
 #endif /* _KERNEL_VSERVER_ISOLATION_H */
