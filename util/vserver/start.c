@@ -244,10 +244,22 @@ static void do_mount(int rootfd, const struct conf_mount *m)
 	if (mount(m->src, ".", type, m->flags, data[0] ? data : NULL))
 		step_fail(errno, "fstab:%u: cannot mount %s on %s", m->line,
 			  m->src, m->dst);
-	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY) &&
-	    mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags, NULL))
-		step_fail(errno, "fstab:%u: cannot make %s read-only", m->line,
-			  m->dst);
+	/*
+	 * A bind ignores MS_RDONLY: a remount makes it read-only.  "." is
+	 * still the directory under the new mount: the mount point is
+	 * looked up again, which finds the mount's root.
+	 */
+	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY)) {
+		fd = open_in_root(rootfd, m->dst, O_PATH | O_DIRECTORY);
+		if (fd < 0 || fchdir(fd))
+			step_fail(errno, "fstab:%u: mount point %s in the "
+				  "guest", m->line, m->dst);
+		close(fd);
+		if (mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags,
+			  NULL))
+			step_fail(errno, "fstab:%u: cannot make %s read-only",
+				  m->line, m->dst);
+	}
 	if (fchdir(rootfd))
 		step_fail(errno, "cannot change to the guest's root");
 }
