@@ -337,6 +337,17 @@ int rp_symlink(int rootfd, const char *rel, const char *target);
 /* Removes @rel (not a directory); 0 if it does not exist. */
 int rp_unlink(int rootfd, const char *rel);
 
+/* --- apifs.c: the guest's API file systems (start) ---------------- */
+
+/* /dev, /dev/pts, /dev/shm, /dev/mqueue, /run, /run/lock on the root
+ * (before fstab's mounts); /proc, /sys, /sys/fs/cgroup by its pid 1.
+ * Return: 0, or -1 with errno and apifs_error() saying what failed. */
+int apifs_early(const struct guest *g, int rootfd);
+int apifs_late(const struct guest *g, int rootfd, bool cgroup);
+const char *apifs_error(void);
+/* rmdir of a guest's cgroup and of the ones its init made under it. */
+int cgroup_remove_tree(const char *dir);
+
 /* The guest's cgroup directory. */
 void guest_cgroup(const struct guest *g, char *buf, size_t size);
 

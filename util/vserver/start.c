@@ -63,6 +63,9 @@
 #ifndef __NR_pivot_root
 #define __NR_pivot_root	155
 #endif
+#ifndef CLONE_NEWCGROUP
+#define CLONE_NEWCGROUP	0x02000000
+#endif
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC	0x63677270
 #endif
@@ -439,7 +442,8 @@ fail:
 }
 
 /* The guest's pid 1. */
-static noreturn void guest_init(const struct guest *g, int nullfd)
+static noreturn void guest_init(const struct guest *g, int nullfd,
+				bool use_cgroup)
 {
 	struct vc_flags end = { 0, VXF_STATE_SETUP | VXF_STATE_INIT };
 	char *argv[VS_MAX_ARGS], *env[VS_MAX_ARGS];
@@ -453,6 +457,8 @@ static noreturn void guest_init(const struct guest *g, int nullfd)
 	for (i = 0; i < g->nmount; i++)
 		if (late_mount(&g->mount[i]))
 			do_mount(rootfd, &g->mount[i]);
+	if (apifs_late(g, rootfd, use_cgroup))
+		step_fail(errno, "%s", apifs_error());
 	close(rootfd);
 	if (chdir("/"))
 		step_fail(errno, "cannot change to the guest's root");
@@ -492,7 +498,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 {
 	uint32_t want = g->have_xid ? g->xid : VC_XID_SELF;
 	char cg[VS_PATH_MAX];
-	int i, xid, nullfd, vdirfd;
+	int i, xid, nullfd, vdirfd, spaces;
 	pid_t pid;
 
 	nullfd = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -513,7 +519,10 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	}
 
 	step("namespaces");
-	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID))
+	/* In its own cgroup: the guest's cgroup namespace is rooted there. */
+	spaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID |
+		 (use_cgroup ? CLONE_NEWCGROUP : 0);
+	if (unshare(spaces))
 		step_fail(errno, "cannot unshare the namespaces");
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
 		step_fail(errno, "cannot make the mounts private");
@@ -524,8 +533,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 		step_fail(errno, "cannot create context %u",
 			  g->have_xid ? g->xid : 0);
 	report("X%d", xid);
-	if (vc_set_space(VC_XID_SELF, CLONE_NEWNS | CLONE_NEWUTS |
-			 CLONE_NEWIPC | CLONE_NEWPID, 0))
+	if (vc_set_space(VC_XID_SELF, spaces, 0))
 		step_fail(errno, "cannot store the namespaces of context %d",
 			  xid);
 
@@ -547,6 +555,8 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	vdirfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (vdirfd < 0)
 		step_fail(errno, "cannot open the root %s", g->vdir);
+	if (apifs_early(g, vdirfd))
+		step_fail(errno, "%s", apifs_error());
 	for (i = 0; i < g->nmount; i++)
 		if (!late_mount(&g->mount[i]))
 			do_mount(vdirfd, &g->mount[i]);
@@ -581,7 +591,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	if (pid < 0)
 		step_fail(errno, "cannot fork the guest's init");
 	if (!pid)
-		guest_init(g, nullfd);
+		guest_init(g, nullfd, use_cgroup);
 	_exit(0);
 }
 
@@ -849,7 +859,8 @@ static int do_start(struct guest *g)
 		}
 		ifaces_del(g, g->niface);
 		guest_cgroup(g, cg, sizeof(cg));
-		for (int i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
+		     errno == EBUSY; i++)
 			usleep(100000);
 		msg("%s: everything done was undone (context killed, "
 		    "addresses and cgroup removed)", g->name);

@@ -32,7 +32,8 @@ void guest_cleanup(const struct guest *g)
 
 	ifaces_del(g, g->niface);
 	guest_cgroup(g, cg, sizeof(cg));
-	for (i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+	for (i = 0; i < 50 && cgroup_remove_tree(cg) && errno == EBUSY;
+	     i++)
 		usleep(100000);
 	unlink(g->runfile);
 }
