@@ -122,7 +122,7 @@ echo "/srv/ro	/mnt	none	bind,ro	0 0" >> /etc/vservers/$g/fstab
 # --- start ---------------------------------------------------------------
 
 t0=$(uptime_s)
-check "start" 0 "" "" vserver $g start
+check "start" 0 "" "" env VS_HOST_SECRET=h0st vserver $g start
 wait_until 600 ssh_up
 t1=$(uptime_s)
 echo "# start to a running sshd: $(elapsed "$t0" "$t1") s (TCG, this VM)"
@@ -130,6 +130,9 @@ echo "# start to a running sshd: $(elapsed "$t0" "$t1") s (TCG, this VM)"
 same "init is pid 1 (comm)" init "$(in_guest cat /proc/1/comm)"
 match "init is pid 1 (ps shows init [3], not the host's command line)" \
 	'^init \[3\]' "$(in_guest ps -o args= -p 1)"
+same "init's environment and command line hold nothing of the host's" "" \
+	"$(in_guest cat /proc/1/environ /proc/1/cmdline | tr '\0' '\n' |
+	   grep -e h0st -e start -e /etc/vservers)"
 same "runlevel" "N 3" "$(in_guest runlevel)"
 match "who -r" "run-level 3" "$(in_guest who -r)"
 match "who -b" "system boot" "$(in_guest who -b)"
@@ -214,3 +217,45 @@ same "no noise of the stop scripts on the console" "" \
 	"$(grep -iE 'superuser|hwclock|ifdown|not permitted' $log)"
 
 VSERVER_SILENT=1 vserver $g delete --force >/dev/null 2>&1
+
+# --- build -m debootstrap --unpack-tarball ----------------------------------
+
+# A Debian host: the sysv archive (debootstrap and perl in it) unpacked as
+# a chroot; the VM's busybox host has no perl for debootstrap.
+if [ -r $data/debian12-debs.tar.gz ]; then
+	dh=/srv/dhost
+	rm -rf $dh && mkdir -p $dh
+	tar -xzf $data/debian12-sysv.tar.gz -C $dh
+	cp "$(command -v vserver)" $dh/usr/sbin/vserver
+	cp $data/debian12-debs.tar.gz $dh/debs.tar.gz
+	mount -t proc proc $dh/proc
+	t0=$(uptime_s)
+	chroot $dh /usr/sbin/vserver dbs build -m debootstrap --context 3093 \
+		--hostname dbs.example.org --interface dummy0:192.0.2.93/24 \
+		-- -d bookworm --unpack-tarball /debs.tar.gz > "$tmp/dbs" 2>&1
+	st=$?
+	t1=$(uptime_s)
+	echo "# build -m debootstrap --unpack-tarball: $(elapsed "$t0" "$t1") s (TCG)"
+	same "build -m debootstrap -- -d bookworm --unpack-tarball" 0 "$st"
+	[ "$st" = 0 ] || tail -n 20 "$tmp/dbs" | sed 's/^/#   /'
+	same "debootstrap: a Debian 12 root" yes \
+		"$(grep -q '^12' $dh/vservers/dbs/etc/debian_version && \
+		   [ -x $dh/vservers/dbs/usr/bin/dpkg ] && echo yes)"
+	same "debootstrap: its packages are configured" "" \
+		"$(grep -A1 '^Package:' $dh/vservers/dbs/var/lib/dpkg/status |
+		   grep '^Status:' | grep -v 'install ok installed')"
+	same "debootstrap: /etc/hostname from --hostname" dbs.example.org \
+		"$(cat $dh/vservers/dbs/etc/hostname)"
+	match "debootstrap: /etc/hosts names the guest" \
+		"^192\.0\.2\.93[[:space:]]+dbs\.example\.org dbs\$" \
+		"$(cat $dh/vservers/dbs/etc/hosts)"
+	same "debootstrap: the configuration" 3093 \
+		"$(cat $dh/etc/vservers/dbs/context)"
+	grep -q " $dh/" /proc/mounts && \
+		awk -v d="$dh/" 'index($2, d) == 1 { print $2 }' /proc/mounts |
+		sort -r | xargs -r -n1 umount -l
+	umount $dh/proc 2>/dev/null
+	rm -rf $dh
+else
+	result fail "no $data/debian12-debs.tar.gz"
+fi

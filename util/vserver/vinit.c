@@ -143,32 +143,42 @@ static void say_console(const char *fmt, ...)
 }
 
 /*
- * The command line: the host's argv area (and the environment after it)
- * becomes "init [N]" followed by NULs, and comm "init".
+ * The command line: the host's argv area becomes "init [N]" followed by
+ * NULs, and comm "init".  The host's environment strings (this process
+ * is a fork of the host's vserver start, and /proc/1/environ is the
+ * guest's to read) are wiped at the first call.
  */
 static void set_name(char level)
 {
+	static char *area;
+	static size_t size;
+	extern char **environ;
 	char name[32];
-	char *start, *end;
 	int i;
 
 	prctl(PR_SET_NAME, (unsigned long)"init", 0, 0, 0);
-	if (!main_argv || !main_argv[0])
+	if (!area && main_argv && main_argv[0]) {
+		char *end;
+
+		area = main_argv[0];
+		end = area + strlen(area) + 1;
+		for (i = 1; main_argv[i]; i++)
+			if (main_argv[i] == end)
+				end += strlen(end) + 1;
+		size = (size_t)(end - area);
+		for (i = 1; main_argv[i]; i++)
+			main_argv[i] = NULL;
+		for (i = 0; environ && environ[i]; i++)
+			memset(environ[i], 0, strlen(environ[i]));
+	}
+	if (!area || size < 2)
 		return;
-	start = main_argv[0];
-	end = start + strlen(start) + 1;
-	for (i = 1; main_argv[i]; i++)
-		if (main_argv[i] == end)
-			end += strlen(end) + 1;
 	if (level)
 		snprintf(name, sizeof(name), "init [%c]", level);
 	else
 		snprintf(name, sizeof(name), "init");
-	memset(start, 0, (size_t)(end - start));
-	memcpy(start, name, strlen(name) < (size_t)(end - start) - 1 ?
-	       strlen(name) : (size_t)(end - start) - 1);
-	for (i = 1; main_argv[i]; i++)
-		main_argv[i] = NULL;
+	memset(area, 0, size);
+	memcpy(area, name, strlen(name) < size - 1 ? strlen(name) : size - 1);
 }
 
 /* --- utmp and wtmp ---------------------------------------------------- */
