@@ -404,6 +404,14 @@ int cmd_exec(struct guest *g, const char *user, char **argv,
 int cmd_console(struct guest *g, int argc, char **argv);
 int cmd_enter(struct guest *g, int argc, char **argv);
 
+/* vinit.c: the guest's pid 1 in the sysv style (runs rcS, the runlevel,
+ * serves /run/initctl); @report_fd gets "R<status>" of the runlevel. */
+noreturn void vinit(const struct guest *g, char **env, int report_fd);
+/* adapt.c: a distribution's root made a guest's (build). */
+int adapt_distribution(const struct guest *g, int rootfd);
+/* main.c: main()'s argv, which vinit() renames "init". */
+extern char **main_argv;
+
 /* console.c: hold a guest's console (the monitor's child). */
 noreturn void console_keeper(const struct guest *g, int master);
 

@@ -253,10 +253,22 @@ static void do_mount(int rootfd, const struct conf_mount *m)
 	if (mount(m->src, ".", type, m->flags, data[0] ? data : NULL))
 		step_fail(errno, "fstab:%u: cannot mount %s on %s", m->line,
 			  m->src, m->dst);
-	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY) &&
-	    mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags, NULL))
-		step_fail(errno, "fstab:%u: cannot make %s read-only", m->line,
-			  m->dst);
+	/*
+	 * A bind ignores MS_RDONLY: a remount makes it read-only.  "." is
+	 * still the directory under the new mount: the mount point is
+	 * looked up again, which finds the mount's root.
+	 */
+	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY)) {
+		fd = open_in_root(rootfd, m->dst, O_PATH | O_DIRECTORY);
+		if (fd < 0 || fchdir(fd))
+			step_fail(errno, "fstab:%u: mount point %s in the "
+				  "guest", m->line, m->dst);
+		close(fd);
+		if (mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags,
+			  NULL))
+			step_fail(errno, "fstab:%u: cannot make %s read-only",
+				  m->line, m->dst);
+	}
 	if (fchdir(rootfd))
 		step_fail(errno, "cannot change to the guest's root");
 }
@@ -392,48 +404,6 @@ static void init_env(const struct guest *g, char **env, int style_sysv)
 	env[n] = NULL;
 }
 
-static volatile sig_atomic_t stub_term;
-
-static void on_term(int sig)
-{
-	(void)sig;
-	stub_term = 1;
-}
-
-/*
- * sysv style: no real init, so this process stays pid 1 of the guest
- * (a pid namespace ends with its first process): it runs the rc script,
- * reports its status, and reaps orphans until it is told to stop.
- */
-static noreturn void sysv_stub(char **argv, char **env)
-{
-	struct sigaction sa = { .sa_handler = on_term };
-	int status;
-	pid_t pid;
-
-	sigaction(SIGTERM, &sa, NULL);
-	pid = fork();
-	if (pid < 0)
-		step_fail(errno, "cannot fork the rc script");
-	if (!pid) {
-		execve(argv[0], argv, env);
-		report("F%s\tcannot execute %s: %s", cur_step, argv[0],
-		       strerror(errno));
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			break;
-	report("R%d", WIFEXITED(status) ? WEXITSTATUS(status) :
-	       128 + WTERMSIG(status));
-	close(report_fd);
-	report_fd = -1;
-	while (!stub_term)
-		if (wait(NULL) < 0 && errno == ECHILD)
-			pause();
-	_exit(0);
-}
-
 /*
  * The guest's own console (console.c): a pty of the guest's devpts, its
  * slave bound over /dev/console, its master sent back to the host.  We
@@ -567,8 +537,9 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 	setsid();
 	if (vc_set_cflags(VC_XID_SELF, &end))
 		step_fail(errno, "cannot end the setup of the context");
+	/* sysv: no init of the guest's; this process stays its init. */
 	if (g->style == INIT_SYSV && !g->cmd_start[0])
-		sysv_stub(argv, env);
+		vinit(g, env, report_fd);
 	execve(argv[0], argv, env);
 	step_fail(errno, "cannot execute %s", argv[0]);
 }

@@ -45,6 +45,7 @@ int vserver_check_utsname(void);
 int vserver_reboot(unsigned int cmd);
 u64 vserver_virt_boottime_ns(u64 ns);
 void vserver_virt_uptime(struct timespec64 *ts);
+void vserver_virt_btime(struct timespec64 *btime);
 void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 			  int *threads);
 void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
@@ -116,6 +117,10 @@ static inline u64 vserver_virt_boottime_ns(u64 ns)
 }
 
 static inline void vserver_virt_uptime(struct timespec64 *ts)
+{
+}
+
+static inline void vserver_virt_btime(struct timespec64 *btime)
 {
 }
 
