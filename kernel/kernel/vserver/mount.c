@@ -41,6 +41,7 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/mount.h>
+#include <uapi/linux/mount.h>
 #include <linux/path.h>
 #include <linux/sched.h>
 #include <linux/string.h>
