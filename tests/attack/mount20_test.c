@@ -20,8 +20,15 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
+#include <mqueue.h>
 #include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/timex.h>
+#include <sys/uio.h>
 
 #include "kselftest_harness.h"
 #include "vs_net.h"
@@ -30,8 +37,13 @@
 
 /* attack.h's helpers for attempts this program does not make. */
 static const void *const at_unused[] __attribute__((unused)) = {
-	at_outside_root, at_guest_chrooted,
+	at_outside_root, at_guest_chrooted, at_reached, at_go_on,
+	at_await_ready, at_ready_wait,
 };
+
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC	0x63677270
+#endif
 
 #define CG_ROOT		"/sys/fs/cgroup"
 #define CG_GUEST	CG_ROOT "/vs-at20"		/* delegated */
@@ -94,9 +106,15 @@ FIXTURE_VARIANT_ADD(attack, nons) {
 
 FIXTURE_SETUP(attack)
 {
+	struct statfs sfs;
 	char pid[32];
 	int ok;
 
+	/* cgroup2 on /sys/fs/cgroup, as vserver start mounts it. */
+	if (statfs(CG_ROOT, &sfs) || sfs.f_type != CGROUP2_SUPER_MAGIC)
+		ASSERT_EQ(0, mount("none", CG_ROOT, "cgroup2", 0, NULL))
+			TH_LOG("mount cgroup2 on %s: %s", CG_ROOT,
+			       strerror(errno));
 	/* What an earlier test's child left (it could not leave it). */
 	cg_rmtree(CG_GUEST);
 	ASSERT_EQ(0, mkdir(CG_GUEST, 0755)) TH_LOG("mkdir %s: %s", CG_GUEST,

@@ -290,3 +290,49 @@ void apifs_detect_systemd(struct guest *g)
 	if (!strcmp(base, "systemd"))
 		g->style = INIT_SYSTEMD;
 }
+
+/*
+ * What systemd in the guest is told at each start, in the fresh /run
+ * (runtime drop-ins of every service, socket, mount and swap unit; the
+ * guest's /etc is not touched): KeyringMode=inherit.  The kernel lets a
+ * guest use only the keys its own context made, and uid 0's user keyring
+ * is the host's, so systemd's default (a session keyring per unit with
+ * the user keyring linked in) would fail every unit (237/KEYRING).
+ * Return: 0, or -1 with errno and apifs_error().
+ */
+int apifs_systemd_dropins(void)
+{
+	static const char *const units[][2] = {
+		{ "service", "Service" }, { "socket", "Socket" },
+		{ "mount", "Mount" }, { "swap", "Swap" },
+	};
+	char path[128], text[200];
+
+	if ((mkdir("/run/systemd", 0755) && errno != EEXIST) ||
+	    (mkdir("/run/systemd/system", 0755) && errno != EEXIST))
+		return failed(errno, "cannot make %s", "/run/systemd/system");
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		int fd, n;
+
+		snprintf(path, sizeof(path), "/run/systemd/system/%s.d",
+			 units[i][0]);
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return failed(errno, "cannot make %s", path);
+		snprintf(path, sizeof(path),
+			 "/run/systemd/system/%s.d/50-vserver.conf",
+			 units[i][0]);
+		n = snprintf(text, sizeof(text), "# vserver: the guest's kernel "
+			     "keys are its own; uid 0's user keyring is the "
+			     "host's\n[%s]\nKeyringMode=inherit\n",
+			     units[i][1]);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+			  O_CLOEXEC, 0644);
+		if (fd < 0 || write(fd, text, (size_t)n) != n) {
+			if (fd >= 0)
+				close(fd);
+			return failed(errno, "cannot write %s", path);
+		}
+		close(fd);
+	}
+	return 0;
+}

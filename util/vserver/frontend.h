@@ -349,6 +349,8 @@ int apifs_late(const struct guest *g, int rootfd, bool cgroup);
 const char *apifs_error(void);
 /* rmdir of a guest's cgroup and of the ones its init made under it. */
 int cgroup_remove_tree(const char *dir);
+/* systemd guests: runtime drop-ins in the fresh /run (by pid 1). */
+int apifs_systemd_dropins(void);
 /* A plain guest whose /sbin/init is systemd becomes INIT_SYSTEMD. */
 void apifs_detect_systemd(struct guest *g);
 /* The last @lines lines of the guest's console log, to stderr. */

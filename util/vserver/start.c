@@ -519,8 +519,11 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 	 * No descriptor of the host's but the report pipe goes in: init's
 	 * streams are the guest's console (else /dev/null).
 	 */
-	if (g->style == INIT_SYSTEMD && !g->cmd_start[0])
+	if (g->style == INIT_SYSTEMD && !g->cmd_start[0]) {
+		if (apifs_systemd_dropins())
+			report("W%s: %s", apifs_error(), strerror(errno));
 		notify_socket();
+	}
 	cons = guest_console();
 	close(console_sock);
 	if (cons < 0)
