@@ -330,6 +330,7 @@ static long g_cgroup_view(long arg)
 
 	(void)arg;
 	mkdir("/tmp/m", 0755);
+	umount2("/tmp/m", MNT_DETACH);
 	if (mount("none", "/tmp/m", "cgroup2", 0, NULL))
 		return -1;
 	inner = !stat("/tmp/m/inner", &st);
@@ -363,6 +364,7 @@ static long g_cgroup_write(long arg)
 	int fd;
 
 	mkdir("/tmp/m", 0755);
+	umount2("/tmp/m", MNT_DETACH);
 	if (mount("none", "/tmp/m", "cgroup2", 0, NULL)) {
 		NOTE("cgroup2 mount: %s", strerror(errno));
 		errno = EIO;
@@ -397,6 +399,9 @@ TEST_F(attack, cgroup_own_limits)
 				 "own cgroup -> EACCES");
 
 		TH_LOG("file %s", files[i]);
+		EXPECT_NE(-2, r) TH_LOG("the guest could not mount cgroup2");
+		if (r == -2)
+			continue;
 		REFUSED(r, errno, EACCES);
 	}
 	HOST_OK();
@@ -431,6 +436,7 @@ TEST_F(attack, cgroup_pull_host_task)
 	r = ATTEMPT(AT_OUTER, g_cgroup_write,
 		    at_arg("inner/cgroup.procs", pid),
 		    "move a host task into the guest's subtree -> refused");
+	EXPECT_NE(-2, r) TH_LOG("the guest could not mount cgroup2");
 	NO_ESCAPE(r != 0, "a host task was moved into the guest's cgroup");
 	HOST_OK();
 }

@@ -285,7 +285,12 @@ static void set_words(const struct guest *g)
 
 	if (vc_set_cflags(VC_XID_SELF, &g->cflags))
 		step_fail(errno, "cannot set the context flags");
-	f = (struct vc_flags){ g->bcaps, ~0ULL };
+	/*
+	 * systemd drops capabilities from its services' bounding sets:
+	 * CAP_SETPCAP, which within the context's bounding set only narrows.
+	 */
+	f = (struct vc_flags){ g->bcaps | (g->style == INIT_SYSTEMD ?
+					   1ULL << CAP_SETPCAP : 0), ~0ULL };
 	if (vc_set_bcaps(VC_XID_SELF, &f))
 		step_fail(errno, "cannot set the bounding capabilities");
 	/* systemd mounts API file systems and services' namespaces. */
