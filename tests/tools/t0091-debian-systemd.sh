@@ -111,8 +111,8 @@ echo "# systemctl is-system-running: $state"
 for u in $(vserver $G exec systemctl --failed --no-legend --plain 2>&1 |
 	   awk '{ print $1 }'); do
 	echo "# failed unit: $u"
-	vserver $G exec systemctl status --no-pager -l -n 4 "$u" 2>&1 |
-		tail -n 5 | sed 's/^/#   /'
+	vserver $G exec journalctl -b --no-pager -q -o cat -u "$u" 2>&1 |
+		tail -n 6 | sed 's/^/#   /'
 done
 
 for u in ssh lighttpd cron rsyslog systemd-journald dbus; do
