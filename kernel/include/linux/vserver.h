@@ -62,7 +62,6 @@ void vserver_lock_removed(struct file_lock_core *flc);
 bool vserver_fs_confined(void);
 bool vserver_dotdot_barrier(const struct path *path);
 bool vserver_may_mount(void);
-bool vserver_may_unshare(unsigned long flags);
 void vserver_mm_init(struct mm_struct *mm);
 void vserver_mm_sync(struct mm_struct *mm);
 void vserver_mm_exit(struct mm_struct *mm);
@@ -174,11 +173,6 @@ static inline bool vserver_fs_confined(void)
 }
 
 static inline bool vserver_may_mount(void)
-{
-	return false;
-}
-
-static inline bool vserver_may_unshare(unsigned long flags)
 {
 	return false;
 }

@@ -19,8 +19,15 @@
  * - remount a bind with its per-mount flags tightened only: a read-only,
  *   nosuid, nodev or noexec mount stays so, whoever made it (the host's
  *   read-only binds, the read-only /sys);
- * - unmount the mounts of its namespace;
- * - unshare(CLONE_NEWNS) (nothing else) for a copy of its namespace.
+ * - unmount the mounts of its namespace.
+ *
+ * Not a new mount namespace (unshare(CLONE_NEWNS) still needs
+ * CAP_SYS_ADMIN): systemd's sandboxing (ProtectSystem=strict with
+ * ReadWritePaths=) makes a bind read-only and then read-write again,
+ * which "tighten only" refuses, and systemd fails the unit; without a
+ * namespace of its own systemd runs the unit unsandboxed, as in other
+ * containers.  Locking the flags the host set (as mounts copied into a
+ * user namespace are locked) would allow both.
  *
  * Superblock remounts, every other file system type, fsopen(2),
  * fsmount(2), open_tree(2), move_mount(2), mount_setattr(2) and
@@ -29,8 +36,8 @@
  * context's bounding set, as on its root file system.
  *
  * fs/namespace.c (path_mount, can_umount), fs/super.c (mount_capable),
- * fs/sysfs/mount.c and kernel/nsproxy.c ask vserver_may_mount() and
- * vserver_may_unshare() where they ask for CAP_SYS_ADMIN; the sb_mount
+ * and fs/sysfs/mount.c ask vserver_may_mount() where they ask for
+ * CAP_SYS_ADMIN; the sb_mount
  * hook below, which path_mount calls first, refuses what is not listed.
  */
 
@@ -78,23 +85,6 @@ bool vserver_may_mount(void)
 }
 EXPORT_SYMBOL_GPL(vserver_may_mount);
 
-/**
- * vserver_may_unshare - Whether a guest may unshare without CAP_SYS_ADMIN
- * @flags: The CLONE_NEW* flags of unshare(2).
- *
- * Return: true for a guest out of setup with %VXC_SECURE_MOUNT whose
- * @flags ask for a new mount namespace and no other namespace.
- */
-bool vserver_may_unshare(unsigned long flags)
-{
-	const unsigned long ns = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC |
-				 CLONE_NEWNET | CLONE_NEWPID |
-				 CLONE_NEWCGROUP | CLONE_NEWTIME |
-				 CLONE_NEWUSER;
-
-	return (flags & ns) == CLONE_NEWNS && secure_mount_vx();
-}
-EXPORT_SYMBOL_GPL(vserver_may_unshare);
 
 /* The MS_* flags a bind remount must keep, from the mount's own. */
 static unsigned long kept_flags(const struct vfsmount *mnt)

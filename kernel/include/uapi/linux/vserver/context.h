@@ -89,8 +89,7 @@
  * - %VXC_SET_RLIMIT: raise resource limits.
  * - %VXC_SECURE_MOUNT: mount without CAP_SYS_ADMIN the safe kinds (tmpfs,
  *   proc, devpts, mqueue, read-only sysfs, cgroup2 of its own cgroup
- *   namespace), bind its own directories, tighten mounts, unshare a mount
- *   namespace (vserver.rst).
+ *   namespace), bind its own directories, tighten mounts (vserver.rst).
  */
 #define VXC_SET_UTSNAME		0x00000001ULL
 #define VXC_SET_RLIMIT		0x00000002ULL
