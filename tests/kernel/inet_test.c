@@ -397,11 +397,22 @@ TEST(bind_mask_and_range_entries)
 	vs_agents_stop_all();
 }
 
-TEST(bind_wildcard_without_entries_refused)
+/*
+ * A wildcard of a family the guest has no address of binds, as it does on
+ * a host without a global address of that family (Debian's sshd and
+ * lighttpd bind [::] and 0.0.0.0 both), and listens on nothing of that
+ * family but the guest's own loopback.
+ */
+TEST(bind_wildcard_without_entries_listens_on_nothing)
 {
 	const uint16_t port = 21040;
+	static const char *const v4[] = { VN_HOST4, VN_A4, VN_B4 };
+	static const char *const v6[] = { VN_HOST6, VN_A6, VN_B6 };
+	const char *la = vn_lback(1805);
+	struct vn_addr one = vn_sa("127.0.0.1", port);
 	struct vs_agent a, b, c;
-	size_t t;
+	int l4a, l6b, l4c, l6c;
+	size_t t, i;
 
 	NET_UP();
 
@@ -409,27 +420,45 @@ TEST(bind_wildcard_without_entries_refused)
 	GUEST(b, 1806, NXF_INIT_SET, VN_B4);
 	VN_GUEST(c, 1807, NXF_INIT_SET);
 	for (t = 0; t < ARRAY_SIZE(types); t++) {
-		/* No IPv4 entry: no IPv4 wildcard. */
-		expect_bind_fails(_metadata, &a, types[t], "0.0.0.0", port,
-				  EADDRNOTAVAIL);
+		/* No IPv4 entry: the IPv4 wildcard binds all the same. */
+		vn_close(&a, expect_bind_works(_metadata, &a, types[t],
+					       "0.0.0.0", port, "0.0.0.0",
+					       NULL));
 		vn_close(&a, expect_bind_works(_metadata, &a, types[t], "::",
 					       port, "::", NULL));
-		/*
-		 * No IPv6 entry: no IPv6 wildcard (vn_bound() makes the
-		 * socket IPV6_V6ONLY; a dual-stack one may bind it:
-		 * dual_stack_wildcard_of_an_ipv4_guest).
-		 */
-		expect_bind_fails(_metadata, &b, types[t], "::", port,
-				  EADDRNOTAVAIL);
+		/* No IPv6 entry (vn_bound() makes it IPV6_V6ONLY). */
+		vn_close(&b, expect_bind_works(_metadata, &b, types[t], "::",
+					       port, "::", NULL));
 		vn_close(&b, expect_bind_works(_metadata, &b, types[t],
 					       "0.0.0.0", port, "0.0.0.0",
 					       NULL));
 		/* Nothing at all. */
-		expect_bind_fails(_metadata, &c, types[t], "0.0.0.0", port,
-				  EADDRNOTAVAIL);
-		expect_bind_fails(_metadata, &c, types[t], "::", port,
-				  EADDRNOTAVAIL);
+		vn_close(&c, expect_bind_works(_metadata, &c, types[t],
+					       "0.0.0.0", port, "0.0.0.0",
+					       NULL));
+		vn_close(&c, expect_bind_works(_metadata, &c, types[t], "::",
+					       port, "::", NULL));
 	}
+
+	/* Such listeners take nothing of the host's or the others'. */
+	VN_LISTENER(l4a, &a, "0.0.0.0", port);
+	VN_LISTENER(l6b, &b, "::", port + 1);
+	VN_LISTENER(l4c, &c, "0.0.0.0", port + 2);
+	VN_LISTENER(l6c, &c, "::", port + 2);
+	for (i = 0; i < ARRAY_SIZE(v4); i++) {
+		expect_not_accepted(_metadata, NULL, v4[i], port);
+		expect_not_accepted(_metadata, NULL, v4[i], port + 2);
+	}
+	for (i = 0; i < ARRAY_SIZE(v6); i++) {
+		expect_not_accepted(_metadata, NULL, v6[i], port + 1);
+		expect_not_accepted(_metadata, NULL, v6[i], port + 2);
+	}
+	QUIET(&a, l4a, "the IPv4 wildcard of an IPv6-only guest");
+	QUIET(&b, l6b, "the IPv6 wildcard of an IPv4-only guest");
+	QUIET(&c, l4c, "the IPv4 wildcard of a guest without addresses");
+	QUIET(&c, l6c, "the IPv6 wildcard of a guest without addresses");
+	/* The guest's own loopback still reaches its IPv4 wildcard. */
+	expect_arrives(_metadata, &a, &one, &a, l4a, la, la);
 	vs_agents_stop_all();
 }
 

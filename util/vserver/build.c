@@ -56,6 +56,8 @@ struct build {
 	const char *templates[16];
 	int ntemplates;
 	const char *source, *suite, *mirror, *busybox;
+	const char *dbargs[8];		/* debootstrap's options */
+	int ndbargs;
 	/* what this build created, for the rollback */
 	bool made_cfgdir, made_vdir;
 	char vdir[VS_PATH_MAX];
@@ -89,7 +91,8 @@ static void build_help(void)
 	    "  template -t <archive>...     unpack root archives (tar, gz, "
 	    "bz2, xz)\n",
 	    "  clone --source <guest|dir>   a copy of another guest's root\n",
-	    "  debootstrap -d <suite> [-m <mirror>]\n",
+	    "  debootstrap -d <suite> [-m <mirror>] [--unpack-tarball <file>]\n"
+	    "              [--variant <v>] [--include|--exclude <pkgs>]\n",
 	    "                               Debian through the host's "
 	    "debootstrap\n",
 	    "\n",
@@ -103,7 +106,7 @@ static void build_help(void)
 	    "                               an address; repeatable; no "
 	    "<dev>: nodev\n",
 	    "  --flags <f1,f2,...>          context flags (cflags)\n",
-	    "  --initstyle <sysv|plain>     apps/init/style (busybox: "
+	    "  --initstyle <sysv|plain|systemd> apps/init/style (busybox: "
 	    "plain)\n",
 	    "  --rootdir <dir>              where the root goes "
 	    "(default /vservers)\n",
@@ -115,6 +118,35 @@ static void build_help(void)
 	    "                               size in KiB or with K, M, G, T)\n",
 	    "  --force                      move an existing guest aside "
 	    "first\n");
+}
+
+/*
+ * debootstrap's own options build passes on: --unpack-tarball <file> (a
+ * --make-tarball archive: no mirror needed), --variant <v>, --include
+ * and --exclude <pkgs>.  Return: whether @a was one (with its value @v).
+ */
+static bool debootstrap_arg(struct build *b, const char *a, const char *v)
+{
+	static const char *const known[] = {
+		"--unpack-tarball", "--variant", "--include", "--exclude",
+	};
+	size_t k;
+
+	if (!v)
+		return false;
+	for (k = 0; k < ARRAY_SIZE(known); k++) {
+		if (strcmp(a, known[k]))
+			continue;
+		if (b->ndbargs + 2 > (int)ARRAY_SIZE(b->dbargs))
+			build_usage_error("too many debootstrap options");
+		if (!strcmp(a, "--unpack-tarball") && v[0] != '/')
+			build_usage_error("--unpack-tarball: an absolute path "
+					  "is needed");
+		b->dbargs[b->ndbargs++] = a;
+		b->dbargs[b->ndbargs++] = v;
+		return true;
+	}
+	return false;
 }
 
 static void parse_method_args(struct build *b, int argc, char **argv)
@@ -140,6 +172,9 @@ static void parse_method_args(struct build *b, int argc, char **argv)
 		} else if (b->method == M_DEBOOTSTRAP && !strcmp(a, "-m") &&
 			   v) {
 			b->mirror = v;
+			i++;
+		} else if (b->method == M_DEBOOTSTRAP && debootstrap_arg(b, a,
+									 v)) {
 			i++;
 		} else if (b->method == M_BUSYBOX && !strcmp(a, "--busybox") &&
 			   v) {
@@ -341,22 +376,49 @@ static int skeleton_root(int rootfd)
 	return 0;
 }
 
+/*
+ * /etc/hosts: localhost, then the guest's name on its addresses (Debian's
+ * 127.0.1.1 when it has none), so that "hostname -f" finds it.
+ */
+static void hosts_text(const struct guest *g, const struct build *b,
+		       char *text, size_t size)
+{
+	const char *host = b->hostname ? b->hostname : g->name;
+	const char *dot = strchr(host, '.');
+	char names[300];
+	size_t n;
+	int i;
+
+	if (dot)
+		snprintf(names, sizeof(names), "%s %.*s", host,
+			 (int)(dot - host), host);
+	else
+		snprintf(names, sizeof(names), "%s", host);
+	n = (size_t)snprintf(text, size, "127.0.0.1\tlocalhost\n");
+	for (i = 0; i < b->niface && n < size; i++) {
+		char ip[VC_NET_IP_STRSZ];
+
+		vc_net_ip_format(b->iface[i].addr.family, &b->iface[i].addr.ip,
+				 ip);
+		n += (size_t)snprintf(text + n, size - n, "%s\t%s\n", ip, names);
+	}
+	if (!b->niface && n < size)
+		n += (size_t)snprintf(text + n, size - n, "127.0.1.1\t%s\n",
+				      names);
+	if (n < size)
+		snprintf(text + n, size - n,
+			 "\n::1\t\tlocalhost ip6-localhost ip6-loopback\n"
+			 "ff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n");
+}
+
 static int etc_files(const struct guest *g, const struct build *b)
 {
-	char text[1024], ips[512] = "";
+	char text[4096];
 	const char *host = b->hostname ? b->hostname : g->name;
 	char *resolv;
 	int i;
 
-	for (i = 0; i < b->niface; i++) {
-		char ip[VC_NET_IP_STRSZ];
-		size_t n = strlen(ips);
-
-		vc_net_ip_format(b->iface[i].addr.family, &b->iface[i].addr.ip,
-				 ip);
-		snprintf(ips + n, sizeof(ips) - n, "%s\t%s\n", ip, host);
-	}
-	snprintf(text, sizeof(text), "127.0.0.1\tlocalhost\n%s", ips);
+	hosts_text(g, b, text, sizeof(text));
 	if (rp_write(b->rootfd, "etc/hosts", text, 0644))
 		return -1;
 	snprintf(text, sizeof(text), "%s\n", host);
@@ -600,8 +662,17 @@ static int method_clone(const struct guest *g, struct build *b)
 
 static int method_debootstrap(const struct guest *g, struct build *b)
 {
-	char *argv[] = { "debootstrap", (char *)b->suite, b->vdir,
-			 (char *)b->mirror, NULL };
+	char *argv[16];
+	int n = 0, i;
+
+	argv[n++] = "debootstrap";
+	for (i = 0; i < b->ndbargs; i++)
+		argv[n++] = (char *)b->dbargs[i];
+	argv[n++] = (char *)b->suite;
+	argv[n++] = b->vdir;
+	if (b->mirror)
+		argv[n++] = (char *)b->mirror;
+	argv[n] = NULL;
 
 	if (find_command("debootstrap")) {
 		msg("debootstrap: not installed on the host "
@@ -775,8 +846,10 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			}
 			b.flags = val;
 		} else if (!strcmp(a, "--initstyle") && takes) {
-			if (strcmp(val, "sysv") && strcmp(val, "plain"))
-				build_usage_error("--initstyle: sysv or plain");
+			if (strcmp(val, "sysv") && strcmp(val, "plain") &&
+			    strcmp(val, "systemd"))
+				build_usage_error("--initstyle: sysv, plain or "
+						  "systemd");
 			b.initstyle = val;
 		} else if (!strcmp(a, "--disk-limit") && takes) {
 			if (dlimit_option(val))
@@ -894,9 +967,13 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			break;
 		}
 	}
-	if (!ret && b.method != M_TEMPLATE && b.method != M_CLONE) {
+	if (!ret) {
 		b.step = "etc files";
 		ret = etc_files(g, &b);
+	}
+	if (!ret && b.method != M_SKELETON && b.method != M_BUSYBOX) {
+		b.step = "adaptation";
+		ret = adapt_distribution(g, b.rootfd);
 	}
 	if (!ret)
 		b.step = "build";

@@ -696,9 +696,11 @@ static void load_init(struct guest *g)
 			g->style = INIT_SYSV;
 		} else if (!strcmp(val, "plain")) {
 			g->style = INIT_PLAIN;
+		} else if (!strcmp(val, "systemd")) {
+			g->style = INIT_SYSTEMD;
 		} else {
 			snprintf(why, sizeof(why), "unsupported init style "
-				 "'%s' (sysv or plain)", val);
+				 "'%s' (sysv, plain or systemd)", val);
 			problem(path, 1, why);
 		}
 	}
@@ -798,5 +800,6 @@ int guest_load(struct guest *g)
 	load_uts(g);
 	load_init(g);
 	load_fstab(g);
+	apifs_detect_systemd(g);
 	return problems;
 }

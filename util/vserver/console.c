@@ -201,3 +201,31 @@ int cmd_console(struct guest *g, int argc, char **argv)
 		write_all(STDERR_FILENO, "\r\n", 2);
 	return 0;
 }
+
+void console_tail(const struct guest *g, int lines)
+{
+	char path[VS_PATH_MAX], *text, *p;
+	size_t len;
+	int n = 0;
+
+	pathf(path, sizeof(path), "%s/%s/console.log", log_base(), g->name);
+	text = read_file(path, &len);
+	if (!text) {
+		pathf(path, sizeof(path), "%s/%s.console.log", run_dir(),
+		      g->name);
+		text = read_file(path, &len);
+	}
+	if (!text)
+		return;
+	while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+		text[--len] = '\0';
+	for (p = text + len; p > text; p--)
+		if (p[-1] == '\n' && ++n >= lines)
+			break;
+	msg("%s: the last lines of its console (%s):", g->name, path);
+	for (char *c = p; *c; c++)
+		if (*c != '\n' && (*c < ' ' || *c == 0x7f) && *c != '\t')
+			*c = ' ';
+	fprintf(stderr, "%s\n", p);
+	free(text);
+}

@@ -171,7 +171,9 @@ int conf_interface_spec(const char *spec, char *name,
 
 /* --- config.c: a guest's configuration ------------------------------- */
 
-enum init_style { INIT_SYSV, INIT_PLAIN };
+/* INIT_SYSTEMD: style "systemd", or plain with /sbin/init a link to
+ * systemd (util-vserver had no such style; guest_load tells them apart). */
+enum init_style { INIT_SYSV, INIT_PLAIN, INIT_SYSTEMD };
 
 struct guest_iface {
 	char id[64];			/* the directory name */
@@ -337,6 +339,23 @@ int rp_symlink(int rootfd, const char *rel, const char *target);
 /* Removes @rel (not a directory); 0 if it does not exist. */
 int rp_unlink(int rootfd, const char *rel);
 
+/* --- apifs.c: the guest's API file systems (start) ---------------- */
+
+/* /dev, /dev/pts, /dev/shm, /dev/mqueue, /run, /run/lock on the root
+ * (before fstab's mounts); /proc, /sys, /sys/fs/cgroup by its pid 1.
+ * Return: 0, or -1 with errno and apifs_error() saying what failed. */
+int apifs_early(const struct guest *g, int rootfd);
+int apifs_late(const struct guest *g, int rootfd, bool cgroup);
+const char *apifs_error(void);
+/* rmdir of a guest's cgroup and of the ones its init made under it. */
+int cgroup_remove_tree(const char *dir);
+/* systemd guests: runtime drop-ins in the fresh /run (by pid 1). */
+int apifs_systemd_dropins(void);
+/* A plain guest whose /sbin/init is systemd becomes INIT_SYSTEMD. */
+void apifs_detect_systemd(struct guest *g);
+/* The last @lines lines of the guest's console log, to stderr. */
+void console_tail(const struct guest *g, int lines);
+
 /* The guest's cgroup directory. */
 void guest_cgroup(const struct guest *g, char *buf, size_t size);
 
@@ -386,6 +405,14 @@ int cmd_exec(struct guest *g, const char *user, char **argv,
 	     char *const *extra_env);
 int cmd_console(struct guest *g, int argc, char **argv);
 int cmd_enter(struct guest *g, int argc, char **argv);
+
+/* vinit.c: the guest's pid 1 in the sysv style (runs rcS, the runlevel,
+ * serves /run/initctl); @report_fd gets "R<status>" of the runlevel. */
+noreturn void vinit(const struct guest *g, char **env, int report_fd);
+/* adapt.c: a distribution's root made a guest's (build). */
+int adapt_distribution(const struct guest *g, int rootfd);
+/* main.c: main()'s argv, which vinit() renames "init". */
+extern char **main_argv;
 
 /* console.c: hold a guest's console (the monitor's child). */
 noreturn void console_keeper(const struct guest *g, int master);

@@ -164,6 +164,8 @@ static int marked(const char *mark, const char *cmd)
 	return ret;
 }
 
+char **main_argv;
+
 int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
@@ -180,6 +182,7 @@ int main(int argc, char *argv[])
 	static struct guest g;
 	ssize_t n;
 
+	main_argv = argv;
 	tool_init(argv[0]);
 	n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
 	if (n > 0)

@@ -53,6 +53,9 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
+#include <poll.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,9 +67,15 @@
 #ifndef __NR_pivot_root
 #define __NR_pivot_root	155
 #endif
+#ifndef CLONE_NEWCGROUP
+#define CLONE_NEWCGROUP	0x02000000
+#endif
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC	0x63677270
 #endif
+
+/* Where a systemd guest's init says READY=1 (a datagram socket). */
+#define NOTIFY_PATH	"/run/host/notify"
 
 /* --- the interfaces on the host -------------------------------------- */
 
@@ -245,10 +254,22 @@ static void do_mount(int rootfd, const struct conf_mount *m)
 	if (mount(m->src, ".", type, m->flags, data[0] ? data : NULL))
 		step_fail(errno, "fstab:%u: cannot mount %s on %s", m->line,
 			  m->src, m->dst);
-	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY) &&
-	    mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags, NULL))
-		step_fail(errno, "fstab:%u: cannot make %s read-only", m->line,
-			  m->dst);
+	/*
+	 * A bind ignores MS_RDONLY: a remount makes it read-only.  "." is
+	 * still the directory under the new mount: the mount point is
+	 * looked up again, which finds the mount's root.
+	 */
+	if ((m->flags & MS_BIND) && (m->flags & MS_RDONLY)) {
+		fd = open_in_root(rootfd, m->dst, O_PATH | O_DIRECTORY);
+		if (fd < 0 || fchdir(fd))
+			step_fail(errno, "fstab:%u: mount point %s in the "
+				  "guest", m->line, m->dst);
+		close(fd);
+		if (mount(NULL, ".", NULL, MS_BIND | MS_REMOUNT | m->flags,
+			  NULL))
+			step_fail(errno, "fstab:%u: cannot make %s read-only",
+				  m->line, m->dst);
+	}
 	if (fchdir(rootfd))
 		step_fail(errno, "cannot change to the guest's root");
 }
@@ -265,10 +286,17 @@ static void set_words(const struct guest *g)
 
 	if (vc_set_cflags(VC_XID_SELF, &g->cflags))
 		step_fail(errno, "cannot set the context flags");
-	f = (struct vc_flags){ g->bcaps, ~0ULL };
+	/*
+	 * systemd drops capabilities from its services' bounding sets:
+	 * CAP_SETPCAP, which within the context's bounding set only narrows.
+	 */
+	f = (struct vc_flags){ g->bcaps | (g->style == INIT_SYSTEMD ?
+					   1ULL << CAP_SETPCAP : 0), ~0ULL };
 	if (vc_set_bcaps(VC_XID_SELF, &f))
 		step_fail(errno, "cannot set the bounding capabilities");
-	f = (struct vc_flags){ g->ccaps, ~0ULL };
+	/* systemd mounts API file systems and services' namespaces. */
+	f = (struct vc_flags){ g->ccaps | (g->style == INIT_SYSTEMD ?
+					   VXC_SECURE_MOUNT : 0), ~0ULL };
 	if (vc_set_ccaps(VC_XID_SELF, &f))
 		step_fail(errno, "cannot set the context capabilities");
 }
@@ -345,6 +373,8 @@ static void init_argv(const struct guest *g, char **argv, bool explicit_rl)
 	if (g->cmd_start[0]) {
 		for (n = 0; g->cmd_start[n]; n++)
 			argv[n] = g->cmd_start[n];
+	} else if (g->style == INIT_SYSTEMD) {
+		argv[n++] = "/sbin/init";
 	} else if (g->style == INIT_PLAIN) {
 		argv[n++] = "/sbin/init";
 		if (explicit_rl)
@@ -363,59 +393,21 @@ static void init_env(const struct guest *g, char **env, int style_sysv)
 	int n = 0, i;
 
 	if (g->environ[0]) {
-		for (i = 0; g->environ[i] && n < VS_MAX_ARGS - 4; i++)
+		for (i = 0; g->environ[i] && n < VS_MAX_ARGS - 6; i++)
 			env[n++] = g->environ[i];
 	} else {
 		env[n++] = "PATH=/bin:/usr/bin:/sbin:/usr/sbin";
 	}
+	/* systemd's Container Interface: who runs it, where to notify. */
+	env[n++] = "container=vserver";
+	if (g->style == INIT_SYSTEMD)
+		env[n++] = "NOTIFY_SOCKET=" NOTIFY_PATH;
 	if (style_sysv) {
 		snprintf(rl, sizeof(rl), "RUNLEVEL=%s", g->runlevel);
 		env[n++] = "PREVLEVEL=N";
 		env[n++] = rl;
 	}
 	env[n] = NULL;
-}
-
-static volatile sig_atomic_t stub_term;
-
-static void on_term(int sig)
-{
-	(void)sig;
-	stub_term = 1;
-}
-
-/*
- * sysv style: no real init, so this process stays pid 1 of the guest
- * (a pid namespace ends with its first process): it runs the rc script,
- * reports its status, and reaps orphans until it is told to stop.
- */
-static noreturn void sysv_stub(char **argv, char **env)
-{
-	struct sigaction sa = { .sa_handler = on_term };
-	int status;
-	pid_t pid;
-
-	sigaction(SIGTERM, &sa, NULL);
-	pid = fork();
-	if (pid < 0)
-		step_fail(errno, "cannot fork the rc script");
-	if (!pid) {
-		execve(argv[0], argv, env);
-		report("F%s\tcannot execute %s: %s", cur_step, argv[0],
-		       strerror(errno));
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			break;
-	report("R%d", WIFEXITED(status) ? WEXITSTATUS(status) :
-	       128 + WTERMSIG(status));
-	close(report_fd);
-	report_fd = -1;
-	while (!stub_term)
-		if (wait(NULL) < 0 && errno == ECHILD)
-			pause();
-	_exit(0);
 }
 
 /*
@@ -469,8 +461,43 @@ fail:
 	return -1;
 }
 
+/*
+ * systemd's NOTIFY_SOCKET: a datagram socket bound in the guest's /run
+ * (fresh, apifs.c), passed to the host before the console's master; the
+ * host reads READY=1 from it.  A failure is a warning: start then does
+ * not wait for the guest to be ready.
+ */
+static void notify_socket(void)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (mkdir("/run/host", 0755) && errno != EEXIST)
+		goto fail;
+	unlink(NOTIFY_PATH);
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		goto fail;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", NOTIFY_PATH);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    chmod(NOTIFY_PATH, 0600)) {
+		close(fd);
+		goto fail;
+	}
+	report("N");
+	if (send_fd(console_sock, fd))
+		report("Wthe notify socket could not be passed: %s",
+		       strerror(errno));
+	close(fd);
+	return;
+fail:
+	report("Wno %s: %s; start will not wait for READY=1", NOTIFY_PATH,
+	       strerror(errno));
+}
+
 /* The guest's pid 1. */
-static noreturn void guest_init(const struct guest *g, int nullfd)
+static noreturn void guest_init(const struct guest *g, int nullfd,
+				bool use_cgroup)
 {
 	struct vc_flags end = { 0, VXF_STATE_SETUP | VXF_STATE_INIT };
 	char *argv[VS_MAX_ARGS], *env[VS_MAX_ARGS];
@@ -484,6 +511,8 @@ static noreturn void guest_init(const struct guest *g, int nullfd)
 	for (i = 0; i < g->nmount; i++)
 		if (late_mount(&g->mount[i]))
 			do_mount(rootfd, &g->mount[i]);
+	if (apifs_late(g, rootfd, use_cgroup))
+		step_fail(errno, "%s", apifs_error());
 	close(rootfd);
 	if (chdir("/"))
 		step_fail(errno, "cannot change to the guest's root");
@@ -496,6 +525,11 @@ static noreturn void guest_init(const struct guest *g, int nullfd)
 	 * No descriptor of the host's but the report pipe goes in: init's
 	 * streams are the guest's console (else /dev/null).
 	 */
+	if (g->style == INIT_SYSTEMD && !g->cmd_start[0]) {
+		if (apifs_systemd_dropins())
+			report("W%s: %s", apifs_error(), strerror(errno));
+		notify_socket();
+	}
 	cons = guest_console();
 	close(console_sock);
 	if (cons < 0)
@@ -512,8 +546,9 @@ static noreturn void guest_init(const struct guest *g, int nullfd)
 	setsid();
 	if (vc_set_cflags(VC_XID_SELF, &end))
 		step_fail(errno, "cannot end the setup of the context");
+	/* sysv: no init of the guest's; this process stays its init. */
 	if (g->style == INIT_SYSV && !g->cmd_start[0])
-		sysv_stub(argv, env);
+		vinit(g, env, report_fd);
 	execve(argv[0], argv, env);
 	step_fail(errno, "cannot execute %s", argv[0]);
 }
@@ -522,7 +557,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 {
 	uint32_t want = g->have_xid ? g->xid : VC_XID_SELF;
 	char cg[VS_PATH_MAX];
-	int i, xid, nullfd, vdirfd;
+	int i, xid, nullfd, vdirfd, spaces;
 	pid_t pid;
 
 	nullfd = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -543,7 +578,10 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	}
 
 	step("namespaces");
-	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID))
+	/* In its own cgroup: the guest's cgroup namespace is rooted there. */
+	spaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID |
+		 (use_cgroup ? CLONE_NEWCGROUP : 0);
+	if (unshare(spaces))
 		step_fail(errno, "cannot unshare the namespaces");
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
 		step_fail(errno, "cannot make the mounts private");
@@ -554,8 +592,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 		step_fail(errno, "cannot create context %u",
 			  g->have_xid ? g->xid : 0);
 	report("X%d", xid);
-	if (vc_set_space(VC_XID_SELF, CLONE_NEWNS | CLONE_NEWUTS |
-			 CLONE_NEWIPC | CLONE_NEWPID, 0))
+	if (vc_set_space(VC_XID_SELF, spaces, 0))
 		step_fail(errno, "cannot store the namespaces of context %d",
 			  xid);
 
@@ -577,6 +614,8 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	vdirfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (vdirfd < 0)
 		step_fail(errno, "cannot open the root %s", g->vdir);
+	if (apifs_early(g, vdirfd))
+		step_fail(errno, "%s", apifs_error());
 	for (i = 0; i < g->nmount; i++)
 		if (!late_mount(&g->mount[i]))
 			do_mount(vdirfd, &g->mount[i]);
@@ -611,7 +650,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	if (pid < 0)
 		step_fail(errno, "cannot fork the guest's init");
 	if (!pid)
-		guest_init(g, nullfd);
+		guest_init(g, nullfd, use_cgroup);
 	_exit(0);
 }
 
@@ -689,6 +728,69 @@ static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 	}
 }
 
+/* --- a systemd guest's READY=1 ---------------------------------------- */
+
+static bool has_ready(const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		if (n == 7 && !strncmp(p, "READY=1", 7))
+			return true;
+		p += n;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+/*
+ * Waits until the guest's init says READY=1 on @nfd, the guest ends, or
+ * apps/init/timeout seconds (default 300) pass.  Return: true when ready,
+ * else false with @why.
+ */
+static bool wait_ready(const struct guest *g, uint32_t xid, int nfd,
+		       char *why, size_t size)
+{
+	char path[VS_PATH_MAX], *val;
+	unsigned long limit = 300;
+	struct timespec t0, t;
+
+	pathf(path, sizeof(path), "%s/apps/init/timeout", g->cfgdir);
+	val = read_file(path, NULL);
+	if (val && strtoul(val, NULL, 10))
+		limit = strtoul(val, NULL, 10);
+	free(val);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		struct pollfd p = { .fd = nfd, .events = POLLIN };
+		char buf[4096];
+		ssize_t n;
+
+		if (poll(&p, 1, 1000) > 0) {
+			n = recv(nfd, buf, sizeof(buf) - 1, MSG_DONTWAIT);
+			if (n > 0) {
+				buf[n] = '\0';
+				if (has_ready(buf))
+					return true;
+			}
+		}
+		if (!ctx_tasks(xid)) {
+			snprintf(why, size, "the guest ended before its init "
+				 "said READY=1");
+			return false;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if ((unsigned long)(t.tv_sec - t0.tv_sec) >= limit) {
+			snprintf(why, size, "no READY=1 from its init within "
+				 "%lu s (apps/init/timeout)", limit);
+			return false;
+		}
+	}
+}
+
 /* --- checks before anything is done ---------------------------------- */
 
 static bool sanity(const struct guest *g)
@@ -752,7 +854,8 @@ static int do_start(struct guest *g)
 {
 	char buf[4096], step_seen[64] = "", failed[1100] = "";
 	int pipefd[2], cons[2], status, added = 0, rc_status = -1, master;
-	bool use_cgroup, fail_msg = false;
+	int nfd = -1;
+	bool use_cgroup, fail_msg = false, notify = false;
 	size_t len = 0;
 	long xid = -1;
 	pid_t pid;
@@ -826,6 +929,9 @@ static int do_start(struct guest *g)
 			case 'R':
 				rc_status = atoi(buf + 1);
 				break;
+			case 'N':
+				notify = true;
+				break;
 			case 'W':
 				if (!getenv("VSERVER_QUIET"))
 					msg("%s: warning: %s", g->name,
@@ -862,7 +968,10 @@ static int do_start(struct guest *g)
 			 "once");
 		fail_msg = true;
 	}
-	/* The console's master, if init got that far (else none). */
+	/* systemd's notify socket, then the console's master, if init got
+	 * that far (else none). */
+	if (!fail_msg && notify)
+		nfd = recv_fd(cons[0]);
 	master = fail_msg ? -1 : check_ptmx(recv_fd(cons[0]));
 	close(cons[0]);
 	if (fail_msg) {
@@ -879,7 +988,8 @@ static int do_start(struct guest *g)
 		}
 		ifaces_del(g, g->niface);
 		guest_cgroup(g, cg, sizeof(cg));
-		for (int i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
+		     errno == EBUSY; i++)
 			usleep(100000);
 		msg("%s: everything done was undone (context killed, "
 		    "addresses and cgroup removed)", g->name);
@@ -901,9 +1011,32 @@ static int do_start(struct guest *g)
 	spawn_monitor(g, (uint32_t)xid, master);
 	if (master >= 0)
 		close(master);
+	if (nfd >= 0 && !wait_ready(g, (uint32_t)xid, nfd, failed,
+				    sizeof(failed))) {
+		char cg[VS_PATH_MAX];
+
+		close(nfd);
+		msg("%s: start failed at step 'ready': %s", g->name, failed);
+		console_tail(g, 20);
+		/* No run file: the monitor leaves the cleanup to us. */
+		unlink(g->runfile);
+		vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
+		ctx_wait_gone((uint32_t)xid, 10000);
+		ifaces_del(g, g->niface);
+		guest_cgroup(g, cg, sizeof(cg));
+		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
+		     errno == EBUSY; i++)
+			usleep(100000);
+		msg("%s: everything done was undone (context killed, "
+		    "addresses and cgroup removed)", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (nfd >= 0)
+		close(nfd);
 	run_hooks(g, "post-start");
 	say(g, "started: context %ld, %s init", xid,
-	    g->style == INIT_PLAIN ? "plain" : "sysv");
+	    g->style == INIT_PLAIN ? "plain" :
+	    g->style == INIT_SYSTEMD ? "systemd (ready)" : "sysv");
 	return 0;
 }
 

@@ -3,9 +3,10 @@
  * vserver stop - bring a guest down (util-vserver.md §1.4)
  *
  * Holding the guest's lock: pre-stop; the init style's stop (cmd.stop if
- * given, else sysv: "/etc/init.d/rc <runlevel.stop>" in the guest, plain:
- * SIGINT to the guest's init, which is what a ctrl-alt-del asks of it);
- * up to 10 seconds for the guest to end by itself; then the kill sequence
+ * given, else SIGINT to the guest's init, which is what a ctrl-alt-del
+ * asks of it: sysv's init, vinit.c, runs "/etc/init.d/rc <runlevel.stop>"
+ * and halts); up to 10 seconds (sysv: 30) for the guest to end by itself;
+ * then the kill sequence
  * (apps/init/killseq, default "15 5 9": SIGTERM, 5 seconds, SIGKILL) to
  * every process of the context; then the host side is cleaned up: the
  * addresses, the cgroup, the run file.  The run file goes last, so that
@@ -31,7 +32,8 @@ void guest_cleanup(const struct guest *g)
 
 	ifaces_del(g, g->niface);
 	guest_cgroup(g, cg, sizeof(cg));
-	for (i = 0; i < 50 && rmdir(cg) && errno == EBUSY; i++)
+	for (i = 0; i < 50 && cgroup_remove_tree(cg) && errno == EBUSY;
+	     i++)
 		usleep(100000);
 	unlink(g->runfile);
 }
@@ -46,11 +48,21 @@ static void stop_command(struct guest *g, uint32_t xid)
 			argv[i] = g->cmd_stop[i];
 		argv[i] = NULL;
 	} else if (g->style == INIT_SYSV) {
-		argv[0] = "/etc/init.d/rc";
-		argv[1] = g->runlevel_stop;
-		argv[2] = NULL;
-	} else {
+		/*
+		 * The guest's init (vinit.c) runs the stop runlevel's scripts
+		 * on the guest's console and halts; SIGINT asks it.
+		 */
+		say(g, "asking the guest's init to run the stop runlevel %s",
+		    g->runlevel_stop);
 		if (vc_ctx_kill(xid, 1, SIGINT) && errno != ESRCH)
+			msg("%s: warning: cannot signal the guest's init: %s",
+			    g->name, vc_strerror(errno));
+		return;
+	} else {
+		/* systemd powers off on SIGRTMIN+4 (SIGINT would reboot). */
+		int sig = g->style == INIT_SYSTEMD ? SIGRTMIN + 4 : SIGINT;
+
+		if (vc_ctx_kill(xid, 1, sig) && errno != ESRCH)
 			msg("%s: warning: cannot signal the guest's init: %s",
 			    g->name, vc_strerror(errno));
 		return;
@@ -95,12 +107,19 @@ static void stop_command(struct guest *g, uint32_t xid)
 static int do_stop(struct guest *g, uint32_t xid)
 {
 	const struct conf_killseq *ks = &g->killseq;
+	unsigned int wait_ms;
 	int i;
 
 	say(g, "stopping (context %u)", xid);
 	run_hooks(g, "pre-stop");
 	stop_command(g, xid);
-	if (!ctx_wait_gone(xid, 10000)) {
+	/*
+	 * systemd stops its units, each within 90 s by its default; a sysv
+	 * guest's stop scripts run before it ends: 30 s for them.
+	 */
+	wait_ms = g->style == INIT_SYSTEMD ? 90000 :
+		  g->style == INIT_SYSV && !g->cmd_stop[0] ? 30000 : 10000;
+	if (!ctx_wait_gone(xid, wait_ms)) {
 		for (i = 0; i < ks->n; i++) {
 			unsigned int wait = i < ks->n - 1 ? ks->wait[i] : 5;
 

@@ -45,6 +45,7 @@ int vserver_check_utsname(void);
 int vserver_reboot(unsigned int cmd);
 u64 vserver_virt_boottime_ns(u64 ns);
 void vserver_virt_uptime(struct timespec64 *ts);
+void vserver_virt_btime(struct timespec64 *btime);
 void vserver_virt_loadavg(unsigned long avnrun[3], unsigned int *running,
 			  int *threads);
 void vserver_virt_meminfo(struct sysinfo *si, long *available, long *cached,
@@ -60,6 +61,7 @@ void vserver_lock_inserted(struct file_lock_core *flc);
 void vserver_lock_removed(struct file_lock_core *flc);
 bool vserver_fs_confined(void);
 bool vserver_dotdot_barrier(const struct path *path);
+bool vserver_may_mount(void);
 void vserver_mm_init(struct mm_struct *mm);
 void vserver_mm_sync(struct mm_struct *mm);
 void vserver_mm_exit(struct mm_struct *mm);
@@ -117,6 +119,10 @@ static inline void vserver_virt_uptime(struct timespec64 *ts)
 {
 }
 
+static inline void vserver_virt_btime(struct timespec64 *btime)
+{
+}
+
 static inline void vserver_virt_loadavg(unsigned long avnrun[3],
 					unsigned int *running,
 					int *threads)
@@ -162,6 +168,11 @@ static inline void vserver_lock_removed(struct file_lock_core *flc)
 }
 
 static inline bool vserver_fs_confined(void)
+{
+	return false;
+}
+
+static inline bool vserver_may_mount(void)
 {
 	return false;
 }

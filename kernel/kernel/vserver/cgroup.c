@@ -26,6 +26,7 @@
 #include <uapi/linux/vserver/limit.h>
 
 #include "cgroup.h"
+#include "cgroupfs.h"
 #include "context.h"
 #include "task.h"
 
@@ -41,6 +42,7 @@ void vx_cgroup_init(struct vx_info *vxi)
 #ifdef CONFIG_CGROUP_SCHED
 	vxi->cpu_css = task_get_css(current, cpu_cgrp_id);
 #endif
+	vx_cgroupfs_init(vxi);
 	vxi->sched.fill_rate = 1;
 	vxi->sched.interval = 1;
 }
@@ -55,6 +57,7 @@ void vx_cgroup_release(struct vx_info *vxi)
 		css_put(vxi->mem_css);
 	if (vxi->cpu_css)
 		css_put(vxi->cpu_css);
+	vx_cgroupfs_release(vxi);
 }
 
 /**

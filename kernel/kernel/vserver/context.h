@@ -69,6 +69,8 @@ struct task_struct;
  *                 reset_hits; under @core.lock.
  * @mem_css: The memory cgroup the creator was in, referenced; constant.
  * @cpu_css: The cpu cgroup the creator was in, referenced; constant.
+ * @dfl_cgrp: The cgroup v2 the creator was in, delegated to the guest
+ *            (cgroupfs.c), referenced, NULL for the root cgroup; constant.
  * @sched: The scheduler settings last set, under @core.lock.
  * @space_lock: Protects @space; a mutex, taken without @lock held.
  * @space: The stored namespaces (set_space), released at unhashing.
@@ -107,6 +109,7 @@ struct vx_info {
 	long rss_hits_base;
 	struct cgroup_subsys_state *mem_css;
 	struct cgroup_subsys_state *cpu_css;
+	struct cgroup *dfl_cgrp;
 	struct vx_sched sched;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACES];

@@ -5,9 +5,10 @@
  *
  * A guest whose context has VXF_VIRT_UPTIME sees time since boot counted
  * from the creation of its context: /proc/uptime, sysinfo(2) and the
- * start times of /proc/<pid>/stat.  With VXF_VIRT_LOAD it sees the load
- * average of its own tasks in /proc/loadavg; with VXF_VIRT_MEM its
- * memory limit as the machine's memory (/proc/meminfo, sysinfo(2)).
+ * start times of /proc/<pid>/stat, with /proc/stat's btime moved to that
+ * creation.  With VXF_VIRT_LOAD it sees the load average of its own tasks
+ * in /proc/loadavg; with VXF_VIRT_MEM its memory limit as the machine's
+ * memory (/proc/meminfo, sysinfo(2)).
  *
  * The load averages of all contexts are sampled together every
  * LOAD_FREQ by one work item that walks each context's own task list
@@ -71,6 +72,23 @@ void vserver_virt_uptime(struct timespec64 *ts)
 	*ts = ns_to_timespec64(ns > bias ? ns - bias : 0);
 }
 EXPORT_SYMBOL_GPL(vserver_virt_uptime);
+
+/**
+ * vserver_virt_btime - Turn the boot time into the caller's view
+ * @btime: The wall-clock time of the boot (/proc/stat's btime), in place.
+ *
+ * A guest with VIRT_UPTIME booted when its context was created, so that
+ * btime plus a start time of /proc/<pid>/stat is the wall-clock time the
+ * task started, as on the host (ps's START).
+ */
+void vserver_virt_btime(struct timespec64 *btime)
+{
+	const u64 bias = uptime_bias();
+
+	if (bias)
+		*btime = timespec64_add(*btime, ns_to_timespec64(bias));
+}
+EXPORT_SYMBOL_GPL(vserver_virt_btime);
 
 /**
  * vserver_virt_loadavg - Turn the load average into the caller's view

@@ -12,8 +12,8 @@
  *   thread-self; other contexts' processes are hidden already) and
  *   /proc/sys/kernel/{hostname,domainname}, which are its own UTS names;
  * - nothing in sysfs, debugfs, tracefs, securityfs, pstore, efivarfs,
- *   bpffs and the cgroup file systems (its cgroup's limits are
- *   set from the host).
+ *   bpffs and cgroup v1; in cgroup v2, the files of its own subtree as
+ *   cgroupfs.c says (its own cgroup's limits are set from the host).
  *
  * Anything else fails with EACCES, as a read-only file would.  The host
  * and the tools that set a guest up (in STATE_SETUP) are not restricted.
@@ -39,6 +39,7 @@
 #include <linux/magic.h>
 #include <linux/string.h>
 
+#include "cgroupfs.h"
 #include "context.h"
 #include "hostfs.h"
 #include "lsm.h"
@@ -184,8 +185,9 @@ static int hook_file_open(struct file *file)
 	case EFIVARFS_MAGIC:
 	case BPF_FS_MAGIC:
 	case CGROUP_SUPER_MAGIC:
-	case CGROUP2_SUPER_MAGIC:
 		return -EACCES;
+	case CGROUP2_SUPER_MAGIC:
+		return vx_cgroupfs_writable(current_vx(), file);
 	default:
 		return 0;
 	}

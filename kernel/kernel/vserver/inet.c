@@ -10,7 +10,8 @@
  *   means the context's loopback address with NXF_LBACK_REMAP; the
  *   wildcard becomes the first address with NXF_SINGLE_IP, and otherwise
  *   stays a wildcard that the lookup hooks restrict to the context's
- *   addresses;
+ *   addresses, even in a family the context has none of (it then
+ *   listens on nothing of that family but the context's loopback);
  * - connect/sendmsg: 127.0.0.1 is remapped the same way, other loopback
  *   destinations need NXF_LBACK_ALLOW (-EPERM); the source address is
  *   always the context's (vserver_inet_src(), called by the routing code);
@@ -635,8 +636,6 @@ static int bind4(const struct nx_info *nxi, const struct nx_addrs *a,
 	const u64 flags = nx_flags(nxi);
 
 	if (*ip == htonl(INADDR_ANY)) {
-		if (!a->n4)
-			return -EADDRNOTAVAIL;
 		if ((flags & NXF_SINGLE_IP) && first4(a))
 			*ip = first4(a);
 		return 0;
@@ -649,16 +648,17 @@ static int bind4(const struct nx_info *nxi, const struct nx_addrs *a,
 }
 
 /*
- * The IPv6 wildcard of a dual-stack socket also serves the context's IPv4
- * addresses, so a context with IPv4 addresses only may bind it; an
+ * The wildcard binds whatever addresses the context has: the lookup hooks
+ * restrict it to them, so in a context without IPv6 addresses an IPV6_V6ONLY
+ * socket on [::] listens on nothing (as on a host without a global address
+ * of that family), and a dual-stack one serves the IPv4 addresses.  An
  * IPv4-mapped address is one of its IPv4 addresses or nothing.
  */
 static int bind6(const struct nx_info *nxi, const struct nx_addrs *a,
-		 const struct sock *sk, const struct in6_addr *ip)
+		 const struct in6_addr *ip)
 {
 	if (ipv6_addr_any(ip))
-		return a->n6 || (a->n4 && !ipv6_only_sock(sk)) ?
-			0 : -EADDRNOTAVAIL;
+		return 0;
 	if (ipv6_addr_v4mapped(ip))
 		return ours4(a, ip->s6_addr32[3]) ? 0 : -EADDRNOTAVAIL;
 	if (ipv6_addr_loopback(ip))
@@ -683,7 +683,7 @@ static int hook_socket_bind(struct socket *sock, struct sockaddr *address,
 	if (v4)
 		ret = bind4(nxi, nx_addrs(nxi), v4);
 	else if (v6)
-		ret = bind6(nxi, nx_addrs(nxi), sk, v6);
+		ret = bind6(nxi, nx_addrs(nxi), v6);
 	rcu_read_unlock();
 	return ret;
 }

@@ -14,5 +14,6 @@ struct vx_info;
 bool vx_can_see_xid(u32 xid);
 int vx_can_act(const struct task_struct *t);
 void vserver_add_isolation_hooks(void);
+void vserver_add_mount_hooks(void);
 
 #endif /* _KERNEL_VSERVER_ISOLATION_H */

@@ -67,6 +67,7 @@ static int __init vserver_lsm_init(void)
 	vserver_add_nlview_hooks();
 	vserver_add_key_hooks();
 	vserver_add_dlimit_hooks();
+	vserver_add_mount_hooks();
 	vserver_lsm_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;

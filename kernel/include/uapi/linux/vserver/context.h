@@ -87,7 +87,9 @@
  *
  * - %VXC_SET_UTSNAME: set the guest's own host and domain name.
  * - %VXC_SET_RLIMIT: raise resource limits.
- * - %VXC_SECURE_MOUNT: mount without device nodes and setuid files.
+ * - %VXC_SECURE_MOUNT: mount without CAP_SYS_ADMIN the safe kinds (tmpfs,
+ *   proc, devpts, mqueue, read-only sysfs, cgroup2 of its own cgroup
+ *   namespace), bind its own directories, tighten mounts (vserver.rst).
  */
 #define VXC_SET_UTSNAME		0x00000001ULL
 #define VXC_SET_RLIMIT		0x00000002ULL
