@@ -81,9 +81,9 @@ mkdir -p /srv/ro && echo host > /srv/ro/file
 
 # --- build ---------------------------------------------------------------
 
-vserver $g build -m template --context $xid --hostname deb.example.org \
-	--interface dummy0:$ip/24 -- -t $data/debian12-sysv.tar.gz \
-	> "$tmp/build" 2>&1
+(unset VSERVER_QUIET; vserver $g build -m template --context $xid \
+	--hostname deb.example.org --interface dummy0:$ip/24 \
+	-- -t $data/debian12-sysv.tar.gz > "$tmp/build" 2>&1)
 same "build -m template of the Debian archive" 0 "$?"
 root=/vservers/$g
 same "build: /etc/hostname from --hostname" deb.example.org \
@@ -93,7 +93,9 @@ match "build: /etc/hosts names the guest on its address" \
 same "build: no getty left in inittab" "" \
 	"$(grep -v '^#' $root/etc/inittab | grep getty)"
 same "build: hwclock, udev, kmod, networking, umountfs, mountall disabled" "" \
-	"$(ls $root/etc/rc?.d | grep -E 'hwclock|udev|kmod|networking|umountfs|mountall\.sh')"
+	"$(ls $root/etc/rc?.d | grep -E 'hwclock|udev|kmod|networking|umountfs|mountall')"
+same "build: insserv's order (.depend.boot) without them" "" \
+	"$(grep -E 'hwclock|mountall' $root/etc/init.d/.depend.boot)"
 match "build: insserv keeps hwclock.sh disabled" "^# Default-Start:\$" \
 	"$(cat $root/etc/insserv/overrides/hwclock.sh 2>&1)"
 match "build: says what it disabled" "init scripts disabled.*hwclock" \
@@ -113,8 +115,13 @@ cat > $root/etc/init.d/vstest <<'EOF'
 echo "$1 $RUNLEVEL" >> /var/log/vstest.log
 EOF
 chmod 755 $root/etc/init.d/vstest
-for l in 2 3 4 5; do ln -s ../init.d/vstest $root/etc/rc$l.d/S99vstest; done
-for l in 0 1 6; do ln -s ../init.d/vstest $root/etc/rc$l.d/K01vstest; done
+# As an admin adds a service: update-rc.d (insserv) in the guest's root.
+chroot $root /usr/sbin/update-rc.d vstest defaults > "$tmp/urc" 2>&1
+same "update-rc.d of a new service in the guest" 0 "$?"
+same "update-rc.d (insserv) keeps the disabled scripts disabled" "" \
+	"$(ls $root/etc/rc?.d | grep -E 'hwclock|umountfs|bootclean|bootlogs')"
+same "rsyslog's imklog is off" "" \
+	"$(grep -v '^#' $root/etc/rsyslog.conf | grep imklog)"
 echo '<html>deb</html>' > $root/var/www/html/index.html
 # fstab: a read-only bind of a host directory.
 echo "/srv/ro	/mnt	none	bind,ro	0 0" >> /etc/vservers/$g/fstab
