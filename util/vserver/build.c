@@ -570,11 +570,12 @@ static int method_busybox(const struct guest *g, struct build *b)
 		   "exit 0\n") ||
 	    script(b->rootfd, "etc/init.d/rc",
 		   "#!/bin/sh\n"
-		   "# rc <runlevel> for the sysv init style: 0 and 6 stop.\n"
+		   "# rc <runlevel> for the sysv init style: 0 and 6 stop;\n"
+		   "# the others have nothing to do (the init ran rcS).\n"
 		   "case \"$1\" in\n"
 		   "0|6) exec /etc/init.d/rcK ;;\n"
-		   "*) exec /etc/init.d/rcS ;;\n"
-		   "esac\n"))
+		   "esac\n"
+		   "exit 0\n"))
 		return -1;
 	return 0;
 }
