@@ -42,7 +42,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -347,13 +346,11 @@ static int run_script(const struct vinit *v, char *const argv[], char level,
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		/*
-		 * As sysvinit: a session of its own, the console (our
-		 * standard streams, the guest's own pty) its controlling
-		 * terminal.
+		 * A session of its own; the console (our standard streams,
+		 * the guest's own pty) is no controlling terminal: a script
+		 * that hangs it up would take init's streams with it.
 		 */
 		setsid();
-		if (isatty(STDIN_FILENO))
-			ioctl(STDIN_FILENO, TIOCSCTTY, 0);
 		execve(argv[0], argv, env);
 		say_console("init: cannot execute %s: %s", argv[0],
 			    strerror(errno));
