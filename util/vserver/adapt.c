@@ -15,10 +15,12 @@
  *     makes its ctrlaltdel (what vserver stop sends a plain-init guest)
  *     halt instead of reboot;
  *   - disables the init scripts of guest_disabled[] below: their links in
- *     /etc/rc?.d go, and /etc/insserv/overrides/<name> (the script's LSB
- *     header with no runlevels) keeps insserv from making them again when
- *     a package is installed.  "update-rc.d <name> defaults" after
- *     removing the override brings one back.
+ *     /etc/rc?.d and their names in insserv's /etc/init.d/.depend.* go,
+ *     and /etc/insserv/overrides/<name> (the script's LSB header with no
+ *     runlevels) keeps insserv from making them again when a package is
+ *     installed.  "update-rc.d <name> defaults" after removing the
+ *     override brings one back;
+ *   - comments out rsyslog's imklog (the kernel's log is the host's).
  *
  * /etc/hostname and /etc/hosts are written by build.c (etc_files) for
  * every method.  Everything is done through the root's descriptor (paths
@@ -50,7 +52,22 @@ static const char *const guest_disabled[] = {
 	"procps",		/* sysctl: the host's */
 	"hostname.sh",		/* uts/nodename */
 	"halt", "reboot",	/* the guest's init ends it (reboot(2)) */
+	"bootlogs",		/* dmesg: the kernel log is the host's */
+	/* /run and /run/lock are fresh tmpfs, /tmp is fstab's tmpfs */
+	"checkroot-bootclean.sh", "mountall-bootclean.sh",
+	"mountnfs-bootclean.sh",
 };
+
+static bool disabled(const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(guest_disabled); i++)
+		if (strlen(guest_disabled[i]) == len &&
+		    !memcmp(guest_disabled[i], word, len))
+			return true;
+	return false;
+}
 
 static char *read_in_root(int rootfd, const char *rel)
 {
@@ -189,6 +206,93 @@ static int disable_scripts(const struct guest *g, int rootfd)
 	return 0;
 }
 
+/*
+ * insserv's /etc/init.d/.depend.{boot,start,stop} (what startpar orders
+ * the scripts by) without the disabled scripts: their own lines go, and
+ * their names in the others.
+ */
+static int adapt_depend(int rootfd, const char *rel)
+{
+	char *text = read_in_root(rootfd, rel), *out, *o, *p;
+	int ret;
+
+	if (!text)
+		return 0;
+	out = malloc(strlen(text) + 2);
+	if (!out) {
+		free(text);
+		return -1;
+	}
+	o = out;
+	for (p = text; *p; ) {
+		size_t len = strcspn(p, "\n"), w = strcspn(p, ":");
+		char *line = p, *q;
+
+		p += len + (p[len] == '\n');
+		if (w < len && !memchr(line, ' ', w) && disabled(line, w))
+			continue;
+		for (q = line; q < line + len; ) {
+			size_t sp = strspn(q, " \t"), wl;
+
+			if (q + sp >= line + len)
+				break;
+			wl = strcspn(q + sp, " \t\n");
+			if (q + sp + wl > line + len)
+				wl = (size_t)(line + len - q - sp);
+			if (!disabled(q + sp, wl)) {
+				memcpy(o, q, sp + wl);
+				o += sp + wl;
+			}
+			q += sp + wl;
+		}
+		*o++ = '\n';
+	}
+	*o = '\0';
+	ret = rp_write(rootfd, rel, out, 0644);
+	free(out);
+	free(text);
+	return ret;
+}
+
+/*
+ * rsyslog's imklog reads the kernel's log, which is the host's
+ * (/proc/kmsg: EPERM in a guest): its line is commented out.
+ */
+static int adapt_rsyslog(int rootfd)
+{
+	char *text = read_in_root(rootfd, "etc/rsyslog.conf"), *out, *o, *p;
+	int ret, n = 0;
+
+	if (!text)
+		return 0;
+	out = malloc(strlen(text) * 2 + 256);
+	if (!out) {
+		free(text);
+		return -1;
+	}
+	o = out;
+	for (p = text; *p; ) {
+		size_t len = strcspn(p, "\n");
+
+		if (p[0] != '#' && (strstr(p, "\"imklog\"") ||
+				    !strncmp(p, "$ModLoad imklog", 15)) &&
+		    (size_t)(strstr(p, "imklog") - p) < len) {
+			o += sprintf(o, "#vserver: the kernel log is the "
+				     "host's: ");
+			n++;
+		}
+		memcpy(o, p, len);
+		o += len;
+		*o++ = '\n';
+		p += len + (p[len] == '\n');
+	}
+	*o = '\0';
+	ret = n ? rp_write(rootfd, "etc/rsyslog.conf", out, 0644) : 0;
+	free(out);
+	free(text);
+	return ret;
+}
+
 /* Gettys off, ctrlaltdel halts. */
 static int adapt_inittab(const struct guest *g, int rootfd)
 {
@@ -238,7 +342,11 @@ static int adapt_inittab(const struct guest *g, int rootfd)
 
 int adapt_distribution(const struct guest *g, int rootfd)
 {
-	if (adapt_inittab(g, rootfd) || disable_scripts(g, rootfd))
+	if (adapt_inittab(g, rootfd) || disable_scripts(g, rootfd) ||
+	    adapt_depend(rootfd, "etc/init.d/.depend.boot") ||
+	    adapt_depend(rootfd, "etc/init.d/.depend.start") ||
+	    adapt_depend(rootfd, "etc/init.d/.depend.stop") ||
+	    adapt_rsyslog(rootfd))
 		return -1;
 	return 0;
 }

@@ -92,7 +92,8 @@ static void build_help(void)
 	    "bz2, xz)\n",
 	    "  clone --source <guest|dir>   a copy of another guest's root\n",
 	    "  debootstrap -d <suite> [-m <mirror>] [--unpack-tarball <file>]\n"
-	    "              [--variant <v>] [--include|--exclude <pkgs>]\n",
+	    "              [--variant <v>] [--include|--exclude <pkgs>] "
+	    "[--foreign]\n",
 	    "                               Debian through the host's "
 	    "debootstrap\n",
 	    "\n",
@@ -123,15 +124,25 @@ static void build_help(void)
 /*
  * debootstrap's own options build passes on: --unpack-tarball <file> (a
  * --make-tarball archive: no mirror needed), --variant <v>, --include
- * and --exclude <pkgs>.  Return: whether @a was one (with its value @v).
+ * and --exclude <pkgs>, --foreign (the first stage only).  Return:
+ * whether @a was one; *@takes: whether it took the value @v.
  */
-static bool debootstrap_arg(struct build *b, const char *a, const char *v)
+static bool debootstrap_arg(struct build *b, const char *a, const char *v,
+			    bool *takes)
 {
 	static const char *const known[] = {
 		"--unpack-tarball", "--variant", "--include", "--exclude",
 	};
 	size_t k;
 
+	*takes = true;
+	if (!strcmp(a, "--foreign")) {
+		if (b->ndbargs + 1 > (int)ARRAY_SIZE(b->dbargs))
+			build_usage_error("too many debootstrap options");
+		b->dbargs[b->ndbargs++] = a;
+		*takes = false;
+		return true;
+	}
 	if (!v)
 		return false;
 	for (k = 0; k < ARRAY_SIZE(known); k++) {
@@ -151,6 +162,7 @@ static bool debootstrap_arg(struct build *b, const char *a, const char *v)
 
 static void parse_method_args(struct build *b, int argc, char **argv)
 {
+	bool takes;
 	int i;
 
 	for (i = 0; i < argc; i++) {
@@ -173,9 +185,9 @@ static void parse_method_args(struct build *b, int argc, char **argv)
 			   v) {
 			b->mirror = v;
 			i++;
-		} else if (b->method == M_DEBOOTSTRAP && debootstrap_arg(b, a,
-									 v)) {
-			i++;
+		} else if (b->method == M_DEBOOTSTRAP &&
+			   debootstrap_arg(b, a, v, &takes)) {
+			i += takes;
 		} else if (b->method == M_BUSYBOX && !strcmp(a, "--busybox") &&
 			   v) {
 			b->busybox = v;
@@ -563,11 +575,12 @@ static int method_busybox(const struct guest *g, struct build *b)
 		   "exit 0\n") ||
 	    script(b->rootfd, "etc/init.d/rc",
 		   "#!/bin/sh\n"
-		   "# rc <runlevel> for the sysv init style: 0 and 6 stop.\n"
+		   "# rc <runlevel> for the sysv init style: 0 and 6 stop;\n"
+		   "# the others have nothing to do (the init ran rcS).\n"
 		   "case \"$1\" in\n"
 		   "0|6) exec /etc/init.d/rcK ;;\n"
-		   "*) exec /etc/init.d/rcS ;;\n"
-		   "esac\n"))
+		   "esac\n"
+		   "exit 0\n"))
 		return -1;
 	return 0;
 }

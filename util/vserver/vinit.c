@@ -345,6 +345,11 @@ static int run_script(const struct vinit *v, char *const argv[], char level,
 			sigaction(s, &dfl, NULL);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		/*
+		 * A session of its own; the console (our standard streams,
+		 * the guest's own pty) is no controlling terminal: a script
+		 * that hangs it up would take init's streams with it.
+		 */
 		setsid();
 		execve(argv[0], argv, env);
 		say_console("init: cannot execute %s: %s", argv[0],
