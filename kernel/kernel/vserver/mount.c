@@ -85,7 +85,6 @@ bool vserver_may_mount(void)
 }
 EXPORT_SYMBOL_GPL(vserver_may_mount);
 
-
 /* The MS_* flags a bind remount must keep, from the mount's own. */
 static unsigned long kept_flags(const struct vfsmount *mnt)
 {
