@@ -122,7 +122,7 @@ broken "sched: bad value" sched/fill-rate '0\n' \
 broken "sched: unknown file" sched/speed '9\n' \
 	"$C/cfgt/sched/speed: unknown scheduler setting (per-CPU directories are not supported either)"
 broken "apps/init/style: unknown" apps/init/style 'upstart\n' \
-	"$C/cfgt/apps/init/style:1: unsupported init style 'upstart' (sysv or plain)"
+	"$C/cfgt/apps/init/style:1: unsupported init style 'upstart' (sysv, plain or systemd)"
 broken "apps/init/killseq: not a signal" apps/init/killseq '15\n5\nKILLL\n' \
 	"$C/cfgt/apps/init/killseq:3: 'KILLL' is not a signal"
 broken "apps/init/killseq: ends with a wait" apps/init/killseq '15 5\n' \
