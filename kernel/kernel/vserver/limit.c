@@ -397,95 +397,26 @@ static struct vx_info **inode_vx(const struct inode *inode)
 	return inode->i_security + vserver_blob_sizes.lbs_inode;
 }
 
-/*
- * Open files pin their context once, not one reference each: the charge
- * that makes RLIMIT_NOFILE's count 1 takes a reference to the context,
- * the uncharge that makes it 0 drops it.  Only these two steps take
- * nofile_pin_lock; every other charge and uncharge is one cmpxchg (the
- * count moves between 0 and 1 only under the lock, so the pin and the
- * count agree).  A file's blob points to its context without a
- * reference of its own: the file is counted, so the context is pinned.
- */
-static DEFINE_SPINLOCK(nofile_pin_lock);
-
-static noinline bool nofile_charge_first(struct vx_info *vxi)
-{
-	struct vx_limit *l = &vxi->limits[RLIMIT_NOFILE];
-	bool ok;
-
-	spin_lock(&nofile_pin_lock);
-	if (atomic_long_read(&l->cur) > 0) {
-		ok = vx_limit_add(vxi, RLIMIT_NOFILE, 1);
-	} else if (over_id(vxi, RLIMIT_NOFILE, 1)) {
-		atomic_inc(&l->hits);
-		ok = false;
-	} else {
-		vx_get(vxi);
-		atomic_long_set(&l->cur, 1);
-		seen(l, 1);
-		ok = true;
-	}
-	spin_unlock(&nofile_pin_lock);
-	return ok;
-}
-
-static noinline void nofile_uncharge_last(struct vx_info *vxi)
-{
-	struct vx_limit *l = &vxi->limits[RLIMIT_NOFILE];
-	long v;
-
-	spin_lock(&nofile_pin_lock);
-	v = atomic_long_dec_return(&l->cur);
-	seen(l, v);
-	spin_unlock(&nofile_pin_lock);
-	if (!v)
-		vx_put(vxi);
-}
-
 static int hook_file_alloc_security(struct file *file)
 {
 	struct vx_info *vxi = current_vx();
-	struct vx_limit *l;
-	long v;
 
 	if (!vxi)
 		return 0;
-	l = &vxi->limits[RLIMIT_NOFILE];
-	v = atomic_long_read(&l->cur);
-	do {
-		if (v <= 0) {
-			if (!nofile_charge_first(vxi))
-				return -EMFILE;
-			goto charged;
-		}
-		if (over_id(vxi, RLIMIT_NOFILE, v + 1)) {
-			atomic_inc(&l->hits);
-			return -EMFILE;
-		}
-	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v + 1));
-	seen(l, v + 1);
-charged:
-	*file_vx(file) = vxi;
+	if (!vx_limit_charge(vxi, RLIMIT_NOFILE))
+		return -EMFILE;
+	*file_vx(file) = vx_get(vxi);
 	return 0;
 }
 
 static void hook_file_free_security(struct file *file)
 {
 	struct vx_info *vxi = *file_vx(file);
-	struct vx_limit *l;
-	long v;
 
-	if (!vxi)
-		return;
-	l = &vxi->limits[RLIMIT_NOFILE];
-	v = atomic_long_read(&l->cur);
-	do {
-		if (v <= 1) {
-			nofile_uncharge_last(vxi);
-			return;
-		}
-	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v - 1));
-	seen(l, v - 1);
+	if (vxi) {
+		vx_limit_uncharge(vxi, RLIMIT_NOFILE);
+		vx_put(vxi);
+	}
 }
 
 /*
