@@ -797,6 +797,105 @@ TEST_F(attack, raw6_icmp_unspecified)
 }
 
 /* ------------------------------------------------------------------ */
+/* Raw ICMP: the type that was checked is the type that is sent        */
+/* ------------------------------------------------------------------ */
+
+#define E_FLIP_SENDS	40000	/* echo requests of the racing attempt */
+
+/*
+ * A raw ICMP socket sends echo requests whose type byte a second
+ * process (sharing the page) flips between ICMP_ECHO and
+ * ICMP_TIMESTAMP all the time: a check that reads the type from user
+ * memory before the stack reads it again for the packet can pass an
+ * echo request and send a timestamp request.  Bounded by the number of
+ * sends, not by time.  Returns 0; the verdict is the host's.
+ */
+static long g_raw_flip(long unused)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	volatile unsigned char *pkt;
+	cpu_set_t cpus;
+	long i, sent = 0, refused = 0;
+	pid_t flipper;
+	int fd;
+
+	inet_pton(AF_INET, AT_HOST4, &sin.sin_addr);
+	pkt = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (pkt == MAP_FAILED)
+		return -2;
+	pkt[0] = ICMP_ECHO;
+	fd = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (fd < 0) {
+		NOTE("socket: %s", strerror(errno));
+		return -2;
+	}
+	flipper = fork();
+	if (flipper == 0) {
+		CPU_ZERO(&cpus);
+		CPU_SET(1, &cpus);
+		sched_setaffinity(0, sizeof(cpus), &cpus);
+		/* One flip per iteration: either value may be seen. */
+		for (;;)
+			pkt[0] ^= ICMP_ECHO ^ ICMP_TIMESTAMP;
+	}
+	if (flipper < 0)
+		return -2;
+	/* The count bounds the attempt, not attack.h's 20 s. */
+	alarm(600);
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	sched_setaffinity(0, sizeof(cpus), &cpus);
+	for (i = 0; i < E_FLIP_SENDS; i++) {
+		if (sendto(fd, (const void *)pkt, 20, 0, (void *)&sin,
+			   sizeof(sin)) == 20)
+			sent++;
+		else if (errno == EPERM)
+			refused++;
+	}
+	kill(flipper, SIGKILL);
+	waitpid(flipper, NULL, 0);
+	NOTE("%ld sends: %ld sent, %ld refused", i, sent, refused);
+	return 0;
+}
+
+TEST_F(attack, raw4_icmp_type_flipped_after_check)
+{
+	struct icmp_filter { uint32_t data; } only_ts = {
+		~(1U << ICMP_TIMESTAMP) };
+	struct sockaddr_in from;
+	socklen_t flen = sizeof(from);
+	unsigned char buf[256];
+	int fd, got = 0;
+	long r;
+
+	/* The host counts timestamp requests from guest A's address. */
+	fd = socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		    IPPROTO_ICMP);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, setsockopt(fd, SOL_RAW, 1 /* ICMP_FILTER */, &only_ts,
+				sizeof(only_ts)));
+	r = ATTEMPT(AT_INIT, g_raw_flip, 0, "raw ICMP socket: echo requests whose type another process flips to timestamp request between the check and the send -> only echo requests leave");
+	ASSERT_EQ(0, r) TH_LOG("the attempt could not run: %s",
+			       at_sh->res.note);
+	for (;;) {
+		ssize_t n = recvfrom(fd, buf, sizeof(buf), 0,
+				     (void *)&from, &flen);
+		char a[INET_ADDRSTRLEN];
+
+		if (n < 0)
+			break;
+		inet_ntop(AF_INET, &from.sin_addr, a, sizeof(a));
+		if (!strcmp(a, AT_A4))
+			got++;
+	}
+	close(fd);
+	TH_LOG("timestamp requests from the guest: %d", got);
+	NO_ESCAPE(got == 0, "%d timestamp requests left the guest", got);
+	HOST_OK();
+}
+
+/* ------------------------------------------------------------------ */
 /* Protocols the network context does not confine                    */
 /* ------------------------------------------------------------------ */
 

@@ -9,7 +9,9 @@
 #ifndef _LINUX_VSERVER_H
 #define _LINUX_VSERVER_H
 
+#include <linux/jump_label.h>
 #include <linux/types.h>
+#include <linux/vserver_mm.h>
 
 struct file_lock_core;
 struct kern_ipc_perm;
@@ -37,8 +39,8 @@ enum vserver_ipc_kind {
 
 void vserver_exit_task(struct task_struct *tsk);
 void vserver_release_task(struct task_struct *p);
-bool vserver_task_visible(struct task_struct *tsk);
-bool vserver_pid_visible(struct pid *pid);
+bool __vserver_task_visible(struct task_struct *tsk);
+bool __vserver_pid_visible(struct pid *pid);
 void vserver_proc_pid_status(struct seq_file *m, struct task_struct *tsk);
 struct task_struct *vserver_find_reaper(struct task_struct *father);
 int vserver_check_utsname(void);
@@ -63,11 +65,45 @@ bool vserver_fs_confined(void);
 bool vserver_dotdot_barrier(const struct path *path);
 bool vserver_may_mount(void);
 void vserver_mm_init(struct mm_struct *mm);
-void vserver_mm_sync(struct mm_struct *mm);
 void vserver_mm_exit(struct mm_struct *mm);
 bool vserver_mm_may_expand(struct mm_struct *mm, unsigned long total);
 bool vserver_mm_may_fork(struct mm_struct *mm);
 bool vserver_mm_may_lock(struct mm_struct *mm, unsigned long locked);
+
+/*
+ * Enabled when the first task enters a context (a guest or the
+ * spectator), never disabled: until then every task is the host's, sees
+ * every task and may act on it, and the process hooks cost one static
+ * branch.
+ */
+DECLARE_STATIC_KEY_FALSE(vserver_ctx_active);
+
+/**
+ * vserver_task_visible - May the current task see @tsk?
+ * @tsk: The task.
+ *
+ * Return: true for the host and the spectator, and for a task of the
+ * caller's own context.
+ */
+static inline bool vserver_task_visible(struct task_struct *tsk)
+{
+	if (static_branch_unlikely(&vserver_ctx_active))
+		return __vserver_task_visible(tsk);
+	return true;
+}
+
+/**
+ * vserver_pid_visible - May the current task see the task(s) of @pid?
+ * @pid: The pid; one without tasks is visible (the caller fails later).
+ *
+ * Return: true if it may (see __vserver_pid_visible()).
+ */
+static inline bool vserver_pid_visible(struct pid *pid)
+{
+	if (static_branch_unlikely(&vserver_ctx_active))
+		return __vserver_pid_visible(pid);
+	return true;
+}
 
 #else /* !CONFIG_VSERVER */
 
@@ -183,10 +219,6 @@ static inline bool vserver_dotdot_barrier(const struct path *path)
 }
 
 static inline void vserver_mm_init(struct mm_struct *mm)
-{
-}
-
-static inline void vserver_mm_sync(struct mm_struct *mm)
 {
 }
 

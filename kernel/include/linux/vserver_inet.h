@@ -41,6 +41,7 @@ int __vserver_inet6_dst(const struct sock *sk, struct flowi6 *fl6,
 			bool connect);
 bool __vserver_sk_same_nx(const struct sock *sk, const struct sock *sk2);
 bool __vserver_raw_icmp(int family, int protocol);
+int __vserver_raw_send(const struct sock *sk, int proto, u8 type);
 bool __vserver_ifa4_visible(const struct net_device *dev, __be32 addr);
 bool __vserver_ifa6_visible(const struct in6_addr *addr);
 bool __vserver_dev_visible(const struct net_device *dev);
@@ -199,6 +200,27 @@ static inline bool vserver_raw_icmp(int family, int protocol)
 }
 
 /**
+ * vserver_raw_send - May a raw socket send this message?
+ * @sk: The raw socket.
+ * @proto: The flow's protocol (IPPROTO_RAW with IP_HDRINCL).
+ * @type: The ICMP type the stack copied into the flow, from the same
+ *        bytes it puts into the packet (raw_probe_proto_opt()).
+ *
+ * A raw socket of a network context sends ICMP echo requests only.  The
+ * type is checked here, where the stack has copied it once for the flow
+ * and the packet, not in the sendmsg hook: a second read of user memory
+ * there could see another type than the one sent.
+ *
+ * Return: 0, or -EPERM.
+ */
+static inline int vserver_raw_send(const struct sock *sk, int proto, u8 type)
+{
+	if (static_branch_unlikely(&vserver_net_active))
+		return __vserver_raw_send(sk, proto, type);
+	return 0;
+}
+
+/**
  * vserver_ifa4_visible - Does the current task see an IPv4 address?
  * @dev: The interface that has it.
  * @addr: The address (ifa_local).
@@ -327,6 +349,11 @@ static inline bool vserver_sk_same_nx(const struct sock *sk,
 static inline bool vserver_raw_icmp(int family, int protocol)
 {
 	return false;
+}
+
+static inline int vserver_raw_send(const struct sock *sk, int proto, u8 type)
+{
+	return 0;
 }
 
 static inline bool vserver_ifa4_visible(const struct net_device *dev,

@@ -20,7 +20,8 @@
  *   an AF_INET sockaddr or a v4-mapped address on an IPv6 socket, [::]
  *   (the stack's [::1] or ::ffff:127.0.0.1) and 0.0.0.0 end there;
  * - SO_REUSEPORT groups hold sockets of one network context only;
- * - raw sockets: ICMP only, with NXC_RAW_ICMP, echo requests only;
+ * - raw sockets: ICMP only, with NXC_RAW_ICMP, echo requests only (the
+ *   type the stack copied for the packet, __vserver_raw_send());
  *   packet sockets: never; IPv4/IPv6 protocols other than TCP, UDP,
  *   UDP-Lite and ICMP, and the families whose sockets make kernel
  *   sockets of the host (SMC, RDS, RXRPC, TIPC): as if not built.
@@ -40,7 +41,6 @@
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
 #include <linux/socket.h>
-#include <linux/uio.h>
 #include <linux/vserver_inet.h>
 #include <net/flow.h>
 #include <net/ipv6.h>
@@ -509,6 +509,25 @@ bool __vserver_raw_icmp(int family, int protocol)
 }
 EXPORT_SYMBOL_GPL(__vserver_raw_icmp);
 
+/**
+ * __vserver_raw_send - See vserver_raw_send()
+ * @sk: The raw socket.
+ * @proto: The flow's protocol.
+ * @type: The ICMP type of the message, as the stack copied it.
+ *
+ * Return: 0 for a host socket and for an echo request, else -EPERM.
+ */
+int __vserver_raw_send(const struct sock *sk, int proto, u8 type)
+{
+	if (!sk_nx(sk))
+		return 0;
+	if (sk->sk_family == AF_INET)
+		return proto == IPPROTO_ICMP && type == ICMP_ECHO ? 0 : -EPERM;
+	return proto == IPPROTO_ICMPV6 && type == ICMPV6_ECHO_REQUEST ?
+	       0 : -EPERM;
+}
+EXPORT_SYMBOL_GPL(__vserver_raw_send);
+
 /* LSM hooks */
 
 /*
@@ -805,31 +824,15 @@ static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
 	return sock->sk ? dest(sock->sk, address, addrlen) : 0;
 }
 
-/* A raw socket of a guest sends ICMP echo requests only. */
-static int raw_check(struct sock *sk, struct msghdr *msg)
-{
-	struct iov_iter it = msg->msg_iter;
-	u8 type;
-
-	if (copy_from_iter(&type, 1, &it) != 1)
-		return -EFAULT;
-	if (sk->sk_family == AF_INET)
-		return type == ICMP_ECHO ? 0 : -EPERM;
-	return type == ICMPV6_ECHO_REQUEST ? 0 : -EPERM;
-}
-
 static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 			       int size)
 {
 	struct sock *sk = sock->sk;
-	int ret;
 
 	if (!sk || !sk_nx(sk))
 		return 0;
-	ret = dest(sk, msg->msg_name, msg->msg_namelen);
-	if (!ret && sk->sk_type == SOCK_RAW)
-		ret = raw_check(sk, msg);
-	return ret;
+	/* A raw socket's ICMP type: vserver_raw_send(). */
+	return dest(sk, msg->msg_name, msg->msg_namelen);
 }
 
 static int hook_socket_setsockopt(struct socket *sock, int level, int optname)

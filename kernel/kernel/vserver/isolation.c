@@ -48,16 +48,29 @@ bool vx_can_see_xid(u32 xid)
 }
 
 /**
- * vserver_task_visible - May the current task see @tsk?
+ * vserver_ctx_activate - Switch the process hooks on
+ *
+ * Called before a task first enters a context; may sleep.  Until then
+ * the hooks below (and vserver_task_visible(), vserver_pid_visible())
+ * return at one static branch (lsm.c's vserver_ctx_active).
+ */
+void vserver_ctx_activate(void)
+{
+	if (!static_key_enabled(&vserver_ctx_active))
+		static_branch_enable(&vserver_ctx_active);
+}
+
+/**
+ * __vserver_task_visible - See vserver_task_visible()
  * @tsk: The task.
  *
  * Return: true if it may.
  */
-bool vserver_task_visible(struct task_struct *tsk)
+bool __vserver_task_visible(struct task_struct *tsk)
 {
 	return vx_can_see_xid(task_xid(tsk));
 }
-EXPORT_SYMBOL_GPL(vserver_task_visible);
+EXPORT_SYMBOL_GPL(__vserver_task_visible);
 
 /* Does @pid have tasks of @type, and may the caller see one of them? */
 static bool members_visible(struct pid *pid, enum pid_type type, bool *any)
@@ -66,39 +79,43 @@ static bool members_visible(struct pid *pid, enum pid_type type, bool *any)
 
 	hlist_for_each_entry_rcu(t, &pid->tasks[type], pid_links[type]) {
 		*any = true;
-		if (vserver_task_visible(t))
+		if (__vserver_task_visible(t))
 			return true;
 	}
 	return false;
 }
 
 /**
- * vserver_pid_visible - May the current task see the task(s) of @pid?
+ * __vserver_pid_visible - See vserver_pid_visible()
  * @pid: The pid; one without tasks is visible (the caller fails later).
  *
  * The task of the pid decides; a process group or session whose leader
- * has exited is visible if one of its members is.
+ * has exited is visible if one of its members is.  The host and the
+ * spectator see every pid: no lookup for them.
  *
  * Return: true if it may.
  */
-bool vserver_pid_visible(struct pid *pid)
+bool __vserver_pid_visible(struct pid *pid)
 {
+	const u32 me = current_xid();
 	struct task_struct *t;
 	bool visible = true, any = false;
 
+	if (me == VX_ADMIN_ID || me == VX_WATCH_ID)
+		return true;
 	rcu_read_lock();
 	t = pid_task(pid, PIDTYPE_PID);
 	if (!t)
 		t = pid_task(pid, PIDTYPE_TGID);
 	if (t)
-		visible = vserver_task_visible(t);
+		visible = task_xid(t) == me;
 	else if (!members_visible(pid, PIDTYPE_PGID, &any) &&
 		 !members_visible(pid, PIDTYPE_SID, &any))
 		visible = !any;
 	rcu_read_unlock();
 	return visible;
 }
-EXPORT_SYMBOL_GPL(vserver_pid_visible);
+EXPORT_SYMBOL_GPL(__vserver_pid_visible);
 
 /**
  * vx_can_act - May the current task act on @t?
@@ -110,8 +127,11 @@ EXPORT_SYMBOL_GPL(vserver_pid_visible);
  */
 int vx_can_act(const struct task_struct *t)
 {
-	const u32 me = current_xid();
+	u32 me;
 
+	if (!static_branch_unlikely(&vserver_ctx_active))
+		return 0;
+	me = current_xid();
 	if (me == VX_ADMIN_ID || task_xid(t) == me)
 		return 0;
 	return me == VX_WATCH_ID ? -EPERM : -ESRCH;

@@ -12,6 +12,7 @@
 struct vx_info;
 
 bool vx_can_see_xid(u32 xid);
+void vserver_ctx_activate(void);
 int vx_can_act(const struct task_struct *t);
 void vserver_add_isolation_hooks(void);
 void vserver_add_mount_hooks(void);

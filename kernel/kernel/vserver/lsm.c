@@ -15,6 +15,7 @@
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <linux/printk.h>
+#include <linux/vserver.h>
 #include <uapi/linux/lsm.h>
 
 #include "caps.h"
@@ -37,6 +38,14 @@
  * isolation refuse to run without it.
  */
 bool vserver_lsm_enabled __ro_after_init;
+
+/*
+ * Off until the first task enters a context (vserver_ctx_activate(),
+ * linux/vserver.h): the process hooks of a host that never had a guest
+ * cost one static branch.
+ */
+DEFINE_STATIC_KEY_FALSE(vserver_ctx_active);
+EXPORT_SYMBOL_GPL(vserver_ctx_active);
 
 const struct lsm_id vserver_lsmid = {
 	.name = VSERVER_NAME,

@@ -126,6 +126,25 @@ struct nx_info *nx_lookup(u32 nid)
 	return c ? container_of(c, struct nx_info, core) : NULL;
 }
 
+/*
+ * A snapshot with room for @cap4 IPv4 and @cap6 IPv6 entries and none in
+ * use.
+ */
+static struct nx_addrs *nx_addrs_alloc(unsigned int cap4, unsigned int cap6)
+{
+	struct nx_addrs *a;
+
+	a = kzalloc(struct_size(a, data, (cap4 * sizeof(*a->v4) +
+					  cap6 * sizeof(*a->v6)) /
+				sizeof(u32)),
+		    GFP_KERNEL_ACCOUNT);
+	if (!a)
+		return NULL;
+	a->v4 = (struct nx_addr4 *)a->data;
+	a->v6 = (struct nx_addr6 *)(a->v4 + cap4);
+	return a;
+}
+
 /**
  * nx_create - Create and hash a network context
  * @nid: Its id, NX_MIN_ID..NX_MAX_ID, or NX_DYNAMIC_ID for a free id in
@@ -145,7 +164,7 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 	int err;
 
 	nxi = kzalloc(sizeof(*nxi), GFP_KERNEL_ACCOUNT);
-	addrs = kzalloc(sizeof(*addrs), GFP_KERNEL_ACCOUNT);
+	addrs = nx_addrs_alloc(0, 0);
 	if (!nxi || !addrs) {
 		kfree(nxi);
 		kfree(addrs);
@@ -319,13 +338,22 @@ static int nx_change_addrs(struct nx_info *nxi,
 	struct nx_addrs *old, *new;
 	int ret;
 
-	new = kmalloc(sizeof(*new), GFP_KERNEL_ACCOUNT);
-	if (!new)
-		return -ENOMEM;
 	mutex_lock(&nxi->addr_lock);
 	old = rcu_dereference_protected(nxi->addrs,
 					lockdep_is_held(&nxi->addr_lock));
-	memcpy(new, old, sizeof(*new));
+	/* Room for one more of each: @fn adds or removes one entry. */
+	new = nx_addrs_alloc(min_t(unsigned int, old->n4 + 1, NX_MAX_ADDRS),
+			     min_t(unsigned int, old->n6 + 1, NX_MAX_ADDRS));
+	if (!new) {
+		mutex_unlock(&nxi->addr_lock);
+		return -ENOMEM;
+	}
+	new->bcast = old->bcast;
+	new->lback = old->lback;
+	new->n4 = old->n4;
+	new->n6 = old->n6;
+	memcpy(new->v4, old->v4, old->n4 * sizeof(*old->v4));
+	memcpy(new->v6, old->v6, old->n6 * sizeof(*old->v6));
 	ret = fn(new, arg);
 	if (ret >= 0) {
 		rcu_assign_pointer(nxi->addrs, new);

@@ -62,12 +62,15 @@ struct nx_addr6 {
  * @lback: The loopback address.
  * @n4: Number of IPv4 entries in @v4.
  * @n6: Number of IPv6 entries in @v6.
- * @v4: IPv4 entries, in the order they were added.
- * @v6: IPv6 entries, in the order they were added.
+ * @v4: IPv4 entries, in the order they were added; points into @data.
+ * @v6: IPv6 entries, in the order they were added; points into @data.
+ * @data: The entries: room for @n4 (and for one more when the snapshot is
+ *        a copy being changed) IPv4 ones, then as many IPv6 ones.
  *
  * A snapshot is never changed once published: a change makes a copy and
  * replaces the pointer (see &nx_info.addrs), so readers under RCU see one
- * consistent set.
+ * consistent set.  A snapshot holds as many entries as it has, not
+ * NX_MAX_ADDRS: a guest with one address costs one entry.
  */
 struct nx_addrs {
 	struct rcu_head rcu;
@@ -75,8 +78,9 @@ struct nx_addrs {
 	__be32 lback;
 	unsigned int n4;
 	unsigned int n6;
-	struct nx_addr4 v4[NX_MAX_ADDRS];
-	struct nx_addr6 v6[NX_MAX_ADDRS];
+	struct nx_addr4 *v4;
+	struct nx_addr6 *v6;
+	u32 data[];
 };
 
 /**

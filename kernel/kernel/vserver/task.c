@@ -17,6 +17,7 @@
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "isolation.h"
 #include "limit.h"
 #include "lsm.h"
 #include "task.h"
@@ -96,6 +97,8 @@ int vx_migrate_current(struct vx_info *vxi, u32 xid)
 
 	if (vxi == old && xid == vt->xid)
 		return 0;
+	/* Before the first task is not the host's (isolation.c). */
+	vserver_ctx_activate();
 	if (vxi) {
 		err = vx_enter(vxi);
 		if (err)
