@@ -48,11 +48,14 @@ if [ "$(id -u)" = 0 ]; then
 	[ "$("$tmp/asnobody" id -u 2>/dev/null)" = 65534 ] && can_nobody=true
 fi
 
-# 10 MiB: a valid first line, then filler; and one line of junk.
+# 10 MiB: a valid first line, then filler; and one line of junk.  The
+# filler is made once (tr over 10 MiB is slow in the emulated VM).
 mkbig()
 {
+	[ -s "$tmp/filler" ] ||
+		dd if=/dev/zero bs=1048576 count=10 2>/dev/null | tr '\0' '#' > "$tmp/filler"
 	printf '%s\n' "$1" > "$2"
-	dd if=/dev/zero bs=1048576 count=10 2>/dev/null | tr '\0' '#' >> "$2"
+	cat "$tmp/filler" >> "$2"
 	printf '\n' >> "$2"
 }
 
