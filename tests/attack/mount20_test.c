@@ -115,8 +115,17 @@ FIXTURE_SETUP(attack)
 		ASSERT_EQ(0, mount("none", CG_ROOT, "cgroup2", 0, NULL))
 			TH_LOG("mount cgroup2 on %s: %s", CG_ROOT,
 			       strerror(errno));
-	/* What an earlier test's child left (it could not leave it). */
-	cg_rmtree(CG_GUEST);
+	/*
+	 * What an earlier test left: its guest's last tasks may still be
+	 * exiting (on a loaded machine the VM's init reaps them late), and
+	 * a cgroup with tasks cannot go: retry until it has gone.
+	 */
+	for (ok = 0; ok < 30000; ok++) {
+		cg_rmtree(CG_GUEST);
+		if (access(CG_GUEST, F_OK) && errno == ENOENT)
+			break;
+		usleep(10000);
+	}
 	ASSERT_EQ(0, mkdir(CG_GUEST, 0755)) TH_LOG("mkdir %s: %s", CG_GUEST,
 						   strerror(errno));
 	ASSERT_EQ(0, mkdir(CG_GUEST "/inner", 0755));
