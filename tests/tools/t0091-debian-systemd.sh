@@ -120,6 +120,15 @@ for u in ssh lighttpd cron rsyslog systemd-journald dbus; do
 		"$(vserver $G exec systemctl is-active $u 2>&1)"
 done
 
+# lighttpd.service is Type=simple: "active" can come before it listens.
+# Until it answers on the guest's IPv4 address (a bound against a hung
+# guest, not a speed check).
+i=0
+while [ $i -lt 300 ] && ! wget -q -O /dev/null http://$A4/ 2>/dev/null; do
+	sleep 1
+	i=$((i + 1))
+done
+
 match "sshd answers on $A6" "^SSH-2.0-OpenSSH" \
 	"$(nc -w 5 $A6 22 </dev/null 2>/dev/null | head -n 1)"
 same "lighttpd serves on $A4" "served by $G" \
