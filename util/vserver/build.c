@@ -69,7 +69,7 @@ struct build {
 
 static noreturn void build_usage_error(const char *what)
 {
-	msg("build: %s", what);
+	warnf("build: %s", what);
 	write_strs(STDERR_FILENO, "Try 'vserver <name> build --help' for more "
 		   "information.\n", (char *)NULL);
 	exit(VS_EXIT_USAGE);
@@ -248,7 +248,7 @@ static int writef(const char *dir, const char *rel, const char *text)
 	slash = strrchr(parent, '/');
 	*slash = '\0';
 	if (mkdir_p(parent) || write_file(path, text)) {
-		msg("cannot write %s: %s", path, strerror(errno));
+		warnf("cannot write %s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -273,12 +273,12 @@ static int write_config(struct guest *g, struct build *b)
 		return -1;
 	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
 	if (symlink(b->vdir, path)) {
-		msg("cannot create %s: %s", path, strerror(errno));
+		warnf("cannot create %s: %s", path, strerror(errno));
 		return -1;
 	}
 	pathf(path, sizeof(path), "%s/run", g->cfgdir);
 	if (symlink(g->runfile, path)) {
-		msg("cannot create %s: %s", path, strerror(errno));
+		warnf("cannot create %s: %s", path, strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < b->niface; i++) {
@@ -521,7 +521,7 @@ static int method_busybox(const struct guest *g, struct build *b)
 	/* The applets, as links to /bin/busybox where busybox puts them. */
 	list = applet_list(src);
 	if (!list) {
-		msg("cannot list the applets of %s", src);
+		warnf("cannot list the applets of %s", src);
 		return -1;
 	}
 	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
@@ -615,8 +615,8 @@ static int method_template(const struct guest *g, struct build *b)
 		int n = 0, st;
 
 		if (!filter) {
-			msg("cannot read %s: %s", b->templates[i],
-			    strerror(errno));
+			warnf("cannot read %s: %s", b->templates[i],
+			      strerror(errno));
 			return -1;
 		}
 		say(g, "unpacking %s", b->templates[i]);
@@ -632,8 +632,8 @@ static int method_template(const struct guest *g, struct build *b)
 		argv[n] = NULL;
 		st = run_command(argv, false);
 		if (st) {
-			msg("tar failed on %s (status %d)", b->templates[i],
-			    st);
+			warnf("tar failed on %s (status %d)", b->templates[i],
+			      st);
 			return -1;
 		}
 	}
@@ -651,23 +651,23 @@ static int method_clone(const struct guest *g, struct build *b)
 		pathf(src, sizeof(src), "%s", b->source);
 	} else {
 		if (!guest_locate(b->source, &other)) {
-			msg("clone: no guest '%s'", b->source);
+			warnf("clone: no guest '%s'", b->source);
 			return -1;
 		}
 		guest_load(&other);
 		pathf(src, sizeof(src), "%s", other.vdir);
 		if (guest_running(&other))
-			msg("warning: guest '%s' is running; its copy may be "
-			    "inconsistent", b->source);
+			warnf("warning: guest '%s' is running; its copy may be "
+			      "inconsistent", b->source);
 	}
 	if (stat(src, &st) || !S_ISDIR(st.st_mode)) {
-		msg("clone: the source %s is no directory", src);
+		warnf("clone: the source %s is no directory", src);
 		return -1;
 	}
 	say(g, "copying %s", src);
 	pathf(from, sizeof(from), "%s/.", src);
 	if (run_command(argv, false)) {
-		msg("clone: copying %s failed", src);
+		warnf("clone: copying %s failed", src);
 		return -1;
 	}
 	return skeleton_root(b->rootfd);
@@ -688,13 +688,13 @@ static int method_debootstrap(const struct guest *g, struct build *b)
 	argv[n] = NULL;
 
 	if (find_command("debootstrap")) {
-		msg("debootstrap: not installed on the host "
-		    "(apt-get install debootstrap)");
+		warnf("debootstrap: not installed on the host "
+		      "(apt-get install debootstrap)");
 		return -1;
 	}
 	say(g, "running debootstrap %s (this takes a while)", b->suite);
 	if (run_command(argv, false)) {
-		msg("debootstrap failed");
+		warnf("debootstrap failed");
 		return -1;
 	}
 	return skeleton_root(b->rootfd);
@@ -706,11 +706,11 @@ static void rollback(struct guest *g, struct build *b)
 		close(b->rootfd);
 	b->rootfd = -1;
 	if (b->made_vdir && remove_tree(b->vdir, true))
-		msg("%s: could not remove all of %s", g->name, b->vdir);
+		warnf("%s: could not remove all of %s", g->name, b->vdir);
 	if (b->made_cfgdir && remove_tree(g->cfgdir, true))
-		msg("%s: could not remove all of %s", g->name, g->cfgdir);
-	msg("%s: build failed at step '%s' (the message above names the "
-	    "path); what it created was removed", g->name, b->step);
+		warnf("%s: could not remove all of %s", g->name, g->cfgdir);
+	warnf("%s: build failed at step '%s' (the message above names the "
+	      "path); what it created was removed", g->name, b->step);
 }
 
 /* Moves @path aside as <path>.~<time>~ (--force). */
@@ -720,10 +720,10 @@ static int move_aside(const char *path)
 
 	pathf(aside, sizeof(aside), "%s.~%ld~", path, (long)time(NULL));
 	if (rename(path, aside)) {
-		msg("cannot move %s aside: %s", path, strerror(errno));
+		warnf("cannot move %s aside: %s", path, strerror(errno));
 		return -1;
 	}
-	msg("moved the old %s to %s", path, aside);
+	warnf("moved the old %s to %s", path, aside);
 	return 0;
 }
 
@@ -755,18 +755,18 @@ static int vdir_base(const char *base)
 
 	if (!stat(base, &st)) {
 		if (!S_ISDIR(st.st_mode)) {
-			msg("%s is not a directory", base);
+			warnf("%s is not a directory", base);
 			return -1;
 		}
 		if (st.st_mode & 0077)
-			msg("warning: %s is mode %04o: users of the host can "
-			    "reach the guests' roots (setuid programs "
-			    "included); chmod 000 %s", base,
-			    (unsigned int)(st.st_mode & 07777), base);
+			warnf("warning: %s is mode %04o: users of the host can "
+			      "reach the guests' roots (setuid programs "
+			      "included); chmod 000 %s", base,
+			      (unsigned int)(st.st_mode & 07777), base);
 		return 0;
 	}
 	if (mkdir_p(base) || chmod(base, 0)) {
-		msg("cannot create %s: %s", base, strerror(errno));
+		warnf("cannot create %s: %s", base, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -892,7 +892,7 @@ int cmd_build(struct guest *g, int argc, char **argv)
 
 	/* The context: given, or the first free one from 40000. */
 	if (b.have_xid && xid_taken(b.xid, g->name, who, sizeof(who)))
-		fail(VS_EXIT_FAIL, "%s: context %u is the context of guest "
+		dief(VS_EXIT_FAIL, "%s: context %u is the context of guest "
 		     "'%s' already", g->name, b.xid, who);
 	if (!b.have_xid)
 		for (b.xid = 40000; xid_taken(b.xid, g->name, who,
@@ -908,11 +908,11 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	/* Never over an existing guest, unless --force. */
 	if (!lstat(g->cfgdir, &st)) {
 		if (!b.force)
-			fail(VS_EXIT_FAIL, "%s: %s exists already; use --force "
+			dief(VS_EXIT_FAIL, "%s: %s exists already; use --force "
 			     "to build anew (the old one is kept aside)",
 			     g->name, g->cfgdir);
 		if (guest_running(g))
-			fail(VS_EXIT_FAIL, "%s: is running; stop it first",
+			dief(VS_EXIT_FAIL, "%s: is running; stop it first",
 			     g->name);
 		if (move_aside(g->cfgdir))
 			return VS_EXIT_FAIL;
@@ -920,7 +920,7 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	if (!lstat(b.vdir, &st) && !(S_ISDIR(st.st_mode) &&
 				     dir_empty(b.vdir))) {
 		if (!b.force)
-			fail(VS_EXIT_FAIL, "%s: the root %s exists and is not "
+			dief(VS_EXIT_FAIL, "%s: the root %s exists and is not "
 			     "empty; use --force", g->name, b.vdir);
 		if (move_aside(b.vdir))
 			return VS_EXIT_FAIL;
@@ -930,8 +930,8 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	    b.vdir);
 	b.step = "configuration directory";
 	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
-		msg("cannot create %s: %s", g->cfgdir, strerror(errno));
-		msg("%s: build failed at step '%s'", g->name, b.step);
+		warnf("cannot create %s: %s", g->cfgdir, strerror(errno));
+		warnf("%s: build failed at step '%s'", g->name, b.step);
 		return VS_EXIT_FAIL;
 	}
 	b.made_cfgdir = true;
@@ -942,7 +942,7 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	}
 	if (mkdir(b.vdir, 0755)) {
 		if (errno != EEXIST) {
-			msg("cannot create %s: %s", b.vdir, strerror(errno));
+			warnf("cannot create %s: %s", b.vdir, strerror(errno));
 			rollback(g, &b);
 			return VS_EXIT_FAIL;
 		}
@@ -991,8 +991,8 @@ int cmd_build(struct guest *g, int argc, char **argv)
 	if (!ret)
 		b.step = "build";
 	if (!ret && fail_step("build")) {
-		msg("%s: injected failure ($VSERVER_FAIL_STEP=build)",
-		    g->name);
+		warnf("%s: injected failure ($VSERVER_FAIL_STEP=build)",
+		      g->name);
 		ret = -1;
 	}
 	if (ret) {

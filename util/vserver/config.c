@@ -41,9 +41,9 @@ static int problems;
 static void problem(const char *path, unsigned int line, const char *what)
 {
 	if (line)
-		msg("%s:%u: %s", path, line, what);
+		warnf("%s:%u: %s", path, line, what);
 	else
-		msg("%s: %s", path, what);
+		warnf("%s: %s", path, what);
 	problems++;
 }
 
@@ -124,7 +124,7 @@ bool guest_locate(const char *arg, struct guest *g)
 	memset(g, 0, sizeof(*g));
 	n = strlen(arg);
 	if (n >= sizeof(buf))
-		fail(VS_EXIT_FAIL, "guest name too long");
+		dief(VS_EXIT_FAIL, "guest name too long");
 	strcpy(buf, arg);
 	while (n > 1 && buf[n - 1] == '/')
 		buf[--n] = '\0';
@@ -135,20 +135,20 @@ bool guest_locate(const char *arg, struct guest *g)
 			char cwd[VS_PATH_MAX];
 
 			if (!getcwd(cwd, sizeof(cwd)))
-				fail(VS_EXIT_FAIL, "cannot find the current "
+				dief(VS_EXIT_FAIL, "cannot find the current "
 				     "directory: %s", strerror(errno));
 			pathf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", cwd,
 			      buf[0] == '.' && buf[1] == '/' ? buf + 2 : buf);
 		}
 	} else {
 		if (!buf[0] || !strcmp(buf, ".") || !strcmp(buf, ".."))
-			fail(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
+			dief(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
 		pathf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", conf_dir(), buf);
 	}
 	base = strrchr(g->cfgdir, '/') + 1;
 	if (!*base || !strcmp(base, ".") || !strcmp(base, "..") ||
 	    base[0] == '.')
-		fail(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
+		dief(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
 	pathf(g->name, sizeof(g->name), "%s", base);
 	pathf(g->display, sizeof(g->display), "%s", base);
 	pathf(g->runfile, sizeof(g->runfile), "%s/%s", run_dir(), base);
@@ -264,12 +264,12 @@ static void load_words(struct guest *g)
 		  &g->cflags.mask, &present);
 	old_present = exists(old);
 	if (!present && old_present) {
-		msg("%s: warning: 'flags' is deprecated; call it 'cflags'",
-		    old);
+		warnf("%s: warning: 'flags' is deprecated; call it 'cflags'",
+		      old);
 		load_list(old, &vc_cflag_names, "context flag",
 			  &g->cflags.value, &g->cflags.mask, &old_present);
 	} else if (present && old_present) {
-		msg("%s: warning: ignored, 'cflags' is used", old);
+		warnf("%s: warning: ignored, 'cflags' is used", old);
 	}
 
 	g->bcaps = vc_secure_bcaps();
@@ -383,8 +383,8 @@ static void load_iface(struct guest *g, const char *dir, const char *id)
 	ifc->nodev = exists(path);
 	pathf(path, sizeof(path), "%s/only_ip", dir);
 	if (exists(path)) {
-		msg("%s: warning: 'only_ip' is deprecated; call it 'nodev'",
-		    path);
+		warnf("%s: warning: 'only_ip' is deprecated; call it 'nodev'",
+		      path);
 		ifc->nodev = true;
 	}
 	pathf(path, sizeof(path), "%s/dev", dir);
@@ -631,13 +631,13 @@ static void load_uts(struct guest *g)
 	/* Deprecated places first, so that uts/ wins. */
 	pathf(path, sizeof(path), "%s/hostname", g->cfgdir);
 	if (exists(path)) {
-		msg("%s: warning: deprecated; write uts/nodename", path);
+		warnf("%s: warning: deprecated; write uts/nodename", path);
 		if (conf_value(path, val, sizeof(val)))
 			g->uts[VHIN_NODENAME] = strdup(val);
 	}
 	pathf(path, sizeof(path), "%s/domainname", g->cfgdir);
 	if (exists(path)) {
-		msg("%s: warning: deprecated; write uts/domainname", path);
+		warnf("%s: warning: deprecated; write uts/domainname", path);
 		if (conf_value(path, val, sizeof(val)))
 			g->uts[VHIN_DOMAINNAME] = strdup(val);
 	}
@@ -777,7 +777,7 @@ static void load_fstab(struct guest *g)
 	free(text);
 	pathf(path, sizeof(path), "%s/fstab.local", g->cfgdir);
 	if (exists(path))
-		msg("%s: warning: deprecated and ignored; use fstab", path);
+		warnf("%s: warning: deprecated and ignored; use fstab", path);
 }
 
 int guest_load(struct guest *g)

@@ -175,17 +175,17 @@ int cmd_console(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "console takes no arguments");
+		dief(VS_EXIT_USAGE, "console takes no arguments");
 	if (guest_load(g))
-		msg("%s: warning: configuration errors", g->name);
+		warnf("%s: warning: configuration errors", g->name);
 	if (!guest_running(g))
-		fail(VS_EXIT_FAIL, "%s: not running", g->name);
+		dief(VS_EXIT_FAIL, "%s: not running", g->name);
 	if (console_addr(g, &addr))
-		fail(VS_EXIT_FAIL, "%s: the console's socket path is too long",
+		dief(VS_EXIT_FAIL, "%s: the console's socket path is too long",
 		     g->name);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)))
-		fail(VS_EXIT_FAIL, "%s: no console (%s: %s); was it started "
+		dief(VS_EXIT_FAIL, "%s: no console (%s: %s); was it started "
 		     "by this version of vserver?", g->name, addr.sun_path,
 		     strerror(errno));
 	for (i = 0; i < 3; i++)
@@ -193,7 +193,7 @@ int cmd_console(struct guest *g, int argc, char **argv)
 	s.master = fd;
 	s.master_is_sock = true;
 	if (s.tty[0])
-		msg("%s: console attached; Ctrl-] detaches", g->name);
+		warnf("%s: console attached; Ctrl-] detaches", g->name);
 	io_proxy(&s, -1);
 	if (s.master >= 0)
 		close(s.master);
@@ -222,7 +222,7 @@ void console_tail(const struct guest *g, int lines)
 	for (p = text + len; p > text; p--)
 		if (p[-1] == '\n' && ++n >= lines)
 			break;
-	msg("%s: the last lines of its console (%s):", g->name, path);
+	warnf("%s: the last lines of its console (%s):", g->name, path);
 	for (char *c = p; *c; c++)
 		if (*c != '\n' && (*c < ' ' || *c == 0x7f) && *c != '\t')
 			*c = ' ';

@@ -74,7 +74,7 @@ static void lookup_user(const char *user, struct ids *ids)
 		struct passwd *pw = getpwnam(user);
 
 		if (!pw)
-			fail(VS_EXIT_FAIL, "no user '%s' in the guest's "
+			dief(VS_EXIT_FAIL, "no user '%s' in the guest's "
 			     "/etc/passwd", user);
 		ids->uid = pw->pw_uid;
 		ids->gid = pw->pw_gid;
@@ -88,9 +88,9 @@ static void become(const char *user, const struct ids *ids)
 {
 	if (ids->by_name ? initgroups(user, ids->gid) :
 	    setgroups(1, &ids->gid))
-		fail(126, "cannot set the groups: %s", strerror(errno));
+		dief(126, "cannot set the groups: %s", strerror(errno));
 	if (setgid(ids->gid) || setuid(ids->uid))
-		fail(126, "cannot change to user '%s': %s", user,
+		dief(126, "cannot change to user '%s': %s", user,
 		     strerror(errno));
 }
 
@@ -105,16 +105,16 @@ static void join_guest(struct guest *g, uint32_t xid)
 	if (nid < 0)
 		nid = (int)g->nid;
 	if (vc_enter_space(xid, 0, 0))
-		fail(VS_EXIT_FAIL, "%s: cannot enter the namespaces of context "
+		dief(VS_EXIT_FAIL, "%s: cannot enter the namespaces of context "
 		     "%u: %s", g->name, xid, vc_strerror(errno));
 	if (nid > 1 && vc_net_migrate((uint32_t)nid))
-		fail(VS_EXIT_FAIL, "%s: cannot enter network context %d: %s",
+		dief(VS_EXIT_FAIL, "%s: cannot enter network context %d: %s",
 		     g->name, nid, vc_strerror(errno));
 	if (vc_ctx_migrate(xid, 0))
-		fail(VS_EXIT_FAIL, "%s: cannot enter context %u: %s", g->name,
+		dief(VS_EXIT_FAIL, "%s: cannot enter context %u: %s", g->name,
 		     xid, vc_strerror(errno));
 	if (chdir("/"))
-		fail(VS_EXIT_FAIL, "%s: cannot change to the guest's root",
+		dief(VS_EXIT_FAIL, "%s: cannot change to the guest's root",
 		     g->name);
 }
 
@@ -123,10 +123,10 @@ static uint32_t running_or_fail(struct guest *g)
 	uint32_t xid;
 
 	if (guest_load(g))
-		msg("%s: warning: configuration errors", g->name);
+		warnf("%s: warning: configuration errors", g->name);
 	xid = guest_running(g);
 	if (!xid)
-		fail(VS_EXIT_FAIL, "%s: not running", g->name);
+		dief(VS_EXIT_FAIL, "%s: not running", g->name);
 	return xid;
 }
 
@@ -185,7 +185,7 @@ static void clean_env(const struct ids *ids, char *const *extra)
 static void make_pipe(int p[2])
 {
 	if (pipe2(p, O_CLOEXEC))
-		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+		dief(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
 }
 
 /*
@@ -225,11 +225,11 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 	/* Also where the child's own errors go while it joins the guest. */
 	make_pipe(err);
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
-		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
+		dief(VS_EXIT_FAIL, "cannot make a socket pair: %s",
 		     strerror(errno));
 	pid = fork();
 	if (pid < 0)
-		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+		dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 	if (!pid) {
 		int null = open("/dev/null", O_RDWR), slave = -1, master;
 		struct ids ids;
@@ -261,11 +261,11 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		if (use_pty) {
 			master = open_guest_pty(&slave);
 			if (master < 0)
-				fail(VS_EXIT_FAIL, "%s: no terminal in the guest "
+				dief(VS_EXIT_FAIL, "%s: no terminal in the guest "
 				     "(/dev/pts/ptmx: %s); is devpts in its "
 				     "fstab?", g->name, strerror(errno));
 			if (send_fd(sv[1], master))
-				fail(VS_EXIT_FAIL, "cannot pass the terminal: "
+				dief(VS_EXIT_FAIL, "cannot pass the terminal: "
 				     "%s", strerror(errno));
 			close(master);
 			/* The caller has set the window size: go on. */
@@ -275,7 +275,7 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		close(sv[1]);
 		cmd = fork();
 		if (cmd < 0)
-			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+			dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 		if (!cmd) {
 			static const int sigs[] = { SIGINT, SIGTERM, SIGHUP,
 						    SIGQUIT, SIGPIPE, SIGCHLD,
@@ -290,18 +290,18 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 			setsid();
 			if (slave >= 0) {
 				if (ioctl(slave, TIOCSCTTY, 0) < 0)
-					fail(126, "cannot set up the terminal: "
+					dief(126, "cannot set up the terminal: "
 					     "%s", strerror(errno));
 				for (i = 0; i < 3; i++)
 					if (s.tty[i] && dup2(slave, i) < 0)
-						fail(126, "cannot set up the "
+						dief(126, "cannot set up the "
 						     "terminal: %s",
 						     strerror(errno));
 				close(slave);
 			}
 			become(user, &ids);
 			if (chdir("/"))
-				fail(126, "cannot change to /: %s",
+				dief(126, "cannot change to /: %s",
 				     strerror(errno));
 			clean_env(&ids, extra_env);
 			exec_command(argv);
@@ -332,8 +332,8 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 				break;
 			}
 		if (write(sv[0], "g", 1) < 0)
-			msg("warning: cannot start the command: %s",
-			    strerror(errno));
+			warnf("warning: cannot start the command: %s",
+			      strerror(errno));
 	}
 	close(sv[0]);
 	status = io_proxy(&s, pid);
@@ -356,7 +356,7 @@ int cmd_enter(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "enter takes no arguments");
+		dief(VS_EXIT_USAGE, "enter takes no arguments");
 	xid = running_or_fail(g);
 	return guest_run(g, xid, "0", NULL, NULL,
 			 getenv("VSERVER_ENTER_PTY") != NULL);

@@ -247,11 +247,11 @@ void conf_vdirbase(char *buf, size_t size);
 void pathf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Messages: "vserver: <text>" on standard error. */
-void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-noreturn void fail(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* "vserver: <name>: " prefixed progress line on standard output. */
+/*
+ * Messages are common.h's (warnf(), dief(), usage_error() ...); say() is
+ * the front end's progress line: "<name>: <text>" on standard output,
+ * none with $VSERVER_QUIET.
+ */
 void say(const struct guest *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -146,7 +146,7 @@ int check_ptmx(int fd)
 	 */
 	if (fd >= 0 && (fstat(fd, &st) || !S_ISCHR(st.st_mode) ||
 			st.st_rdev != (dev_t)(5 << 8 | 2))) {
-		msg("the guest's terminal is no pty master; ignored");
+		warnf("the guest's terminal is no pty master; ignored");
 		close(fd);
 		return -1;
 	}

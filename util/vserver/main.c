@@ -231,7 +231,7 @@ int main(int argc, char *argv[])
 	argc -= optind + 1;
 
 	if (!guest_locate(arg, &g) && strcmp(cmd, "build")) {
-		fail(VS_EXIT_NOGUEST, "no guest '%s': %s does not exist "
+		dief(VS_EXIT_NOGUEST, "no guest '%s': %s does not exist "
 		     "(build it with 'vserver %s build -m busybox')", arg,
 		     g.cfgdir, arg);
 	}

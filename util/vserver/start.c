@@ -118,19 +118,19 @@ int ifaces_add(const struct guest *g, int *added)
 			continue;
 		st = ip_addr(ifc, "add", false);
 		if (st) {
-			msg("%s: cannot add %s/%u to %s (ip exited with %d)",
-			    g->name, ifc->ip, ifc->addr.prefix,
-			    ifc->addr.dev, st);
+			warnf("%s: cannot add %s/%u to %s (ip exited with %d)",
+			      g->name, ifc->ip, ifc->addr.prefix,
+			      ifc->addr.dev, st);
 			return -1;
 		}
 		*added = i + 1;
 		if (!ifc->down && run_command(up, false)) {
-			msg("%s: cannot bring %s up", g->name, ifc->addr.dev);
+			warnf("%s: cannot bring %s up", g->name, ifc->addr.dev);
 			return -1;
 		}
 	}
 	if (fail_step("interfaces")) {
-		msg("%s: interfaces: injected failure", g->name);
+		warnf("%s: interfaces: injected failure", g->name);
 		return -1;
 	}
 	return 0;
@@ -666,8 +666,8 @@ static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 	pid_t pid = fork(), keeper = -1;
 
 	if (pid < 0) {
-		msg("%s: warning: no monitor (fork: %s); a reboot in the guest "
-		    "will not restart it", g->name, strerror(errno));
+		warnf("%s: warning: no monitor (fork: %s); a reboot in the "
+		      "guest will not restart it", g->name, strerror(errno));
 		return;
 	}
 	if (pid) {
@@ -802,20 +802,20 @@ static bool sanity(const struct guest *g)
 	int rootfd, fd;
 
 	if (strlen(g->cfgdir) > VC_VHI_NAME_MAX) {
-		msg("%s: the configuration directory '%s' is longer than %d "
-		    "characters: the kernel cannot keep it as the context "
-		    "name", g->name, g->cfgdir, VC_VHI_NAME_MAX);
+		warnf("%s: the configuration directory '%s' is longer than %d "
+		      "characters: the kernel cannot keep it as the context "
+		      "name", g->name, g->cfgdir, VC_VHI_NAME_MAX);
 		ok = false;
 	}
 	if (g->have_xid && ctx_tasks(g->xid)) {
-		msg("%s: context %u is in use by another guest or tool",
-		    g->name, g->xid);
+		warnf("%s: context %u is in use by another guest or tool",
+		      g->name, g->xid);
 		ok = false;
 	}
 	rootfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {
-		msg("%s: the guest's root %s: %s", g->name, g->vdir,
-		    strerror(errno));
+		warnf("%s: the guest's root %s: %s", g->name, g->vdir,
+		      strerror(errno));
 		return false;
 	}
 	pathf(path, sizeof(path), "%s/apps/init/runlevel", g->cfgdir);
@@ -823,10 +823,10 @@ static bool sanity(const struct guest *g)
 	fd = open_in_root(rootfd, argv[0], O_PATH);
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    !(st.st_mode & 0111)) {
-		msg("%s: the init command %s is not an executable file in "
-		    "the guest (%s); check apps/init/style and cmd.start",
-		    g->name, argv[0], fd < 0 ? strerror(errno) :
-		    "not executable");
+		warnf("%s: the init command %s is not an executable file in "
+		      "the guest (%s); check apps/init/style and cmd.start",
+		      g->name, argv[0], fd < 0 ? strerror(errno) :
+		      "not executable");
 		ok = false;
 	}
 	if (fd >= 0)
@@ -835,9 +835,9 @@ static bool sanity(const struct guest *g)
 		fd = open_in_root(rootfd, g->mount[i].dst,
 				  O_PATH | O_DIRECTORY);
 		if (fd < 0) {
-			msg("%s/fstab:%u: the mount point %s is no directory "
-			    "in the guest", g->cfgdir, g->mount[i].line,
-			    g->mount[i].dst);
+			warnf("%s/fstab:%u: the mount point %s is no directory "
+			      "in the guest", g->cfgdir, g->mount[i].line,
+			      g->mount[i].dst);
 			ok = false;
 		} else {
 			close(fd);
@@ -861,11 +861,11 @@ static int do_start(struct guest *g)
 	pid_t pid;
 
 	if (!sanity(g) || dlimits_apply(g)) {
-		msg("%s: not started", g->name);
+		warnf("%s: not started", g->name);
 		return VS_EXIT_FAIL;
 	}
 	if (!run_hooks(g, "initialize") || !run_hooks(g, "prepre-start")) {
-		msg("%s: not started: a scriptlet failed", g->name);
+		warnf("%s: not started: a scriptlet failed", g->name);
 		return VS_EXIT_FAIL;
 	}
 	if (g->have_xid)
@@ -875,28 +875,28 @@ static int do_start(struct guest *g)
 	defaults_warn_unlimited(g);
 	if (ifaces_add(g, &added)) {
 		ifaces_del(g, added);
-		msg("%s: start failed at step 'interfaces'; the addresses "
-		    "added were removed again", g->name);
+		warnf("%s: start failed at step 'interfaces'; the addresses "
+		      "added were removed again", g->name);
 		return VS_EXIT_FAIL;
 	}
 	if (!run_hooks(g, "pre-start")) {
 		ifaces_del(g, g->niface);
-		msg("%s: start failed at step 'pre-start'; undone", g->name);
+		warnf("%s: start failed at step 'pre-start'; undone", g->name);
 		return VS_EXIT_FAIL;
 	}
 	use_cgroup = cgroup_ready();
 	if (!use_cgroup)
-		msg("%s: warning: no cgroup2 file system on /sys/fs/cgroup: "
-		    "memory and CPU limits cannot act", g->name);
+		warnf("%s: warning: no cgroup2 file system on /sys/fs/cgroup: "
+		      "memory and CPU limits cannot act", g->name);
 
 	if (pipe2(pipefd, O_CLOEXEC))
-		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+		dief(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, cons))
-		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
+		dief(VS_EXIT_FAIL, "cannot make a socket pair: %s",
 		     strerror(errno));
 	pid = fork();
 	if (pid < 0)
-		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+		dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
 	if (!pid) {
 		close(pipefd[0]);
 		close(cons[0]);
@@ -934,8 +934,8 @@ static int do_start(struct guest *g)
 				break;
 			case 'W':
 				if (!getenv("VSERVER_QUIET"))
-					msg("%s: warning: %s", g->name,
-					    buf + 1);
+					warnf("%s: warning: %s", g->name,
+					      buf + 1);
 				break;
 			case 'F':
 				snprintf(failed, sizeof(failed), "%s",
@@ -980,8 +980,8 @@ static int do_start(struct guest *g)
 
 		if (tab)
 			*tab++ = '\0';
-		msg("%s: start failed at step '%s': %s", g->name, failed,
-		    tab ? tab : "failed");
+		warnf("%s: start failed at step '%s': %s", g->name, failed,
+		      tab ? tab : "failed");
 		if (xid > 1) {
 			vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
 			ctx_wait_gone((uint32_t)xid, 10000);
@@ -991,21 +991,21 @@ static int do_start(struct guest *g)
 		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
 		     errno == EBUSY; i++)
 			usleep(100000);
-		msg("%s: everything done was undone (context killed, "
-		    "addresses and cgroup removed)", g->name);
+		warnf("%s: everything done was undone (context killed, "
+		      "addresses and cgroup removed)", g->name);
 		return VS_EXIT_FAIL;
 	}
 
 	snprintf(buf, sizeof(buf), "%ld\n", xid);
 	if (write_file(g->runfile, buf))
-		msg("%s: warning: cannot write %s: %s", g->name, g->runfile,
-		    strerror(errno));
+		warnf("%s: warning: cannot write %s: %s", g->name, g->runfile,
+		      strerror(errno));
 	{
 		char link[VS_PATH_MAX];
 
 		pathf(link, sizeof(link), "%s/run", g->cfgdir);
 		if (!exists(link) && symlink(g->runfile, link))
-			msg("%s: warning: cannot create %s", g->name, link);
+			warnf("%s: warning: cannot create %s", g->name, link);
 	}
 	g->xid = (uint32_t)xid;
 	spawn_monitor(g, (uint32_t)xid, master);
@@ -1016,7 +1016,7 @@ static int do_start(struct guest *g)
 		char cg[VS_PATH_MAX];
 
 		close(nfd);
-		msg("%s: start failed at step 'ready': %s", g->name, failed);
+		warnf("%s: start failed at step 'ready': %s", g->name, failed);
 		console_tail(g, 20);
 		/* No run file: the monitor leaves the cleanup to us. */
 		unlink(g->runfile);
@@ -1027,8 +1027,8 @@ static int do_start(struct guest *g)
 		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
 		     errno == EBUSY; i++)
 			usleep(100000);
-		msg("%s: everything done was undone (context killed, "
-		    "addresses and cgroup removed)", g->name);
+		warnf("%s: everything done was undone (context killed, "
+		      "addresses and cgroup removed)", g->name);
 		return VS_EXIT_FAIL;
 	}
 	if (nfd >= 0)
@@ -1046,13 +1046,13 @@ int cmd_start(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "start takes no arguments");
+		dief(VS_EXIT_USAGE, "start takes no arguments");
 	if (guest_load(g))
-		fail(VS_EXIT_FAIL, "%s: configuration errors, nothing "
+		dief(VS_EXIT_FAIL, "%s: configuration errors, nothing "
 		     "started", g->name);
 	lock = guest_lock(g);
 	if (guest_running(g)) {
-		msg("%s: warning: already running", g->name);
+		warnf("%s: warning: already running", g->name);
 		close(lock);
 		return 0;
 	}

@@ -55,16 +55,16 @@ static void stop_command(struct guest *g, uint32_t xid)
 		say(g, "asking the guest's init to run the stop runlevel %s",
 		    g->runlevel_stop);
 		if (vc_ctx_kill(xid, 1, SIGINT) && errno != ESRCH)
-			msg("%s: warning: cannot signal the guest's init: %s",
-			    g->name, vc_strerror(errno));
+			warnf("%s: warning: cannot signal the guest's init: %s",
+			      g->name, vc_strerror(errno));
 		return;
 	} else {
 		/* systemd powers off on SIGRTMIN+4 (SIGINT would reboot). */
 		int sig = g->style == INIT_SYSTEMD ? SIGRTMIN + 4 : SIGINT;
 
 		if (vc_ctx_kill(xid, 1, sig) && errno != ESRCH)
-			msg("%s: warning: cannot signal the guest's init: %s",
-			    g->name, vc_strerror(errno));
+			warnf("%s: warning: cannot signal the guest's init: %s",
+			      g->name, vc_strerror(errno));
 		return;
 	}
 	say(g, "running %s in the guest", argv[0]);
@@ -132,8 +132,8 @@ static int do_stop(struct guest *g, uint32_t xid)
 		}
 	}
 	if (ctx_tasks(xid)) {
-		msg("%s: context %u is still running unexpectedly", g->name,
-		    xid);
+		warnf("%s: context %u is still running unexpectedly", g->name,
+		      xid);
 		return VS_EXIT_FAIL;
 	}
 	guest_cleanup(g);
@@ -150,14 +150,14 @@ int cmd_stop(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "stop takes no arguments");
+		dief(VS_EXIT_USAGE, "stop takes no arguments");
 	if (guest_load(g))
-		msg("%s: warning: configuration errors; stopping with what "
-		    "could be read", g->name);
+		warnf("%s: warning: configuration errors; stopping with what "
+		      "could be read", g->name);
 	lock = guest_lock(g);
 	xid = guest_running(g);
 	if (!xid) {
-		msg("%s: warning: not running", g->name);
+		warnf("%s: warning: not running", g->name);
 		unlink(g->runfile);
 		close(lock);
 		return 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * vserver - helpers of the front end: messages, files, commands, the
+ * vserver - helpers of the front end: progress lines, files, commands, the
  * guest's lock and run state, scriptlets, the failure-injection hook
  */
 
@@ -23,42 +23,6 @@
 
 char self_exe[VS_PATH_MAX];
 
-static void vmsg(int fd, const char *prefix, const char *fmt, va_list ap)
-{
-	char buf[2048];
-	int n;
-
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	write_strs(fd, prefix, buf, "\n", (char *)NULL);
-}
-
-void msg(const char *fmt, ...)
-{
-	char prefix[64];
-	va_list ap;
-
-	snprintf(prefix, sizeof(prefix), "%s: ", tool_name);
-	va_start(ap, fmt);
-	vmsg(STDERR_FILENO, prefix, fmt, ap);
-	va_end(ap);
-}
-
-noreturn void fail(int status, const char *fmt, ...)
-{
-	char prefix[64];
-	va_list ap;
-
-	snprintf(prefix, sizeof(prefix), "%s: ", tool_name);
-	va_start(ap, fmt);
-	vmsg(STDERR_FILENO, prefix, fmt, ap);
-	va_end(ap);
-	exit(status);
-}
-
 void say(const struct guest *g, const char *fmt, ...)
 {
 	char prefix[300];
@@ -68,7 +32,7 @@ void say(const struct guest *g, const char *fmt, ...)
 		return;
 	snprintf(prefix, sizeof(prefix), "%s: ", g->name);
 	va_start(ap, fmt);
-	vmsg(STDOUT_FILENO, prefix, fmt, ap);
+	write_fmtv(STDOUT_FILENO, prefix, fmt, ap);
 	va_end(ap);
 }
 
@@ -81,7 +45,7 @@ void pathf(char *buf, size_t size, const char *fmt, ...)
 	n = vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= size)
-		fail(VS_EXIT_FAIL, "path too long: '%.100s...'", buf);
+		dief(VS_EXIT_FAIL, "path too long: '%.100s...'", buf);
 }
 
 char *read_file(const char *path, size_t *lenp)
@@ -230,7 +194,7 @@ int run_command(char *const argv[], bool quiet)
 			}
 		}
 		execvp(argv[0], argv);
-		msg("cannot execute '%s': %s", argv[0], strerror(errno));
+		warnf("cannot execute '%s': %s", argv[0], strerror(errno));
 		_exit(127);
 	}
 	while (waitpid(pid, &status, 0) < 0)
@@ -248,16 +212,16 @@ int guest_lock(const struct guest *g)
 	int fd;
 
 	if (mkdir_p(run_dir()))
-		fail(VS_EXIT_FAIL, "cannot create '%s': %s", run_dir(),
+		dief(VS_EXIT_FAIL, "cannot create '%s': %s", run_dir(),
 		     strerror(errno));
 	pathf(path, sizeof(path), "%s/.%s.lock", run_dir(), g->name);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
-		fail(VS_EXIT_FAIL, "cannot open the lock '%s': %s", path,
+		dief(VS_EXIT_FAIL, "cannot open the lock '%s': %s", path,
 		     strerror(errno));
 	while (fcntl(fd, F_SETLKW, &fl))
 		if (errno != EINTR)
-			fail(VS_EXIT_FAIL, "cannot lock '%s': %s", path,
+			dief(VS_EXIT_FAIL, "cannot lock '%s': %s", path,
 			     strerror(errno));
 	return fd;
 }
@@ -348,9 +312,9 @@ static bool run_hook_file(const struct guest *g, const char *path,
 			return false;
 	if (WIFEXITED(status) && !WEXITSTATUS(status))
 		return true;
-	msg("%s: scriptlet '%s' failed (status %d)", g->name, path,
-	    WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
+	warnf("%s: scriptlet '%s' failed (status %d)", g->name, path,
+	      WIFEXITED(status) ? WEXITSTATUS(status) :
+	      128 + WTERMSIG(status));
 	return false;
 }
 

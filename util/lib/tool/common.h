@@ -4,13 +4,18 @@
  *
  * Output goes straight to write(2), never through stdio, so that tools
  * linked with dietlibc stay small.  Messages are lists of strings; the
- * macros end the list.
+ * macros end the list.  Every tool, the vserver front end included,
+ * reports through this one API: "<tool>: <text>\n" on standard error,
+ * warnmsg() to go on, die() to exit with a status, usage_error() to
+ * point to --help; warnf() and dief() are the same two with a printf
+ * format, for messages that hold numbers (msgf.c).
  */
 
 #ifndef _VSERVER_UTIL_COMMON_H
 #define _VSERVER_UTIL_COMMON_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -58,6 +63,24 @@ void write_strs(int fd, ...) __attribute__((sentinel));
 		warnmsg(__VA_ARGS__);					\
 		exit(status);						\
 	} while (0)
+
+/*
+ * warnf("fmt", ...) - warnmsg() with a printf format; dief(status,
+ * "fmt", ...) - die() with one.  A message is cut at 2 KiB.
+ */
+void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+noreturn void dief(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/**
+ * write_fmtv - write "<prefix><formatted text>\n" to @fd, as write_strs()
+ * @fd: file descriptor
+ * @prefix: written first ("vserver: ", a guest's "name: ")
+ * @fmt: printf format
+ * @ap: its arguments
+ */
+void write_fmtv(int fd, const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* usage_error(status, "a", "b") - warnmsg(), then errtryhelp(status). */
 #define usage_error(status, ...)					\
