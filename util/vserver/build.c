@@ -25,6 +25,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,9 +68,18 @@ struct build {
 	const char *step;
 };
 
-static noreturn void build_usage_error(const char *what)
+/* "vserver: build: <what>", the --help hint, exit 2. */
+static noreturn void build_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+static noreturn void build_usage_error(const char *fmt, ...)
 {
-	warnf("build: %s", what);
+	char prefix[64];
+	va_list ap;
+
+	snprintf(prefix, sizeof(prefix), "%s: build: ", tool_name);
+	va_start(ap, fmt);
+	write_fmtv(STDERR_FILENO, prefix, fmt, ap);
+	va_end(ap);
 	write_strs(STDERR_FILENO, "Try 'vserver <name> build --help' for more "
 		   "information.\n", (char *)NULL);
 	exit(VS_EXIT_USAGE);
@@ -193,12 +203,9 @@ static void parse_method_args(struct build *b, int argc, char **argv)
 			b->busybox = v;
 			i++;
 		} else {
-			char m[300];
-
-			snprintf(m, sizeof(m), "method %s: unknown or "
-				 "incomplete argument '%s'",
-				 method_names[b->method], a);
-			build_usage_error(m);
+			build_usage_error("method %s: unknown or incomplete "
+					  "argument '%s'",
+					  method_names[b->method], a);
 		}
 	}
 	if (b->method == M_TEMPLATE && !b->ntemplates)
@@ -772,142 +779,185 @@ static int vdir_base(const char *base)
 	return 0;
 }
 
-int cmd_build(struct guest *g, int argc, char **argv)
+/* --- the options ------------------------------------------------------ */
+
+/* build's long options without a letter of their own. */
+enum {
+	OPT_FORCE = 256, OPT_CONTEXT, OPT_HOSTNAME, OPT_INTERFACE, OPT_FLAGS,
+	OPT_INITSTYLE, OPT_DISK_LIMIT, OPT_LIMIT, OPT_ROOTDIR,
+};
+
+static const struct option build_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "context", required_argument, NULL, OPT_CONTEXT },
+	{ "hostname", required_argument, NULL, OPT_HOSTNAME },
+	{ "interface", required_argument, NULL, OPT_INTERFACE },
+	{ "flags", required_argument, NULL, OPT_FLAGS },
+	{ "initstyle", required_argument, NULL, OPT_INITSTYLE },
+	{ "disk-limit", required_argument, NULL, OPT_DISK_LIMIT },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "rootdir", required_argument, NULL, OPT_ROOTDIR },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void opt_method(struct build *b, const char *val)
 {
-	struct build b = { .method = -1, .rootfd = -1, .step = "options" };
-	char base[VS_PATH_MAX], who[256];
-	int i, ret = 0;
-	struct stat st;
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(method_names); k++)
+		if (!strcmp(val, method_names[k]))
+			b->method = (enum method)k;
+	if ((int)b->method < 0)
+		build_usage_error("unknown method '%s' (skeleton, busybox, "
+				  "template, clone, debootstrap)", val);
+}
+
+static void opt_context(struct build *b, const char *val)
+{
 	uint64_t v;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] :
-						NULL;
-		bool takes = true;
+	if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) || v < 2)
+		build_usage_error("invalid context '%s' (2..%u)", val,
+				  VC_XID_DYNAMIC_MIN - 1);
+	b->xid = (uint32_t)v;
+	b->have_xid = true;
+}
 
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		}
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			build_help();
-			return 0;
-		}
-		if (!strcmp(a, "--force")) {
-			b.force = true;
-			continue;
-		}
-		if (!val)
-			takes = false;
-		if (!strcmp(a, "-m") && takes) {
-			size_t k;
+static void opt_interface(struct build *b, const char *val)
+{
+	struct conf_err err;
 
-			for (k = 0; k < ARRAY_SIZE(method_names); k++)
-				if (!strcmp(val, method_names[k]))
-					b.method = (enum method)k;
-			if ((int)b.method < 0) {
-				char m[200];
+	if (b->niface >= VS_MAX_IFACES)
+		build_usage_error("too many --interface");
+	if (conf_interface_spec(val, b->iface[b->niface].name,
+				&b->iface[b->niface].addr, &err))
+		build_usage_error("--interface: %s", err.msg);
+	b->niface++;
+}
 
-				snprintf(m, sizeof(m), "unknown method '%s' "
-					 "(skeleton, busybox, template, clone, "
-					 "debootstrap)", val);
-				build_usage_error(m);
-			}
-		} else if (!strcmp(a, "--context") && takes) {
-			if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) ||
-			    v < 2) {
-				char m[200];
+static void opt_flags(struct build *b, const char *val)
+{
+	uint64_t fv = 0, fm = 0;
+	struct vc_list_error le;
 
-				snprintf(m, sizeof(m), "invalid context '%s' "
-					 "(2..%u)", val,
-					 VC_XID_DYNAMIC_MIN - 1);
-				build_usage_error(m);
-			}
-			b.xid = (uint32_t)v;
-			b.have_xid = true;
-		} else if (!strcmp(a, "--hostname") && takes) {
-			if (!*val || strlen(val) > VC_VHI_NAME_MAX ||
-			    strchr(val, '/') || strchr(val, ' '))
-				build_usage_error("invalid --hostname");
-			b.hostname = val;
-		} else if (!strcmp(a, "--interface") && takes) {
-			struct conf_err err;
+	if (vc_list_parse(&vc_cflag_names, val, &fv, &fm, &le))
+		build_usage_error("--flags: unknown flag '%.*s'", (int)le.len,
+				  le.entry);
+	b->flags = val;
+}
 
-			if (b.niface >= VS_MAX_IFACES)
-				build_usage_error("too many --interface");
-			if (conf_interface_spec(val, b.iface[b.niface].name,
-						&b.iface[b.niface].addr,
-						&err)) {
-				char m[400];
-
-				snprintf(m, sizeof(m), "--interface: %s",
-					 err.msg);
-				build_usage_error(m);
-			}
-			b.niface++;
-		} else if (!strcmp(a, "--flags") && takes) {
-			uint64_t fv = 0, fm = 0;
-			struct vc_list_error le;
-
-			if (vc_list_parse(&vc_cflag_names, val, &fv, &fm,
-					  &le)) {
-				char m[200];
-
-				snprintf(m, sizeof(m), "--flags: unknown flag "
-					 "'%.*s'", (int)le.len, le.entry);
-				build_usage_error(m);
-			}
-			b.flags = val;
-		} else if (!strcmp(a, "--initstyle") && takes) {
-			if (strcmp(val, "sysv") && strcmp(val, "plain") &&
-			    strcmp(val, "systemd"))
-				build_usage_error("--initstyle: sysv, plain or "
-						  "systemd");
-			b.initstyle = val;
-		} else if (!strcmp(a, "--disk-limit") && takes) {
-			if (dlimit_option(val))
-				build_usage_error("invalid --disk-limit");
-		} else if (!strcmp(a, "--limit") && takes) {
-			if (defaults_limit_option(val))
-				build_usage_error("invalid --limit");
-		} else if (!strcmp(a, "--rootdir") && takes) {
-			if (val[0] != '/')
-				build_usage_error("--rootdir: an absolute path "
-						  "is needed");
-			b.rootdir = val;
-		} else {
-			char m[300];
-
-			snprintf(m, sizeof(m), "unknown or incomplete option "
-				 "'%s'", a);
-			build_usage_error(m);
-		}
-		i++;
+/* One option of build's, already known to getopt_long(). */
+static void build_option(struct build *b, int c, const char *val)
+{
+	switch (c) {
+	case 'm':
+		opt_method(b, val);
+		break;
+	case OPT_FORCE:
+		b->force = true;
+		break;
+	case OPT_CONTEXT:
+		opt_context(b, val);
+		break;
+	case OPT_HOSTNAME:
+		if (!*val || strlen(val) > VC_VHI_NAME_MAX ||
+		    strchr(val, '/') || strchr(val, ' '))
+			build_usage_error("invalid --hostname");
+		b->hostname = val;
+		break;
+	case OPT_INTERFACE:
+		opt_interface(b, val);
+		break;
+	case OPT_FLAGS:
+		opt_flags(b, val);
+		break;
+	case OPT_INITSTYLE:
+		if (strcmp(val, "sysv") && strcmp(val, "plain") &&
+		    strcmp(val, "systemd"))
+			build_usage_error("--initstyle: sysv, plain or "
+					  "systemd");
+		b->initstyle = val;
+		break;
+	case OPT_DISK_LIMIT:
+		if (dlimit_option(val))
+			build_usage_error("invalid --disk-limit");
+		break;
+	case OPT_LIMIT:
+		if (defaults_limit_option(val))
+			build_usage_error("invalid --limit");
+		break;
+	case OPT_ROOTDIR:
+		if (val[0] != '/')
+			build_usage_error("--rootdir: an absolute path is "
+					  "needed");
+		b->rootdir = val;
+		break;
 	}
-	if ((int)b.method < 0)
+}
+
+/*
+ * The options up to "--" and the method's arguments after it.  A bad
+ * option, one without its value and any word that is not an option
+ * before "--" are one usage error.  Return: false after --help.
+ */
+static bool build_options(struct build *b, int argc, char **argv)
+{
+	int c, prev;
+
+	/* 0, not 1: both C libraries then forget the front end's options. */
+	optind = 0;
+	for (;;) {
+		prev = optind ? optind : 1;
+		c = tool_getopt(argc, argv, "+hm:", build_longopts);
+		if (c == -1)
+			break;
+		if (c == 'h') {
+			build_help();
+			return false;
+		}
+		/* dietlibc says ':' for a short option without its value. */
+		if (c == '?' || c == ':')
+			build_usage_error("unknown or incomplete option '%s'",
+					  argv[optind > prev ? optind - 1 :
+					       optind]);
+		build_option(b, c, optarg);
+	}
+	/* getopt_long() steps over a "--" it stops at; not over a word. */
+	if (optind < argc && optind == prev)
+		build_usage_error("unknown or incomplete option '%s'",
+				  argv[optind]);
+	if ((int)b->method < 0)
 		build_usage_error("no method: -m <method> is needed");
-	parse_method_args(&b, argc - i, argv + i);
-	if (b.method == M_BUSYBOX && !b.initstyle)
-		b.initstyle = "plain";
+	parse_method_args(b, argc - optind, argv + optind);
+	if (b->method == M_BUSYBOX && !b->initstyle)
+		b->initstyle = "plain";
+	return true;
+}
 
-	/* The context: given, or the first free one from 40000. */
-	if (b.have_xid && xid_taken(b.xid, g->name, who, sizeof(who)))
+/* --- the build --------------------------------------------------------- */
+
+/* The context: given, or the first free one from 40000. */
+static void build_pick_xid(const struct guest *g, struct build *b)
+{
+	char who[256];
+
+	if (b->have_xid && xid_taken(b->xid, g->name, who, sizeof(who)))
 		dief(VS_EXIT_FAIL, "%s: context %u is the context of guest "
-		     "'%s' already", g->name, b.xid, who);
-	if (!b.have_xid)
-		for (b.xid = 40000; xid_taken(b.xid, g->name, who,
-					       sizeof(who)); b.xid++)
+		     "'%s' already", g->name, b->xid, who);
+	if (!b->have_xid)
+		for (b->xid = 40000; xid_taken(b->xid, g->name, who,
+						sizeof(who)); b->xid++)
 			;
+}
 
-	if (b.rootdir)
-		pathf(base, sizeof(base), "%s", b.rootdir);
-	else
-		conf_vdirbase(base, sizeof(base));
-	pathf(b.vdir, sizeof(b.vdir), "%s/%s", base, g->name);
+/* Never over an existing guest, unless --force.  Return: 0, or -1. */
+static int build_make_room(const struct guest *g, const struct build *b)
+{
+	struct stat st;
 
-	/* Never over an existing guest, unless --force. */
 	if (!lstat(g->cfgdir, &st)) {
-		if (!b.force)
+		if (!b->force)
 			dief(VS_EXIT_FAIL, "%s: %s exists already; use --force "
 			     "to build anew (the old one is kept aside)",
 			     g->name, g->cfgdir);
@@ -915,87 +965,123 @@ int cmd_build(struct guest *g, int argc, char **argv)
 			dief(VS_EXIT_FAIL, "%s: is running; stop it first",
 			     g->name);
 		if (move_aside(g->cfgdir))
-			return VS_EXIT_FAIL;
+			return -1;
 	}
-	if (!lstat(b.vdir, &st) && !(S_ISDIR(st.st_mode) &&
-				     dir_empty(b.vdir))) {
-		if (!b.force)
+	if (!lstat(b->vdir, &st) && !(S_ISDIR(st.st_mode) &&
+				      dir_empty(b->vdir))) {
+		if (!b->force)
 			dief(VS_EXIT_FAIL, "%s: the root %s exists and is not "
-			     "empty; use --force", g->name, b.vdir);
-		if (move_aside(b.vdir))
-			return VS_EXIT_FAIL;
+			     "empty; use --force", g->name, b->vdir);
+		if (move_aside(b->vdir))
+			return -1;
 	}
+	return 0;
+}
+
+/*
+ * The configuration directory, then the root under @base, opened.
+ * Return: 0, or -1 when a message said why (what was made is noted in
+ * @b for the rollback).
+ */
+static int build_make_dirs(struct guest *g, struct build *b,
+			   const char *base)
+{
+	b->step = "configuration directory";
+	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
+		warnf("cannot create %s: %s", g->cfgdir, strerror(errno));
+		return -1;
+	}
+	b->made_cfgdir = true;
+	b->step = "root";
+	if (vdir_base(base))
+		return -1;
+	if (mkdir(b->vdir, 0755)) {
+		if (errno != EEXIST) {
+			warnf("cannot create %s: %s", b->vdir,
+			      strerror(errno));
+			return -1;
+		}
+	} else {
+		b->made_vdir = true;
+	}
+	b->rootfd = root_open(b->vdir);
+	return b->rootfd < 0 ? -1 : 0;
+}
+
+static int run_method(const struct guest *g, struct build *b)
+{
+	b->step = method_names[b->method];
+	switch (b->method) {
+	case M_SKELETON:
+		return skeleton_root(b->rootfd);
+	case M_BUSYBOX:
+		if (skeleton_root(b->rootfd))
+			return -1;
+		return method_busybox(g, b);
+	case M_TEMPLATE:
+		return method_template(g, b);
+	case M_CLONE:
+		return method_clone(g, b);
+	case M_DEBOOTSTRAP:
+		return method_debootstrap(g, b);
+	}
+	return -1;
+}
+
+/* The configuration, the root's contents, its adaptation: 0, or -1. */
+static int build_fill(struct guest *g, struct build *b)
+{
+	b->step = "configuration";
+	if (write_config(g, b) || defaults_write_rlimits(g) ||
+	    dlimit_build(g, b->vdir, b->xid))
+		return -1;
+	if (run_method(g, b))
+		return -1;
+	b->step = "etc files";
+	if (etc_files(g, b))
+		return -1;
+	if (b->method != M_SKELETON && b->method != M_BUSYBOX) {
+		b->step = "adaptation";
+		if (adapt_distribution(g, b->rootfd))
+			return -1;
+	}
+	b->step = "build";
+	if (fail_step("build")) {
+		warnf("%s: injected failure ($VSERVER_FAIL_STEP=build)",
+		      g->name);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_build(struct guest *g, int argc, char **argv)
+{
+	struct build b = { .method = -1, .rootfd = -1, .step = "options" };
+	char base[VS_PATH_MAX];
+
+	if (!build_options(&b, argc, argv))
+		return 0;
+	build_pick_xid(g, &b);
+	if (b.rootdir)
+		pathf(base, sizeof(base), "%s", b.rootdir);
+	else
+		conf_vdirbase(base, sizeof(base));
+	pathf(b.vdir, sizeof(b.vdir), "%s/%s", base, g->name);
+	if (build_make_room(g, &b))
+		return VS_EXIT_FAIL;
 
 	say(g, "building with method %s in %s", method_names[b.method],
 	    b.vdir);
-	b.step = "configuration directory";
-	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
-		warnf("cannot create %s: %s", g->cfgdir, strerror(errno));
-		warnf("%s: build failed at step '%s'", g->name, b.step);
-		return VS_EXIT_FAIL;
-	}
-	b.made_cfgdir = true;
-	b.step = "root";
-	if (vdir_base(base)) {
-		rollback(g, &b);
-		return VS_EXIT_FAIL;
-	}
-	if (mkdir(b.vdir, 0755)) {
-		if (errno != EEXIST) {
-			warnf("cannot create %s: %s", b.vdir, strerror(errno));
-			rollback(g, &b);
+	if (build_make_dirs(g, &b, base)) {
+		if (!b.made_cfgdir) {
+			warnf("%s: build failed at step '%s'", g->name,
+			      b.step);
 			return VS_EXIT_FAIL;
 		}
-	} else {
-		b.made_vdir = true;
-	}
-	b.rootfd = root_open(b.vdir);
-	if (b.rootfd < 0) {
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}
-	b.step = "configuration";
-	if (write_config(g, &b) || defaults_write_rlimits(g) ||
-	    dlimit_build(g, b.vdir, b.xid))
-		ret = -1;
-	if (!ret) {
-		b.step = method_names[b.method];
-		switch (b.method) {
-		case M_SKELETON:
-			ret = skeleton_root(b.rootfd);
-			break;
-		case M_BUSYBOX:
-			ret = skeleton_root(b.rootfd);
-			if (!ret)
-				ret = method_busybox(g, &b);
-			break;
-		case M_TEMPLATE:
-			ret = method_template(g, &b);
-			break;
-		case M_CLONE:
-			ret = method_clone(g, &b);
-			break;
-		case M_DEBOOTSTRAP:
-			ret = method_debootstrap(g, &b);
-			break;
-		}
-	}
-	if (!ret) {
-		b.step = "etc files";
-		ret = etc_files(g, &b);
-	}
-	if (!ret && b.method != M_SKELETON && b.method != M_BUSYBOX) {
-		b.step = "adaptation";
-		ret = adapt_distribution(g, b.rootfd);
-	}
-	if (!ret)
-		b.step = "build";
-	if (!ret && fail_step("build")) {
-		warnf("%s: injected failure ($VSERVER_FAIL_STEP=build)",
-		      g->name);
-		ret = -1;
-	}
-	if (ret) {
+	if (build_fill(g, &b)) {
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}
