@@ -406,8 +406,22 @@ int cmd_exec(struct guest *g, const char *user, char **argv,
 int cmd_console(struct guest *g, int argc, char **argv);
 int cmd_enter(struct guest *g, int argc, char **argv);
 
+/*
+ * start's report pipe: the setup child and the guest's pid 1 (until it
+ * executes init) write one line an event, its kind then its text; start
+ * reads them to the pipe's end.
+ */
+enum report_kind {
+	REPORT_STEP = 'S',	/* "<step>": a step begins */
+	REPORT_XID = 'X',	/* "<xid>": the context is made */
+	REPORT_NOTIFY = 'N',	/* "": the notify socket comes first */
+	REPORT_WARN = 'W',	/* "<text>": said, and the start goes on */
+	REPORT_FAIL = 'F',	/* "<step>\t<why>": the start fails */
+	REPORT_RC = 'R',	/* "<status>": the runlevel's (vinit) */
+};
+
 /* vinit.c: the guest's pid 1 in the sysv style (runs rcS, the runlevel,
- * serves /run/initctl); @report_fd gets "R<status>" of the runlevel. */
+ * serves /run/initctl); @report_fd gets REPORT_RC of the runlevel. */
 noreturn void vinit(const struct guest *g, char **env, int report_fd);
 /* adapt.c: a distribution's root made a guest's (build). */
 int adapt_distribution(const struct guest *g, int rootfd);

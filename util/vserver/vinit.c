@@ -560,7 +560,7 @@ noreturn void vinit(const struct guest *g, char **env, int report_fd)
 	if (got_stop)
 		stop_guest(&v);
 	st = run_rc(&v, level, 'N');
-	snprintf(buf, sizeof(buf), "R%d\n", st);
+	snprintf(buf, sizeof(buf), "%c%d\n", REPORT_RC, st);
 	write_all(report_fd, buf, strlen(buf));
 	close(report_fd);
 
