@@ -245,9 +245,8 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 		    dup2(s.tty[0] || no_input ? null : in[0], 0) < 0 ||
 		    dup2(s.tty[1] ? null : out[1], 1) < 0 ||
 		    dup2(err[1], 2) < 0 ||
-		    dup2(sv[1], 3) < 0)
+		    dup2(sv[1], 3) < 0 || close_from(4))
 			_exit(VS_EXIT_FAIL);
-		close_from(4);
 		sv[1] = 3;
 		fcntl(3, F_SETFD, FD_CLOEXEC);
 		join_guest(g, xid);

@@ -374,8 +374,8 @@ struct io_streams {
 	char detach;		/* this input byte ends the proxy; 0: none */
 };
 
-/* close_range(@lowfd, ~0U, 0), a loop where the kernel lacks it. */
-void close_from(int lowfd);
+/* close_range(@lowfd, ~0U, 0): 0, or -1 with errno. */
+int close_from(int lowfd);
 /* SCM_RIGHTS over a UNIX socket; recv_fd returns -1 on failure. */
 int send_fd(int sock, int fd);
 int recv_fd(int sock);

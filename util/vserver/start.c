@@ -550,7 +550,8 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 		report_fd = 3;
 	}
 	fcntl(report_fd, F_SETFD, FD_CLOEXEC);
-	close_from(4);
+	if (close_from(4))
+		step_fail(errno, "cannot close the host's descriptors");
 	setsid();
 	if (vc_set_cflags(VC_XID_SELF, &end))
 		step_fail(errno, "cannot end the setup of the context");
@@ -723,8 +724,7 @@ static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 			master = 3;
 		else
 			master = -1;
-		close_from(4);
-		if (chdir("/"))
+		if (close_from(4) || chdir("/"))
 			_exit(1);
 		if (master >= 0) {
 			keeper = fork();
