@@ -306,8 +306,6 @@ bool fail_step(const char *step);
 /* Runs the guest's scriptlets of a hook; false if one failed. */
 bool run_hooks(const struct guest *g, const char *hook);
 
-/* A raw system call (util.c). */
-long sys4(long nr, long a, long b, long c, long d);
 
 /* --- rootpath.c: paths inside a guest's root ------------------------- */
 

@@ -347,6 +347,22 @@ int tool_getopt(int argc, char *argv[], const char *shortopts,
 noreturn void errbadopt(char *const argv[], int prev_optind, int status);
 
 /**
+ * sys4 - a system call with up to four arguments
+ * @nr: its number
+ * @a: first argument
+ * @b: second
+ * @c: third
+ * @d: fourth
+ *
+ * For the calls the C libraries have no wrapper for (openat2,
+ * pivot_root, quotactl_fd, close_range under dietlibc, which has no
+ * syscall() either).
+ *
+ * Return: the call's result, or -1 with errno set.
+ */
+long sys4(long nr, long a, long b, long c, long d);
+
+/**
  * api_str - format an API version word as "0002:0309 (2.3.9)"
  * @version: the version word
  * @buf: buffer of at least %API_STRSZ bytes
