@@ -261,33 +261,12 @@ static int writef(const char *dir, const char *rel, const char *text)
 	return 0;
 }
 
-static int write_config(struct guest *g, struct build *b)
+/* interfaces/<n>/: ip, prefix, dev or nodev, name. */
+static int write_ifaces(const struct guest *g, const struct build *b)
 {
-	char path[VS_PATH_MAX], text[512];
-	const char *fstab_default =
-		"none\t/proc\t\tproc\tdefaults\t\t0 0\n"
-		"none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
-		"none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0\n";
-	char *fstab;
+	char text[512];
 	int i;
 
-	snprintf(text, sizeof(text), "%u\n", b->xid);
-	if (writef(g->cfgdir, "context", text))
-		return -1;
-	snprintf(text, sizeof(text), "%s\n", b->hostname ? b->hostname :
-		 g->name);
-	if (writef(g->cfgdir, "uts/nodename", text))
-		return -1;
-	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
-	if (symlink(b->vdir, path)) {
-		warnf("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
-	pathf(path, sizeof(path), "%s/run", g->cfgdir);
-	if (symlink(g->runfile, path)) {
-		warnf("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
 	for (i = 0; i < b->niface; i++) {
 		char rel[64], ip[VC_NET_IP_STRSZ];
 
@@ -320,6 +299,38 @@ static int write_config(struct guest *g, struct build *b)
 				return -1;
 		}
 	}
+	return 0;
+}
+
+static int write_config(struct guest *g, struct build *b)
+{
+	char path[VS_PATH_MAX], text[512];
+	const char *fstab_default =
+		"none\t/proc\t\tproc\tdefaults\t\t0 0\n"
+		"none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
+		"none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0\n";
+	char *fstab;
+	int i;
+
+	snprintf(text, sizeof(text), "%u\n", b->xid);
+	if (writef(g->cfgdir, "context", text))
+		return -1;
+	snprintf(text, sizeof(text), "%s\n", b->hostname ? b->hostname :
+		 g->name);
+	if (writef(g->cfgdir, "uts/nodename", text))
+		return -1;
+	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
+	if (symlink(b->vdir, path)) {
+		warnf("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	pathf(path, sizeof(path), "%s/run", g->cfgdir);
+	if (symlink(g->runfile, path)) {
+		warnf("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (write_ifaces(g, b))
+		return -1;
 	if (b->initstyle) {
 		snprintf(text, sizeof(text), "%s\n", b->initstyle);
 		if (writef(g->cfgdir, "apps/init/style", text))
@@ -515,33 +526,11 @@ static char *applet_list(const char *src)
 	return list;
 }
 
-static int method_busybox(const struct guest *g, struct build *b)
+/* busybox's /etc, its rc scripts and a web page. */
+static int busybox_files(const struct guest *g, struct build *b)
 {
-	const char *src = b->busybox ? b->busybox : "/bin/busybox";
-	char dst[VS_PATH_MAX], *list;
-	int n = 0;
-	char *p;
+	char dst[VS_PATH_MAX];
 
-	say(g, "copying %s into the guest", src);
-	if (rp_copy(b->rootfd, "bin/busybox", src, 0755))
-		return -1;
-	/* The applets, as links to /bin/busybox where busybox puts them. */
-	list = applet_list(src);
-	if (!list) {
-		warnf("cannot list the applets of %s", src);
-		return -1;
-	}
-	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
-		if (strchr(p, '.') || !*p || p[0] == '/')
-			continue;
-		if (rlink(b->rootfd, p, "/bin/busybox")) {
-			free(list);
-			return -1;
-		}
-		n++;
-	}
-	free(list);
-	say(g, "%d applets linked", n);
 	if (rwrite(b->rootfd, "etc/passwd",
 		   "root:x:0:0:root:/root:/bin/sh\n"
 		   "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n") ||
@@ -590,6 +579,36 @@ static int method_busybox(const struct guest *g, struct build *b)
 		   "exit 0\n"))
 		return -1;
 	return 0;
+}
+
+static int method_busybox(const struct guest *g, struct build *b)
+{
+	const char *src = b->busybox ? b->busybox : "/bin/busybox";
+	char *list;
+	int n = 0;
+	char *p;
+
+	say(g, "copying %s into the guest", src);
+	if (rp_copy(b->rootfd, "bin/busybox", src, 0755))
+		return -1;
+	/* The applets, as links to /bin/busybox where busybox puts them. */
+	list = applet_list(src);
+	if (!list) {
+		warnf("cannot list the applets of %s", src);
+		return -1;
+	}
+	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
+		if (strchr(p, '.') || !*p || p[0] == '/')
+			continue;
+		if (rlink(b->rootfd, p, "/bin/busybox")) {
+			free(list);
+			return -1;
+		}
+		n++;
+	}
+	free(list);
+	say(g, "%d applets linked", n);
+	return busybox_files(g, b);
 }
 
 /* tar's decompression option from the archive's first bytes. */
