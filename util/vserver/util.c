@@ -48,68 +48,51 @@ void pathf(char *buf, size_t size, const char *fmt, ...)
 		dief(VS_EXIT_FAIL, "path too long: '%.100s...'", buf);
 }
 
+/* read_file()'s failure: @fd closed, @buf freed, errno @err; NULL. */
+static char *read_fail(int fd, char *buf, int err)
+{
+	free(buf);
+	close(fd);
+	errno = err;
+	return NULL;
+}
+
 char *read_file(const char *path, size_t *lenp)
 {
 	size_t len = 0, size = 4096;
 	struct stat st;
-	char *buf;
+	char *buf, *nb;
 	/* A FIFO or a device in place of a file must not block or act. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st)) {
-		int err = errno;
-
-		close(fd);
-		errno = err;
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		/* EINVAL: the callers say "not a regular file" for it. */
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return NULL;
-	}
+	if (fstat(fd, &st))
+		return read_fail(fd, NULL, errno);
+	/* EINVAL: the callers say "not a regular file" for it. */
+	if (!S_ISREG(st.st_mode))
+		return read_fail(fd, NULL, S_ISDIR(st.st_mode) ? EISDIR :
+				 EINVAL);
 	buf = malloc(size);
-	if (!buf) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
+	if (!buf)
+		return read_fail(fd, NULL, ENOMEM);
 	for (;;) {
 		ssize_t n;
 
 		if (len + 1 >= size) {
-			char *nb;
-
-			if (size >= 1 << 20) {
-				free(buf);
-				close(fd);
-				errno = EFBIG;
-				return NULL;
-			}
+			if (size >= 1 << 20)
+				return read_fail(fd, buf, EFBIG);
 			size *= 2;
 			nb = realloc(buf, size);
-			if (!nb) {
-				free(buf);
-				close(fd);
-				errno = ENOMEM;
-				return NULL;
-			}
+			if (!nb)
+				return read_fail(fd, buf, ENOMEM);
 			buf = nb;
 		}
 		n = read(fd, buf + len, size - 1 - len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			int err = errno;
-
-			free(buf);
-			close(fd);
-			errno = err;
-			return NULL;
-		}
+		if (n < 0)
+			return read_fail(fd, buf, errno);
 		if (!n)
 			break;
 		len += (size_t)n;
