@@ -512,26 +512,6 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 			    "after it");
 }
 
-/* The context's id as text; "self" is checked to be a guest's. */
-static void context_name(uint32_t xid, char *name)
-{
-	int self;
-
-	if (xid != VC_XID_SELF) {
-		vc_fmt_uint(name, xid, 10, 0);
-		return;
-	}
-	self = vc_task_xid(0);
-	if (self < 0)
-		die_err(EXIT_ERROR, errno, "cannot find the current ",
-			"context");
-	if (self <= VC_XID_SPECTATOR)
-		usage_error(EXIT_ERROR, "the caller is in no guest ",
-			    "context: give --xid <xid>");
-	/* Keep asking for "self": a guest may only name its own. */
-	vc_fmt_uint(name, (uint32_t)self, 10, 0);
-}
-
 int main(int argc, char *argv[])
 {
 	static struct opts o = { .xid = VC_XID_SELF };
@@ -554,7 +534,10 @@ int main(int argc, char *argv[])
 		check_cli(&mask);
 		if (o.dir)
 			check_dir(&mask, o.dir);
-		context_name(o.xid, name);
+		/* "self" is asked for as "self": a guest may only name
+		 * its own context. */
+		vc_fmt_uint(name, o.xid == VC_XID_SELF ?
+			    guest_self_xid(EXIT_ERROR) : o.xid, 10, 0);
 		set_limits(o.xid, name);
 		if (o.show)
 			show_limits(o.xid, name, &mask);

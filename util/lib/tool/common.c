@@ -288,6 +288,18 @@ enum value_file read_value_file(const char *path, char *buf, size_t size,
 	return VALUE_READ;
 }
 
+uint32_t guest_self_xid(int status)
+{
+	int self = vc_task_xid(0);
+
+	if (self < 0)
+		die_err(status, errno, "cannot find the current context");
+	if (self <= VC_XID_SPECTATOR)
+		usage_error(status, "the caller is in no guest context: ",
+			    "give --xid <xid>");
+	return (uint32_t)self;
+}
+
 bool parse_uint(const char *s, uint64_t max, uint64_t *value)
 {
 	uint64_t v = 0;

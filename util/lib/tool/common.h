@@ -238,6 +238,19 @@ void ctx_mode_check(const struct ctx_mode *m, const char *id, int status);
 int attr_tool_main(const struct attr_tool *t, int argc, char *argv[]);
 
 /**
+ * guest_self_xid - the caller's context, which must be a guest's
+ * @status: the exit status when it is not (or cannot be read)
+ *
+ * For the tools whose --xid defaults to "self": they keep asking the
+ * kernel for "self" (a guest may only name its own context) and use
+ * this for their messages and checks.
+ *
+ * Return: the context id; exits with a usage error ("give --xid <xid>")
+ * if the caller is on the host or the spectator.
+ */
+uint32_t guest_self_xid(int status);
+
+/**
  * parse_uint - parse a whole unsigned decimal number
  * @s: the text; digits only, no sign or blanks
  * @max: the largest value accepted
