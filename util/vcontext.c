@@ -383,6 +383,74 @@ static noreturn void run(const struct args *a)
 	exec_command(a->cmd);
 }
 
+/* One option; a bad one exits. */
+static void option(struct args *a, int c, char *argv[], int prev)
+{
+	static char cgroup[CGROUP_PATH_MAX + 1];
+	struct vc_list_error err;
+	const char *why;
+
+	switch (c) {
+	case OPT_CREATE:
+		a->mode.create = true;
+		break;
+	case OPT_MIGRATE:
+		a->mode.migrate = true;
+		break;
+	case OPT_MIGRATE_SELF:
+		a->mode.migrate_self = true;
+		break;
+	case OPT_XID:
+		if (vc_parse_xid(optarg, &a->xid))
+			usage_error(EXIT_ERROR, "invalid context id '",
+				    optarg, "'");
+		a->mode.have_id = true;
+		break;
+	case OPT_ENDSETUP:
+		a->endsetup = true;
+		break;
+	case OPT_INITPID:
+		a->initpid = true;
+		break;
+	case OPT_CHROOT:
+		a->chroot = true;
+		break;
+	case OPT_DISCONNECT:
+		a->disconnect = true;
+		break;
+	case OPT_UID:
+		a->uid = optarg;
+		break;
+	case OPT_GID:
+		a->gid = optarg;
+		break;
+	case OPT_SILENT:
+		a->silent = true;
+		break;
+	case OPT_SILENTEXIST:
+		a->silentexist = true;
+		break;
+	case OPT_CGROUP:
+		why = cgroup_path_check(optarg, cgroup, sizeof(cgroup));
+		if (why)
+			usage_error(EXIT_ERROR, "--cgroup '", optarg, "' ",
+				    why);
+		a->cgroup = cgroup;
+		break;
+	case OPT_FLAG:
+		if (vc_list_parse(&vc_cflag_names, optarg, &a->flags,
+				  &a->flag_mask, &err))
+			die_list(EXIT_ERROR, "flag", optarg, &err);
+		break;
+	case 'h':
+		usage();
+	case 'V':
+		print_version();
+	default:
+		errbadopt(argv, prev, EXIT_ERROR);
+	}
+}
+
 int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
@@ -406,10 +474,7 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static char cgroup[CGROUP_PATH_MAX + 1];
 	struct args a = { .flags = VXF_INIT_SET };
-	struct vc_list_error err;
-	const char *why;
 
 	tool_init(argv[0]);
 	for (;;) {
@@ -418,68 +483,8 @@ int main(int argc, char *argv[])
 
 		if (c == -1)
 			break;
-		switch (c) {
-		case OPT_CREATE:
-			a.mode.create = true;
-			break;
-		case OPT_MIGRATE:
-			a.mode.migrate = true;
-			break;
-		case OPT_MIGRATE_SELF:
-			a.mode.migrate_self = true;
-			break;
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &a.xid))
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			a.mode.have_id = true;
-			break;
-		case OPT_ENDSETUP:
-			a.endsetup = true;
-			break;
-		case OPT_INITPID:
-			a.initpid = true;
-			break;
-		case OPT_CHROOT:
-			a.chroot = true;
-			break;
-		case OPT_DISCONNECT:
-			a.disconnect = true;
-			break;
-		case OPT_UID:
-			a.uid = optarg;
-			break;
-		case OPT_GID:
-			a.gid = optarg;
-			break;
-		case OPT_SILENT:
-			a.silent = true;
-			break;
-		case OPT_SILENTEXIST:
-			a.silentexist = true;
-			break;
-		case OPT_CGROUP:
-			why = cgroup_path_check(optarg, cgroup,
-						sizeof(cgroup));
-			if (why)
-				usage_error(EXIT_ERROR, "--cgroup '", optarg,
-					    "' ", why);
-			a.cgroup = cgroup;
-			break;
-		case OPT_FLAG:
-			if (vc_list_parse(&vc_cflag_names, optarg, &a.flags,
-					  &a.flag_mask, &err))
-				die_list(EXIT_ERROR, "flag", optarg, &err);
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
-		}
+		option(&a, c, argv, prev);
 	}
-
 	a.mode.self_id = a.mode.have_id && a.xid == VC_XID_SELF;
 	a.mode.flags = a.flag_mask != 0;
 	ctx_mode_check(&a.mode, "xid", EXIT_ERROR);
