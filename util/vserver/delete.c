@@ -24,6 +24,48 @@
 
 #include "frontend.h"
 
+static int empty_dir(int dfd, dev_t dev, const char *path, int depth);
+
+/*
+ * Removes the entry @name of the directory @dfd (on device @dev; @sub is
+ * its path, for messages): a file, or a directory emptied first.
+ */
+static int remove_entry(int dfd, dev_t dev, const char *name,
+			const char *sub, int depth)
+{
+	struct stat st;
+	int sfd, ret;
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW)) {
+		warnf("cannot look at %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (!unlinkat(dfd, name, 0))
+			return 0;
+		warnf("cannot remove %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	if (st.st_dev != dev) {
+		warnf("%s is a mount point (another file system): left alone",
+		      sub);
+		return -1;
+	}
+	sfd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		     O_CLOEXEC);
+	if (sfd < 0) {
+		warnf("cannot open %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	ret = empty_dir(sfd, dev, sub, depth + 1);
+	close(sfd);
+	if (unlinkat(dfd, name, AT_REMOVEDIR)) {
+		warnf("cannot remove %s: %s", sub, strerror(errno));
+		ret = -1;
+	}
+	return ret;
+}
+
 /* Empties the directory @dfd (on device @dev); @path is for messages. */
 static int empty_dir(int dfd, dev_t dev, const char *path, int depth)
 {
@@ -44,47 +86,14 @@ static int empty_dir(int dfd, dev_t dev, const char *path, int depth)
 	}
 	while ((de = readdir(d))) {
 		char sub[VS_PATH_MAX], name[256];
-		struct stat st;
-		int sfd;
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
 		/* dietlibc's readdir() may reuse one dirent for all streams. */
 		snprintf(name, sizeof(name), "%s", de->d_name);
 		snprintf(sub, sizeof(sub), "%s/%s", path, name);
-		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW)) {
-			warnf("cannot look at %s: %s", sub, strerror(errno));
+		if (remove_entry(dfd, dev, name, sub, depth))
 			ret = -1;
-			continue;
-		}
-		if (!S_ISDIR(st.st_mode)) {
-			if (unlinkat(dfd, name, 0)) {
-				warnf("cannot remove %s: %s", sub,
-				      strerror(errno));
-				ret = -1;
-			}
-			continue;
-		}
-		if (st.st_dev != dev) {
-			warnf("%s is a mount point (another file system): left "
-			      "alone", sub);
-			ret = -1;
-			continue;
-		}
-		sfd = openat(dfd, name, O_RDONLY | O_DIRECTORY |
-			     O_NOFOLLOW | O_CLOEXEC);
-		if (sfd < 0) {
-			warnf("cannot open %s: %s", sub, strerror(errno));
-			ret = -1;
-			continue;
-		}
-		if (empty_dir(sfd, dev, sub, depth + 1))
-			ret = -1;
-		close(sfd);
-		if (unlinkat(dfd, name, AT_REMOVEDIR)) {
-			warnf("cannot remove %s: %s", sub, strerror(errno));
-			ret = -1;
-		}
 	}
 	closedir(d);
 	return ret;

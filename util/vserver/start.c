@@ -688,6 +688,57 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 
 /* --- the monitor ------------------------------------------------------ */
 
+/* The monitor itself, in a session of its own. */
+static noreturn void monitor(const struct guest *g, uint32_t xid, int master)
+{
+	struct vc_wait_exit res = { 0, 0 };
+	int fd = open("/dev/null", O_RDWR), lock;
+	pid_t keeper = -1;
+	uint32_t running;
+	char *text;
+
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+	}
+	if (master >= 0 && dup2(master, 3) == 3)
+		master = 3;
+	else
+		master = -1;
+	if (close_from(4) || chdir("/"))
+		_exit(1);
+	if (master >= 0) {
+		keeper = fork();
+		if (!keeper)
+			console_keeper(g, master);
+		close(master);
+	}
+	while (vc_wait_exit(xid, &res))
+		if (errno != EINTR)
+			break;
+	if (keeper > 0) {
+		kill(keeper, SIGTERM);
+		waitpid(keeper, NULL, 0);
+	}
+	lock = guest_lock(g);
+	text = read_file(g->runfile, NULL);
+	running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
+	free(text);
+	if (running != xid || ctx_tasks(xid))
+		_exit(0);
+	guest_cleanup(g);
+	run_hooks(g, "post-stop");
+	close(lock);
+	if (res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART ||
+	    res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART2) {
+		char *argv[] = { "vserver", (char *)g->cfgdir, "start", NULL };
+
+		execv(self_exe, argv);
+	}
+	_exit(0);
+}
+
 /*
  * Waits for the context to end.  If it ended by itself (the run file
  * still names it once the lock is ours: a stop removes it first) the
@@ -695,7 +746,7 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
  */
 static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 {
-	pid_t pid = fork(), keeper = -1;
+	pid_t pid = fork();
 
 	if (pid < 0) {
 		warnf("%s: warning: no monitor (fork: %s); a reboot in the "
@@ -709,54 +760,7 @@ static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 	setsid();
 	if (fork())
 		_exit(0);
-	{
-		struct vc_wait_exit res = { 0, 0 };
-		int fd = open("/dev/null", O_RDWR), lock;
-		uint32_t running;
-		char *text;
-
-		if (fd >= 0) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		if (master >= 0 && dup2(master, 3) == 3)
-			master = 3;
-		else
-			master = -1;
-		if (close_from(4) || chdir("/"))
-			_exit(1);
-		if (master >= 0) {
-			keeper = fork();
-			if (!keeper)
-				console_keeper(g, master);
-			close(master);
-		}
-		while (vc_wait_exit(xid, &res))
-			if (errno != EINTR)
-				break;
-		if (keeper > 0) {
-			kill(keeper, SIGTERM);
-			waitpid(keeper, NULL, 0);
-		}
-		lock = guest_lock(g);
-		text = read_file(g->runfile, NULL);
-		running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
-		free(text);
-		if (running != xid || ctx_tasks(xid))
-			_exit(0);
-		guest_cleanup(g);
-		run_hooks(g, "post-stop");
-		close(lock);
-		if (res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART ||
-		    res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART2) {
-			char *argv[] = { "vserver", (char *)g->cfgdir, "start",
-					 NULL };
-
-			execv(self_exe, argv);
-		}
-		_exit(0);
-	}
+	monitor(g, xid, master);
 }
 
 /* --- a systemd guest's READY=1 ---------------------------------------- */
