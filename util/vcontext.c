@@ -383,12 +383,21 @@ static noreturn void run(const struct args *a)
 	exec_command(a->cmd);
 }
 
+/* --cgroup <dir>: a path under the cgroup2 root, tidied. */
+static void cgroup_option(struct args *a, const char *arg)
+{
+	static char cgroup[CGROUP_PATH_MAX + 1];
+	const char *why = cgroup_path_check(arg, cgroup, sizeof(cgroup));
+
+	if (why)
+		usage_error(EXIT_ERROR, "--cgroup '", arg, "' ", why);
+	a->cgroup = cgroup;
+}
+
 /* One option; a bad one exits. */
 static void option(struct args *a, int c, char *argv[], int prev)
 {
-	static char cgroup[CGROUP_PATH_MAX + 1];
 	struct vc_list_error err;
-	const char *why;
 
 	switch (c) {
 	case OPT_CREATE:
@@ -431,11 +440,7 @@ static void option(struct args *a, int c, char *argv[], int prev)
 		a->silentexist = true;
 		break;
 	case OPT_CGROUP:
-		why = cgroup_path_check(optarg, cgroup, sizeof(cgroup));
-		if (why)
-			usage_error(EXIT_ERROR, "--cgroup '", optarg, "' ",
-				    why);
-		a->cgroup = cgroup;
+		cgroup_option(a, optarg);
 		break;
 	case OPT_FLAG:
 		if (vc_list_parse(&vc_cflag_names, optarg, &a->flags,
