@@ -103,7 +103,7 @@ struct opts {
 };
 
 /* One option that is no address option; a bad one exits. */
-static void option(struct opts *o, int c, char *argv[], int prev)
+static void option(struct opts *o, int c)
 {
 	struct vc_list_error err;
 
@@ -128,12 +128,6 @@ static void option(struct opts *o, int c, char *argv[], int prev)
 	case OPT_SILENT:
 		o->silent = true;
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_FAILURE);
 	}
 }
 
@@ -154,13 +148,13 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
 		if (!net_addr_option(&o->addrs, c, optarg, EXIT_ERROR))
-			option(o, c, argv, prev);
+			option(o, c);
 	}
 	if (optind >= argc)
 		usage_error(EXIT_ERROR, "no command given");

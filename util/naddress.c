@@ -92,8 +92,8 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
 		int kind;
 
 		if (c == -1)
@@ -119,12 +119,6 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 		case OPT_SILENT:
 			o->silent = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
 		}
 	}
 }

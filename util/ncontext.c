@@ -150,7 +150,7 @@ static noreturn void migrate(const struct args *a)
 }
 
 /* One option; a bad one exits. */
-static void option(struct args *a, int c, char *argv[], int prev)
+static void option(struct args *a, int c)
 {
 	struct vc_list_error err;
 
@@ -182,12 +182,6 @@ static void option(struct args *a, int c, char *argv[], int prev)
 	case OPT_SILENTEXIST:
 		a->silentexist = true;
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_ERROR);
 	}
 }
 
@@ -210,12 +204,12 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
-		option(&a, c, argv, prev);
+		option(&a, c);
 	}
 	a.mode.flags = a.flag_mask != 0;
 	ctx_mode_check(&a.mode, "nid", EXIT_ERROR);

@@ -395,7 +395,7 @@ static void cgroup_option(struct args *a, const char *arg)
 }
 
 /* One option; a bad one exits. */
-static void option(struct args *a, int c, char *argv[], int prev)
+static void option(struct args *a, int c)
 {
 	struct vc_list_error err;
 
@@ -447,12 +447,6 @@ static void option(struct args *a, int c, char *argv[], int prev)
 				  &a->flag_mask, &err))
 			die_list(EXIT_ERROR, "flag", optarg, &err);
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_ERROR);
 	}
 }
 
@@ -483,12 +477,12 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
-		option(&a, c, argv, prev);
+		option(&a, c);
 	}
 	a.mode.self_id = a.mode.have_id && a.xid == VC_XID_SELF;
 	a.mode.flags = a.flag_mask != 0;

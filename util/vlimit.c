@@ -452,7 +452,7 @@ static void cli_limit(struct opts *o, unsigned int id, const char *arg)
 }
 
 /* One option that is no limit. */
-static void option(struct opts *o, int c, char *argv[], int prev)
+static void option(struct opts *o, int c)
 {
 	switch (c) {
 	case 'c':
@@ -484,12 +484,6 @@ static void option(struct opts *o, int c, char *argv[], int prev)
 	case OPT_MISSINGOK:
 		o->missingok = true;
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_ERROR);
 	}
 }
 
@@ -497,15 +491,15 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	make_longopts(o);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+c:andMSHhV", o->longopts);
+		int c = tool_next_opt(argc, argv, "+c:andMSHhV", o->longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
 		if (c >= OPT_LIMIT && c < OPT_LIMIT + VC_RLIMIT_IDS)
 			cli_limit(o, (unsigned int)(c - OPT_LIMIT), optarg);
 		else
-			option(o, c, argv, prev);
+			option(o, c);
 	}
 	if (o->pending)
 		usage_error(EXIT_ERROR, "-M, -S or -H without a limit option ",

@@ -317,7 +317,7 @@ struct opts {
 };
 
 /* One option that sets no field; a bad one exits. */
-static void option(struct opts *o, int c, char *argv[], int prev)
+static void option(struct opts *o, int c)
 {
 	switch (c) {
 	case OPT_XID:
@@ -341,12 +341,6 @@ static void option(struct opts *o, int c, char *argv[], int prev)
 	case OPT_MISSINGOK:
 		o->missingok = true;
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_FAILURE);
 	}
 }
 
@@ -381,15 +375,15 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
 		const struct field *f;
 		int32_t v;
 
 		if (c == -1)
 			break;
 		if (c < OPT_FIELD || c >= OPT_FIELD + F_NR) {
-			option(o, c, argv, prev);
+			option(o, c);
 			continue;
 		}
 		f = &fields[c - OPT_FIELD];

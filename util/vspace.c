@@ -174,7 +174,7 @@ struct opts {
 };
 
 /* One option; a bad one exits. */
-static void option(struct opts *o, int c, char *argv[], int prev)
+static void option(struct opts *o, int c)
 {
 	uint64_t value;
 
@@ -210,12 +210,6 @@ static void option(struct opts *o, int c, char *argv[], int prev)
 				"default spaces");
 		o->mask |= value;
 		break;
-	case 'h':
-		usage();
-	case 'V':
-		print_version();
-	default:
-		errbadopt(argv, prev, EXIT_ERROR);
 	}
 }
 
@@ -244,14 +238,14 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+nse:m:i:hV", longopts);
+		int c = tool_next_opt(argc, argv, "+nse:m:i:hV", longopts,
+				      usage, EXIT_ERROR);
 		uint64_t bit;
 
 		if (c == -1)
 			break;
 		if (c < OPT_SPACE) {
-			option(o, c, argv, prev);
+			option(o, c);
 			continue;
 		}
 		/* --<space> adds it, --~<space> removes it. */

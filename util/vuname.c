@@ -184,8 +184,8 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+x:gst:hV", longopts);
+		int c = tool_next_opt(argc, argv, "+x:gst:hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
@@ -210,12 +210,6 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 		case OPT_MISSINGOK:
 			o->missingok = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 }

@@ -108,8 +108,8 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
@@ -134,12 +134,6 @@ static void parse_args(int argc, char *argv[], struct opts *o)
 					    optarg, "'");
 			o->have_xid = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 }

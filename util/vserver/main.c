@@ -181,8 +181,8 @@ static void main_options(int argc, char *argv[], const char **mark)
 	};
 
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+qsvdhV", longopts);
+		int c = tool_next_opt(argc, argv, "+qsvdhV", longopts,
+				      usage, VS_EXIT_USAGE);
 
 		if (c == -1)
 			break;
@@ -198,12 +198,6 @@ static void main_options(int argc, char *argv[], const char **mark)
 		case 'M':
 			*mark = optarg;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, VS_EXIT_USAGE);
 		}
 	}
 }

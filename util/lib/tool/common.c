@@ -144,6 +144,23 @@ int tool_getopt(int argc, char *argv[], const char *shortopts,
 	return getopt_long(argc, argv, shortopts, longopts, NULL);
 }
 
+int tool_next_opt(int argc, char *argv[], const char *shortopts,
+		  const struct option *longopts, void (*usage)(void),
+		  int status)
+{
+	int prev = optind;
+	int c = tool_getopt(argc, argv, shortopts, longopts);
+
+	/* dietlibc says ':' for a short option without its value. */
+	if (c == '?' || c == ':')
+		errbadopt(argv, prev, status);
+	if (c == 'h')
+		usage();
+	if (c == 'V')
+		print_version();
+	return c;
+}
+
 /*
  * Inside a group of short options ("-qz") optind stays put until the
  * group's last letter, so the rejected word is argv[optind] if optind did

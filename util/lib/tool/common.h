@@ -352,6 +352,26 @@ int tool_getopt(int argc, char *argv[], const char *shortopts,
 		const struct option *longopts);
 
 /**
+ * tool_next_opt - the next of the tool's own options
+ * @argc: argument count
+ * @argv: argument vector
+ * @shortopts: as tool_getopt()'s; 'h' is --help and 'V' --version
+ * @longopts: as tool_getopt()'s
+ * @usage: prints --help and exits 0 (for 'h')
+ * @status: the exit status of a bad option
+ *
+ * The option loop every tool shares: --help and --version are done
+ * here (print_version() for 'V'), a bad option is reported with
+ * errbadopt(@status).
+ *
+ * Return: getopt_long()'s value of an option of the tool's, or -1 at the
+ * end of the options (optind is then the first operand).
+ */
+int tool_next_opt(int argc, char *argv[], const char *shortopts,
+		  const struct option *longopts, void (*usage)(void),
+		  int status);
+
+/**
  * errbadopt - report the option tool_getopt() just rejected, and exit
  * @argv: the argument vector given to tool_getopt()
  * @prev_optind: optind before that tool_getopt() call

@@ -24,22 +24,16 @@ int xid_tool_main(const struct xid_tool *t, void *ctx, int argc,
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", t->longopts);
+		int c = tool_next_opt(argc, argv, "+hV", t->longopts,
+				      t->usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
 		if (c == XID_TOOL_OPT_XID) {
 			xid = parse_tag(optarg);
 			have_xid = true;
-		} else if (c == 'h') {
-			t->usage();
-		} else if (c == 'V') {
-			print_version();
-		} else if (c > XID_TOOL_OPT_XID) {
-			t->option(ctx, c, optarg);
 		} else {
-			errbadopt(argv, prev, EXIT_FAILURE);
+			t->option(ctx, c, optarg);
 		}
 	}
 	if (!have_xid)
