@@ -93,7 +93,45 @@ static noreturn void join(uint32_t nid, char **cmd)
 	exec_command(cmd);
 }
 
-int main(int argc, char *argv[])
+/* The command line. */
+struct opts {
+	struct net_addrs addrs;
+	uint64_t flags, flag_mask;
+	struct vc_flags ncaps;
+	uint32_t want;
+	bool silent;
+};
+
+/* One option that is no address option; a bad one exits. */
+static void option(struct opts *o, int c)
+{
+	struct vc_list_error err;
+
+	switch (c) {
+	case OPT_NID:
+		o->want = net_parse_nid(optarg, false, EXIT_ERROR);
+		break;
+	case OPT_FLAG:
+		if (vc_list_parse(&vc_nflag_names, optarg, &o->flags,
+				  &o->flag_mask, &err))
+			die_list(EXIT_ERROR, "flag", optarg, &err);
+		break;
+	case OPT_NCAP:
+		if (vc_list_parse(&vc_ncap_names, optarg, &o->ncaps.value,
+				  &o->ncaps.mask, &err))
+			die_list(EXIT_ERROR, "ncap", optarg, &err);
+		break;
+	case OPT_SECURE:
+		o->ncaps = (struct vc_flags){ NXC_RAW_ICMP, ~0ULL };
+		o->flags |= NXF_HIDE_NETIF;
+		break;
+	case OPT_SILENT:
+		o->silent = true;
+		break;
+	}
+}
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "nid", required_argument, NULL, OPT_NID },
@@ -108,77 +146,51 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static struct net_addrs addrs;
-	uint64_t flags = NXF_INIT_SET, flag_mask = 0;
-	struct vc_flags ncaps = { 0, 0 };
-	uint32_t want = VC_NID_DYNAMIC;
-	bool silent = false;
-	struct vc_list_error err;
+
+	for (;;) {
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
+
+		if (c == -1)
+			break;
+		if (!net_addr_option(&o->addrs, c, optarg, EXIT_ERROR))
+			option(o, c);
+	}
+	if (optind >= argc)
+		usage_error(EXIT_ERROR, "no command given");
+}
+
+int main(int argc, char *argv[])
+{
+	static struct opts o = { .flags = NXF_INIT_SET,
+				 .want = VC_NID_DYNAMIC };
 	struct net_create plan;
 	char num[VC_FMT_BUFSZ];
 	char **cmd;
 	int nid;
 
 	tool_init(argv[0]);
-	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
-
-		if (c == -1)
-			break;
-		if (net_addr_option(&addrs, c, optarg, EXIT_ERROR))
-			continue;
-		switch (c) {
-		case OPT_NID:
-			want = net_parse_nid(optarg, false, EXIT_ERROR);
-			break;
-		case OPT_FLAG:
-			if (vc_list_parse(&vc_nflag_names, optarg, &flags,
-					  &flag_mask, &err))
-				die_list(EXIT_ERROR, "flag", optarg, &err);
-			break;
-		case OPT_NCAP:
-			if (vc_list_parse(&vc_ncap_names, optarg, &ncaps.value,
-					  &ncaps.mask, &err))
-				die_list(EXIT_ERROR, "ncap", optarg, &err);
-			break;
-		case OPT_SECURE:
-			ncaps = (struct vc_flags){ NXC_RAW_ICMP, ~0ULL };
-			flags |= NXF_HIDE_NETIF;
-			break;
-		case OPT_SILENT:
-			silent = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
-		}
-	}
-	if (optind >= argc)
-		usage_error(EXIT_ERROR, "no command given");
+	parse_args(argc, argv, &o);
 	cmd = argv + optind;
 	net_check_command(cmd[0]);
 
-	plan = net_create_plan(flags, false);
-	nid = vc_net_create(want, plan.flags);
+	plan = net_create_plan(o.flags, false);
+	nid = vc_net_create(o.want, plan.flags);
 	if (nid < 0) {
 		if (errno == EEXIST)
-			join(want, cmd);
-		if (want == VC_NID_DYNAMIC)
+			join(o.want, cmd);
+		if (o.want == VC_NID_DYNAMIC)
 			die_err(EXIT_ERROR, errno, "cannot create a network ",
 				"context");
 		die_err(EXIT_ERROR, errno, "cannot create network context ",
-			nid_str(want, num));
+			nid_str(o.want, num));
 	}
 	/* From here on, a failure ends the network context with us. */
 	nid_str((uint32_t)nid, num);
-	if (!silent)
+	if (!o.silent)
 		out("New network context is ", num, "\n");
-	net_addrs_add((uint32_t)nid, num, &addrs, silent, EXIT_ERROR);
-	if (ncaps.mask && vc_set_ncaps((uint32_t)nid, &ncaps))
+	net_addrs_add((uint32_t)nid, num, &o.addrs, o.silent, EXIT_ERROR);
+	if (o.ncaps.mask && vc_set_ncaps((uint32_t)nid, &o.ncaps))
 		die_err(EXIT_ERROR, errno, "cannot change the ncaps of ",
 			"network context ", num);
 	if (plan.final.mask && vc_set_nflags((uint32_t)nid, &plan.final))

@@ -65,7 +65,15 @@ static noreturn void usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-int main(int argc, char *argv[])
+/* The command line. */
+struct opts {
+	struct net_addrs addrs;
+	bool add, remove, set, silent;
+	bool special;		/* a broadcast or loopback address */
+	uint32_t nid;
+};
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "add", no_argument, NULL, OPT_ADD },
@@ -82,74 +90,75 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static struct net_addrs addrs;
-	const struct vc_net_addr all = {
-		.family = AF_UNSPEC, .type = NXA_TYPE_ANY,
-	};
-	bool add = false, remove = false, set = false, silent = false;
-	bool special = false;
-	int kind;
-	uint32_t nid = VC_NID_SELF;
-	char name[VC_FMT_BUFSZ];
 
-	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
+		int kind;
 
 		if (c == -1)
 			break;
-		kind = net_addr_option(&addrs, c, optarg, EXIT_ERROR);
+		kind = net_addr_option(&o->addrs, c, optarg, EXIT_ERROR);
 		if (kind) {
-			special |= kind == 2;
+			o->special |= kind == 2;
 			continue;
 		}
 		switch (c) {
 		case OPT_ADD:
-			add = true;
+			o->add = true;
 			break;
 		case OPT_REMOVE:
-			remove = true;
+			o->remove = true;
 			break;
 		case OPT_SET:
-			set = true;
+			o->set = true;
 			break;
 		case OPT_NID:
-			nid = net_parse_nid(optarg, true, EXIT_ERROR);
+			o->nid = net_parse_nid(optarg, true, EXIT_ERROR);
 			break;
 		case OPT_SILENT:
-			silent = true;
+			o->silent = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
 		}
 	}
-	if (add + remove + set == 0)
+}
+
+static void check_args(const struct opts *o)
+{
+	if (o->add + o->remove + o->set == 0)
 		usage_error(EXIT_ERROR, "one of --add, --remove and --set is ",
 			    "needed");
-	if (add + remove + set > 1)
+	if (o->add + o->remove + o->set > 1)
 		usage_error(EXIT_ERROR, "--add, --remove and --set exclude ",
 			    "each other");
-	if (remove && special)
+	if (o->remove && o->special)
 		usage_error(EXIT_ERROR, "the broadcast and loopback ",
 			    "addresses can only be set, not removed");
-	if (remove && !addrs.n)
+	if (o->remove && !o->addrs.n)
 		usage_error(EXIT_ERROR, "nothing to remove: give --ip, ",
 			    "--mask or --range");
+}
 
-	vc_fmt_uint(name, nid == VC_NID_SELF ? net_self(EXIT_ERROR) : nid,
+int main(int argc, char *argv[])
+{
+	static struct opts o = { .nid = VC_NID_SELF };
+	const struct vc_net_addr all = {
+		.family = AF_UNSPEC, .type = NXA_TYPE_ANY,
+	};
+	char name[VC_FMT_BUFSZ];
+
+	tool_init(argv[0]);
+	parse_args(argc, argv, &o);
+	check_args(&o);
+	vc_fmt_uint(name, o.nid == VC_NID_SELF ? net_self(EXIT_ERROR) : o.nid,
 		    10, 0);
-	if (set && vc_net_remove(nid, &all))
+	if (o.set && vc_net_remove(o.nid, &all))
 		die_err(EXIT_ERROR, errno, "cannot remove the addresses of ",
 			"network context ", name);
-	if (remove)
-		net_addrs_remove(nid, name, &addrs, silent, EXIT_ERROR);
+	if (o.remove)
+		net_addrs_remove(o.nid, name, &o.addrs, o.silent, EXIT_ERROR);
 	else
-		net_addrs_add(nid, name, &addrs, silent, EXIT_ERROR);
+		net_addrs_add(o.nid, name, &o.addrs, o.silent, EXIT_ERROR);
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;

@@ -149,6 +149,42 @@ static noreturn void migrate(const struct args *a)
 	exec_command(a->cmd);
 }
 
+/* One option; a bad one exits. */
+static void option(struct args *a, int c)
+{
+	struct vc_list_error err;
+
+	switch (c) {
+	case OPT_CREATE:
+		a->mode.create = true;
+		break;
+	case OPT_MIGRATE:
+		a->mode.migrate = true;
+		break;
+	case OPT_MIGRATE_SELF:
+		a->mode.migrate_self = true;
+		break;
+	case OPT_NID:
+		a->nid = net_parse_nid(optarg, false, EXIT_ERROR);
+		a->mode.have_id = true;
+		break;
+	case OPT_ENDSETUP:
+		a->endsetup = true;
+		break;
+	case OPT_FLAG:
+		if (vc_list_parse(&vc_nflag_names, optarg, &a->flags,
+				  &a->flag_mask, &err))
+			die_list(EXIT_ERROR, "flag", optarg, &err);
+		break;
+	case OPT_SILENT:
+		a->silent = true;
+		break;
+	case OPT_SILENTEXIST:
+		a->silentexist = true;
+		break;
+	}
+}
+
 int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
@@ -165,52 +201,16 @@ int main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct args a = { .flags = NXF_INIT_SET };
-	struct vc_list_error err;
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
-		switch (c) {
-		case OPT_CREATE:
-			a.mode.create = true;
-			break;
-		case OPT_MIGRATE:
-			a.mode.migrate = true;
-			break;
-		case OPT_MIGRATE_SELF:
-			a.mode.migrate_self = true;
-			break;
-		case OPT_NID:
-			a.nid = net_parse_nid(optarg, false, EXIT_ERROR);
-			a.mode.have_id = true;
-			break;
-		case OPT_ENDSETUP:
-			a.endsetup = true;
-			break;
-		case OPT_FLAG:
-			if (vc_list_parse(&vc_nflag_names, optarg, &a.flags,
-					  &a.flag_mask, &err))
-				die_list(EXIT_ERROR, "flag", optarg, &err);
-			break;
-		case OPT_SILENT:
-			a.silent = true;
-			break;
-		case OPT_SILENTEXIST:
-			a.silentexist = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
-		}
+		option(&a, c);
 	}
-
 	a.mode.flags = a.flag_mask != 0;
 	ctx_mode_check(&a.mode, "nid", EXIT_ERROR);
 	if (optind >= argc)

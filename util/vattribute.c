@@ -88,15 +88,7 @@ static uint32_t parse_xid(const char *text)
 
 static uint32_t self_xid(void)
 {
-	int self = vc_task_xid(0);
-
-	if (self < 0)
-		die_err(EXIT_FAILURE, errno, "cannot find the current ",
-			"context");
-	if (self <= VC_XID_SPECTATOR)
-		usage_error(EXIT_FAILURE, "the caller is in no guest ",
-			    "context: give --xid <xid>");
-	return (uint32_t)self;
+	return guest_self_xid(EXIT_FAILURE);
 }
 
 _Static_assert(W_NR <= ATTR_MAX_WORDS, "too many words");

@@ -383,6 +383,73 @@ static noreturn void run(const struct args *a)
 	exec_command(a->cmd);
 }
 
+/* --cgroup <dir>: a path under the cgroup2 root, tidied. */
+static void cgroup_option(struct args *a, const char *arg)
+{
+	static char cgroup[CGROUP_PATH_MAX + 1];
+	const char *why = cgroup_path_check(arg, cgroup, sizeof(cgroup));
+
+	if (why)
+		usage_error(EXIT_ERROR, "--cgroup '", arg, "' ", why);
+	a->cgroup = cgroup;
+}
+
+/* One option; a bad one exits. */
+static void option(struct args *a, int c)
+{
+	struct vc_list_error err;
+
+	switch (c) {
+	case OPT_CREATE:
+		a->mode.create = true;
+		break;
+	case OPT_MIGRATE:
+		a->mode.migrate = true;
+		break;
+	case OPT_MIGRATE_SELF:
+		a->mode.migrate_self = true;
+		break;
+	case OPT_XID:
+		if (vc_parse_xid(optarg, &a->xid))
+			usage_error(EXIT_ERROR, "invalid context id '",
+				    optarg, "'");
+		a->mode.have_id = true;
+		break;
+	case OPT_ENDSETUP:
+		a->endsetup = true;
+		break;
+	case OPT_INITPID:
+		a->initpid = true;
+		break;
+	case OPT_CHROOT:
+		a->chroot = true;
+		break;
+	case OPT_DISCONNECT:
+		a->disconnect = true;
+		break;
+	case OPT_UID:
+		a->uid = optarg;
+		break;
+	case OPT_GID:
+		a->gid = optarg;
+		break;
+	case OPT_SILENT:
+		a->silent = true;
+		break;
+	case OPT_SILENTEXIST:
+		a->silentexist = true;
+		break;
+	case OPT_CGROUP:
+		cgroup_option(a, optarg);
+		break;
+	case OPT_FLAG:
+		if (vc_list_parse(&vc_cflag_names, optarg, &a->flags,
+				  &a->flag_mask, &err))
+			die_list(EXIT_ERROR, "flag", optarg, &err);
+		break;
+	}
+}
+
 int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
@@ -406,80 +473,17 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static char cgroup[CGROUP_PATH_MAX + 1];
 	struct args a = { .flags = VXF_INIT_SET };
-	struct vc_list_error err;
-	const char *why;
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
-		switch (c) {
-		case OPT_CREATE:
-			a.mode.create = true;
-			break;
-		case OPT_MIGRATE:
-			a.mode.migrate = true;
-			break;
-		case OPT_MIGRATE_SELF:
-			a.mode.migrate_self = true;
-			break;
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &a.xid))
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			a.mode.have_id = true;
-			break;
-		case OPT_ENDSETUP:
-			a.endsetup = true;
-			break;
-		case OPT_INITPID:
-			a.initpid = true;
-			break;
-		case OPT_CHROOT:
-			a.chroot = true;
-			break;
-		case OPT_DISCONNECT:
-			a.disconnect = true;
-			break;
-		case OPT_UID:
-			a.uid = optarg;
-			break;
-		case OPT_GID:
-			a.gid = optarg;
-			break;
-		case OPT_SILENT:
-			a.silent = true;
-			break;
-		case OPT_SILENTEXIST:
-			a.silentexist = true;
-			break;
-		case OPT_CGROUP:
-			why = cgroup_path_check(optarg, cgroup,
-						sizeof(cgroup));
-			if (why)
-				usage_error(EXIT_ERROR, "--cgroup '", optarg,
-					    "' ", why);
-			a.cgroup = cgroup;
-			break;
-		case OPT_FLAG:
-			if (vc_list_parse(&vc_cflag_names, optarg, &a.flags,
-					  &a.flag_mask, &err))
-				die_list(EXIT_ERROR, "flag", optarg, &err);
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
-		}
+		option(&a, c);
 	}
-
 	a.mode.self_id = a.mode.have_id && a.xid == VC_XID_SELF;
 	a.mode.flags = a.flag_mask != 0;
 	ctx_mode_check(&a.mode, "xid", EXIT_ERROR);

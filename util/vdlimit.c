@@ -23,14 +23,11 @@
 #include <errno.h>
 #include <string.h>
 
-#include "common.h"
 #include "vserver.h"
-
-#define EXIT_ERROR	255
+#include "xidtool.h"
 
 enum {
-	OPT_XID = 0x100,
-	OPT_FLAGS,
+	OPT_FLAGS = XID_TOOL_OPT_XID + 1,
 	OPT_SET,
 	OPT_REMOVE,
 };
@@ -115,14 +112,19 @@ static const char *reason(int err)
 	return vc_strerror(err);
 }
 
+struct args {
+	uint32_t flags;
+	bool setting, removing;
+	struct vc_ctx_dlimit lim;
+};
+
 static int show(uint32_t xid, uint32_t flags, const char *mp)
 {
 	struct vc_ctx_dlimit lim;
 	char num[VC_FMT_BUFSZ];
 
 	if (vc_get_dlimit(mp, xid, flags, &lim)) {
-		warnmsg("cannot read the disk limit of ", vc_fmt_uint(num, xid,
-			10, 0), " on '", mp, "': ", reason(errno));
+		xid_path_warn("read the disk limit", xid, mp, reason(errno));
 		return -1;
 	}
 	out(vc_fmt_uint(num, xid, 10, 0), " ", mp, "\n");
@@ -134,43 +136,62 @@ static int show(uint32_t xid, uint32_t flags, const char *mp)
 	return 0;
 }
 
-static int set(uint32_t xid, uint32_t flags, const char *mp,
-	       const struct vc_ctx_dlimit *lim)
+/* One mount point: --remove, --set or show. */
+static int each(const void *ctx, uint32_t xid, const char *mp)
 {
-	char num[VC_FMT_BUFSZ];
+	const struct args *a = ctx;
 
-	if ((vc_add_dlimit(mp, xid, 0) && errno != EEXIST) ||
-	    vc_set_dlimit(mp, xid, flags, lim)) {
-		warnmsg("cannot set the disk limit of ", vc_fmt_uint(num, xid,
-			10, 0), " on '", mp, "': ", reason(errno));
+	if (a->removing && vc_rem_dlimit(mp, xid, 0)) {
+		xid_path_warn("remove the disk limit", xid, mp,
+			      reason(errno));
 		return -1;
 	}
+	if (a->setting && ((vc_add_dlimit(mp, xid, 0) && errno != EEXIST) ||
+			   vc_set_dlimit(mp, xid, a->flags, &a->lim))) {
+		xid_path_warn("set the disk limit", xid, mp, reason(errno));
+		return -1;
+	}
+	if (!a->removing && !a->setting)
+		return show(xid, a->flags, mp);
 	return 0;
 }
 
-static int rem(uint32_t xid, const char *mp)
+static void option(void *ctx, int c, const char *arg)
 {
-	char num[VC_FMT_BUFSZ];
+	struct args *a = ctx;
+	uint64_t v;
 
-	if (vc_rem_dlimit(mp, xid, 0)) {
-		warnmsg("cannot remove the disk limit of ", vc_fmt_uint(num,
-			xid, 10, 0), " on '", mp, "': ", reason(errno));
-		return -1;
+	switch (c) {
+	case OPT_FLAGS:
+		if (!parse_uint(arg, UINT32_MAX, &v))
+			usage_error(XID_TOOL_ERROR, "invalid flags '", arg,
+				    "'");
+		a->flags = (uint32_t)v;
+		break;
+	case OPT_SET:
+		if (!parse_set(arg, &a->lim))
+			usage_error(XID_TOOL_ERROR, "invalid setting '", arg,
+				    "'");
+		a->setting = true;
+		break;
+	case OPT_REMOVE:
+		a->removing = true;
+		break;
 	}
-	return 0;
 }
 
-struct args {
-	uint32_t xid;
-	uint32_t flags;
-	bool have_xid, setting, removing;
-	struct vc_ctx_dlimit lim;
-};
+static const char *check(const void *ctx)
+{
+	const struct args *a = ctx;
 
-static void parse_args(int argc, char *argv[], struct args *a)
+	return a->setting && a->removing ?
+	       "--set and --remove exclude each other" : NULL;
+}
+
+int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "xid", required_argument, NULL, OPT_XID },
+		{ "xid", required_argument, NULL, XID_TOOL_OPT_XID },
 		{ "flags", required_argument, NULL, OPT_FLAGS },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "remove", no_argument, NULL, OPT_REMOVE },
@@ -178,70 +199,18 @@ static void parse_args(int argc, char *argv[], struct args *a)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	uint64_t v;
-
-	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
-
-		if (c == -1)
-			break;
-		switch (c) {
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &a->xid) ||
-			    a->xid == VC_XID_SELF || a->xid < 2)
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			a->have_xid = true;
-			break;
-		case OPT_FLAGS:
-			if (!parse_uint(optarg, UINT32_MAX, &v))
-				usage_error(EXIT_ERROR, "invalid flags '",
-					    optarg, "'");
-			a->flags = (uint32_t)v;
-			break;
-		case OPT_SET:
-			if (!parse_set(optarg, &a->lim))
-				usage_error(EXIT_ERROR, "invalid setting '",
-					    optarg, "'");
-			a->setting = true;
-			break;
-		case OPT_REMOVE:
-			a->removing = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
-		}
-	}
-}
-
-int main(int argc, char *argv[])
-{
+	static const struct xid_tool vdlimit = {
+		.longopts = longopts,
+		.usage = usage,
+		.option = option,
+		.check = check,
+		.none = "no mount point",
+		.each = each,
+	};
 	struct args a = {
 		.lim = { VC_CDLIM_KEEP, VC_CDLIM_KEEP, VC_CDLIM_KEEP,
 			 VC_CDLIM_KEEP, VC_CDLIM_KEEP },
 	};
-	int i, failed = 0;
 
-	tool_init(argv[0]);
-	parse_args(argc, argv, &a);
-	if (!a.have_xid)
-		usage_error(EXIT_ERROR, "no context: give --xid <xid>");
-	if (a.setting && a.removing)
-		usage_error(EXIT_ERROR, "--set and --remove exclude each other");
-	if (optind == argc)
-		usage_error(EXIT_ERROR, "no mount point");
-	for (i = optind; i < argc; i++) {
-		if (a.removing)
-			failed |= rem(a.xid, argv[i]);
-		else if (a.setting)
-			failed |= set(a.xid, a.flags, argv[i], &a.lim);
-		else
-			failed |= show(a.xid, a.flags, argv[i]);
-	}
-	return failed ? EXIT_ERROR : EXIT_SUCCESS;
+	return xid_tool_main(&vdlimit, &a, argc, argv);
 }

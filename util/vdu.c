@@ -25,21 +25,19 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "common.h"
 #include "vserver.h"
-
-#define EXIT_ERROR	255
+#include "xidtool.h"
 
 #ifndef SYS_quotactl_fd
 #define SYS_quotactl_fd	443
 #endif
 
-enum { OPT_XID = 0x100, OPT_SPACE, OPT_INODES, OPT_BLOCKSIZE, OPT_SCRIPT };
+enum { OPT_SPACE = XID_TOOL_OPT_XID + 1, OPT_INODES, OPT_BLOCKSIZE,
+       OPT_SCRIPT };
 
 struct args {
-	uint32_t xid;
 	uint64_t blocksize;
-	bool have_xid, space, inodes, script;
+	bool space, inodes, script;
 };
 
 static noreturn void usage(void)
@@ -66,81 +64,27 @@ static noreturn void usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-static void parse_args(int argc, char *argv[], struct args *a)
+static void option(void *ctx, int c, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "xid", required_argument, NULL, OPT_XID },
-		{ "space", no_argument, NULL, OPT_SPACE },
-		{ "inodes", no_argument, NULL, OPT_INODES },
-		{ "blocksize", required_argument, NULL, OPT_BLOCKSIZE },
-		{ "script", no_argument, NULL, OPT_SCRIPT },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct args *a = ctx;
 
-	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
-
-		if (c == -1)
-			break;
-		switch (c) {
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &a->xid) ||
-			    a->xid == VC_XID_SELF || a->xid < 2)
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			a->have_xid = true;
-			break;
-		case OPT_SPACE:
-			a->space = true;
-			break;
-		case OPT_INODES:
-			a->inodes = true;
-			break;
-		case OPT_BLOCKSIZE:
-			if (!parse_uint(optarg, 1ULL << 30, &a->blocksize) ||
-			    !a->blocksize)
-				usage_error(EXIT_ERROR, "invalid block size '",
-					    optarg, "'");
-			break;
-		case OPT_SCRIPT:
-			a->script = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
-		}
+	switch (c) {
+	case OPT_SPACE:
+		a->space = true;
+		break;
+	case OPT_INODES:
+		a->inodes = true;
+		break;
+	case OPT_BLOCKSIZE:
+		if (!parse_uint(arg, 1ULL << 30, &a->blocksize) ||
+		    !a->blocksize)
+			usage_error(XID_TOOL_ERROR, "invalid block size '",
+				    arg, "'");
+		break;
+	case OPT_SCRIPT:
+		a->script = true;
+		break;
 	}
-}
-
-/*
- * quotactl_fd(2): dietlibc has neither it nor syscall() (as sys4() of
- * the front end).
- */
-static long quotactl_fd(int fd, unsigned int cmd, uint32_t id, void *addr)
-{
-#if defined(__x86_64__) && !defined(__ILP32__)
-	register long r10 __asm__("r10") = (long)addr;
-	long ret;
-
-	__asm__ __volatile__("syscall"
-			     : "=a"(ret)
-			     : "0"((long)SYS_quotactl_fd), "D"((long)fd),
-			       "S"((long)cmd), "d"((long)id), "r"(r10)
-			     : "rcx", "r11", "memory");
-	if ((unsigned long)ret >= (unsigned long)-4095L) {
-		errno = (int)-ret;
-		return -1;
-	}
-	return ret;
-#else
-	return syscall(SYS_quotactl_fd, fd, cmd, id, addr);
-#endif
 }
 
 /* The usage of project xid on the file system of dir; -1 (errno). */
@@ -152,7 +96,8 @@ static int project_usage(const char *dir, uint32_t xid, struct if_dqblk *q)
 	if (fd < 0)
 		return -1;
 	memset(q, 0, sizeof(*q));
-	ret = (int)quotactl_fd(fd, QCMD(Q_GETQUOTA, PRJQUOTA), xid, q);
+	ret = (int)sys4(SYS_quotactl_fd, fd, QCMD(Q_GETQUOTA, PRJQUOTA), xid,
+			(long)q);
 	if (ret && errno == ENOENT)	/* no dquot yet: nothing used */
 		ret = 0;
 	ret = ret ? -1 : 0;
@@ -160,43 +105,51 @@ static int project_usage(const char *dir, uint32_t xid, struct if_dqblk *q)
 	return ret;
 }
 
-static int show(const struct args *a, const char *dir)
+static int show(const void *ctx, uint32_t xid, const char *dir)
 {
+	const struct args *a = ctx;
+	/* Neither --space nor --inodes: both. */
+	bool both = !a->space && !a->inodes;
+	bool space = a->space || both, inodes = a->inodes || both;
 	char n1[VC_FMT_BUFSZ], n2[VC_FMT_BUFSZ];
 	struct if_dqblk q;
-	uint64_t space;
 
-	if (project_usage(dir, a->xid, &q)) {
-		warnmsg("cannot read the usage of ", vc_fmt_uint(n1, a->xid,
-			10, 0), " on '", dir, "': ", errno == ESRCH ||
-			errno == ENOSYS || errno == EOPNOTSUPP ?
-			"the file system has no project quotas" :
-			vc_strerror(errno));
+	if (project_usage(dir, xid, &q)) {
+		xid_path_warn("read the usage", xid, dir, errno == ESRCH ||
+			      errno == ENOSYS || errno == EOPNOTSUPP ?
+			      "the file system has no project quotas" :
+			      vc_strerror(errno));
 		return -1;
 	}
-	space = (q.dqb_curspace + a->blocksize - 1) / a->blocksize;
 	if (!a->script)
 		out(dir, " ");
-	out(a->space ? vc_fmt_uint(n1, space, 10, 0) : "",
-	    a->space && a->inodes ? " " : "",
-	    a->inodes ? vc_fmt_uint(n2, q.dqb_curinodes, 10, 0) : "", "\n");
+	out(space ? vc_fmt_uint(n1, (q.dqb_curspace + a->blocksize - 1) /
+				a->blocksize, 10, 0) : "",
+	    space && inodes ? " " : "",
+	    inodes ? vc_fmt_uint(n2, q.dqb_curinodes, 10, 0) : "", "\n");
 	return 0;
 }
 
 int main(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "xid", required_argument, NULL, XID_TOOL_OPT_XID },
+		{ "space", no_argument, NULL, OPT_SPACE },
+		{ "inodes", no_argument, NULL, OPT_INODES },
+		{ "blocksize", required_argument, NULL, OPT_BLOCKSIZE },
+		{ "script", no_argument, NULL, OPT_SCRIPT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct xid_tool vdu = {
+		.longopts = longopts,
+		.usage = usage,
+		.option = option,
+		.none = "no directory",
+		.each = show,
+	};
 	struct args a = { .blocksize = 1024 };
-	int i, failed = 0;
 
-	tool_init(argv[0]);
-	parse_args(argc, argv, &a);
-	if (!a.have_xid)
-		usage_error(EXIT_ERROR, "no context: give --xid <xid>");
-	if (optind == argc)
-		usage_error(EXIT_ERROR, "no directory");
-	if (!a.space && !a.inodes)
-		a.space = a.inodes = true;
-	for (i = optind; i < argc; i++)
-		failed |= show(&a, argv[i]);
-	return failed ? EXIT_ERROR : EXIT_SUCCESS;
+	return xid_tool_main(&vdu, &a, argc, argv);
 }

@@ -112,8 +112,8 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+c:s:hV", longopts);
+		int c = tool_next_opt(argc, argv, "+c:s:hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
@@ -130,12 +130,6 @@ int main(int argc, char *argv[])
 				usage_error(EXIT_FAILURE, "invalid signal '",
 					    optarg, "'");
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 	if (!have_xid && optind == argc)

@@ -388,141 +388,154 @@ static void show_limits(uint32_t xid, const char *name,
 	}
 }
 
-int main(int argc, char *argv[])
-{
-	static const struct option fixed[] = {
-		{ "xid", required_argument, NULL, 'c' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "dir", required_argument, NULL, OPT_DIR },
-		{ "missingok", no_argument, NULL, OPT_MISSINGOK },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	/* The fixed ones, --<resource>, --<nr> (in increasing order, so
-	 * that "--1" is no abbreviation of "--10"), the end. */
-	struct option longopts[ARRAY_SIZE(fixed) + 2 * VC_RLIMIT_IDS + 1];
-	char numbers[VC_RLIMIT_IDS][4];
-	const char *dir = NULL;
-	bool show = false, missingok = false, cli = false;
-	unsigned int pending = 0, id, nopts = 0;
-	uint32_t xid = VC_XID_SELF;
-	struct vc_rlimit_mask mask;
-	char name[VC_FMT_BUFSZ];
-	int k;
+/* The options without a letter of their own. */
+static const struct option fixed_opts[] = {
+	{ "xid", required_argument, NULL, 'c' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "dir", required_argument, NULL, OPT_DIR },
+	{ "missingok", no_argument, NULL, OPT_MISSINGOK },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+};
 
-	tool_init(argv[0]);
-	memcpy(longopts, fixed, sizeof(fixed));
-	nopts = ARRAY_SIZE(fixed);
+/* What the command line asks besides the limits (in changes[]). */
+struct opts {
+	struct option longopts[ARRAY_SIZE(fixed_opts) + 2 * VC_RLIMIT_IDS + 1];
+	char numbers[VC_RLIMIT_IDS][4];
+	const char *dir;
+	bool show, missingok, cli;
+	unsigned int pending;	/* -M, -S, -H waiting for their limit */
+	uint32_t xid;
+};
+
+/*
+ * The fixed options, --<resource>, --<nr> (in increasing order, so that
+ * "--1" is no abbreviation of "--10"), the end.
+ */
+static void make_longopts(struct opts *o)
+{
+	unsigned int id, n = ARRAY_SIZE(fixed_opts);
+
+	memcpy(o->longopts, fixed_opts, sizeof(fixed_opts));
 	for (id = 0; id < VC_RLIMIT_IDS; id++)
 		if (vc_rlimit_name(id))
-			longopts[nopts++] = (struct option){
+			o->longopts[n++] = (struct option){
 				vc_rlimit_name(id), required_argument, NULL,
 				OPT_LIMIT + (int)id };
 	for (id = 0; id < VC_RLIMIT_IDS; id++) {
-		vc_fmt_uint(numbers[id], id, 10, 0);
-		longopts[nopts++] = (struct option){
-			numbers[id], required_argument, NULL,
+		vc_fmt_uint(o->numbers[id], id, 10, 0);
+		o->longopts[n++] = (struct option){
+			o->numbers[id], required_argument, NULL,
 			OPT_LIMIT + (int)id };
 	}
-	longopts[nopts] = (struct option){ NULL, 0, NULL, 0 };
+	o->longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+}
 
+/* --<resource> <value>: the limits -M, -S, -H named (else the hard). */
+static void cli_limit(struct opts *o, unsigned int id, const char *arg)
+{
+	uint64_t v;
+	int k;
+
+	if (vc_parse_limit(arg, &v))
+		bad_value(errno, arg, id);
+	if (!o->pending)
+		o->pending = 1U << K_HARD;
+	for (k = 0; k < K_NR; k++) {
+		if (!(o->pending & (1U << k)))
+			continue;
+		changes[id].value[k] = v;
+		changes[id].src[k] = SRC_CLI;
+	}
+	o->pending = 0;
+	o->cli = true;
+}
+
+/* One option that is no limit. */
+static void option(struct opts *o, int c)
+{
+	switch (c) {
+	case 'c':
+		if (vc_parse_xid(optarg, &o->xid))
+			usage_error(EXIT_ERROR, "invalid context id '",
+				    optarg, "'");
+		break;
+	case 'a':
+		o->show = true;
+		break;
+	case 'n':
+		numeric = true;
+		break;
+	case 'd':
+		decimal = true;
+		break;
+	case 'M':
+		o->pending |= 1U << K_MIN;
+		break;
+	case 'S':
+		o->pending |= 1U << K_SOFT;
+		break;
+	case 'H':
+		o->pending |= 1U << K_HARD;
+		break;
+	case OPT_DIR:
+		o->dir = optarg;
+		break;
+	case OPT_MISSINGOK:
+		o->missingok = true;
+		break;
+	}
+}
+
+static void parse_args(int argc, char *argv[], struct opts *o)
+{
+	make_longopts(o);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+c:andMSHhV", longopts);
-		uint64_t v;
+		int c = tool_next_opt(argc, argv, "+c:andMSHhV", o->longopts,
+				      usage, EXIT_ERROR);
 
 		if (c == -1)
 			break;
-		if (c >= OPT_LIMIT && c < OPT_LIMIT + VC_RLIMIT_IDS) {
-			id = (unsigned int)(c - OPT_LIMIT);
-			if (vc_parse_limit(optarg, &v))
-				bad_value(errno, optarg, id);
-			if (!pending)
-				pending = 1U << K_HARD;
-			for (k = 0; k < K_NR; k++) {
-				if (!(pending & (1U << k)))
-					continue;
-				changes[id].value[k] = v;
-				changes[id].src[k] = SRC_CLI;
-			}
-			pending = 0;
-			cli = true;
-			continue;
-		}
-		switch (c) {
-		case 'c':
-			if (vc_parse_xid(optarg, &xid))
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			break;
-		case 'a':
-			show = true;
-			break;
-		case 'n':
-			numeric = true;
-			break;
-		case 'd':
-			decimal = true;
-			break;
-		case 'M':
-			pending |= 1U << K_MIN;
-			break;
-		case 'S':
-			pending |= 1U << K_SOFT;
-			break;
-		case 'H':
-			pending |= 1U << K_HARD;
-			break;
-		case OPT_DIR:
-			dir = optarg;
-			break;
-		case OPT_MISSINGOK:
-			missingok = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_ERROR);
-		}
+		if (c >= OPT_LIMIT && c < OPT_LIMIT + VC_RLIMIT_IDS)
+			cli_limit(o, (unsigned int)(c - OPT_LIMIT), optarg);
+		else
+			option(o, c);
 	}
-	if (pending)
+	if (o->pending)
 		usage_error(EXIT_ERROR, "-M, -S or -H without a limit option ",
 			    "after it");
-	if (dir)
-		read_dir(dir, missingok);
-	if (!cli && !dir && optind == argc)
-		show = true;
+}
+
+int main(int argc, char *argv[])
+{
+	static struct opts o = { .xid = VC_XID_SELF };
+	struct vc_rlimit_mask mask;
+	char name[VC_FMT_BUFSZ];
+	unsigned int id;
+
+	tool_init(argv[0]);
+	parse_args(argc, argv, &o);
+	if (o.dir)
+		read_dir(o.dir, o.missingok);
+	if (!o.cli && !o.dir && optind == argc)
+		o.show = true;
 	for (id = 0; id < VC_RLIMIT_IDS && !has_change(&changes[id]); id++)
 		;
-	if (id == VC_RLIMIT_IDS && !show)
-		goto run;
-
-	if (vc_get_rlimit_mask(&mask))
-		die_err(EXIT_ERROR, errno, "cannot read which limits this ",
-			"kernel supports");
-	check_cli(&mask);
-	if (dir)
-		check_dir(&mask, dir);
-	if (xid == VC_XID_SELF) {
-		int self = vc_task_xid(0);
-
-		if (self < 0)
-			die_err(EXIT_ERROR, errno, "cannot find the current ",
-				"context");
-		if (self <= VC_XID_SPECTATOR)
-			usage_error(EXIT_ERROR, "the caller is in no guest ",
-				    "context: give --xid <xid>");
-		/* Keep asking for "self": a guest may only name its own. */
-		vc_fmt_uint(name, (uint32_t)self, 10, 0);
-	} else {
-		vc_fmt_uint(name, xid, 10, 0);
+	if (id < VC_RLIMIT_IDS || o.show) {
+		if (vc_get_rlimit_mask(&mask))
+			die_err(EXIT_ERROR, errno, "cannot read which limits ",
+				"this kernel supports");
+		check_cli(&mask);
+		if (o.dir)
+			check_dir(&mask, o.dir);
+		/* "self" is asked for as "self": a guest may only name
+		 * its own context. */
+		vc_fmt_uint(name, o.xid == VC_XID_SELF ?
+			    guest_self_xid(EXIT_ERROR) : o.xid, 10, 0);
+		set_limits(o.xid, name);
+		if (o.show)
+			show_limits(o.xid, name, &mask);
 	}
-	set_limits(xid, name);
-	if (show)
-		show_limits(xid, name, &mask);
-run:
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;

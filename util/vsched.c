@@ -308,7 +308,43 @@ static void show(uint32_t xid, const char *name)
 /* A long option that sets a field. */
 #define SETTING(name, f) { name, required_argument, NULL, OPT_FIELD + (f) }
 
-int main(int argc, char *argv[])
+/* The command line's settings and options. */
+struct opts {
+	struct vc_sched s;
+	const char *dir;
+	bool missingok;
+	uint32_t xid;
+};
+
+/* One option that sets no field; a bad one exits. */
+static void option(struct opts *o, int c)
+{
+	switch (c) {
+	case OPT_XID:
+		if (vc_parse_xid(optarg, &o->xid))
+			usage_error(EXIT_ERROR, "invalid context id '",
+				    optarg, "'");
+		break;
+	case OPT_IDLE_TIME:
+		o->s.mask |= VXSM_IDLE_TIME;
+		break;
+	case OPT_FORCE:
+		o->s.mask |= VXSM_FORCE;
+		break;
+	case OPT_CPU_MASK:
+		warnmsg("the '--cpu_mask' option is deprecated and ",
+			"has no effect");
+		break;
+	case OPT_DIR:
+		o->dir = optarg;
+		break;
+	case OPT_MISSINGOK:
+		o->missingok = true;
+		break;
+	}
+}
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "xid", required_argument, NULL, OPT_XID },
@@ -337,86 +373,51 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct vc_sched s = { .mask = 0 };
-	const char *dir = NULL;
-	bool missingok = false, from_dir = false;
-	uint32_t xid = VC_XID_SELF;
 
-	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
 		const struct field *f;
 		int32_t v;
 
 		if (c == -1)
 			break;
-		if (c >= OPT_FIELD && c < OPT_FIELD + F_NR) {
-			f = &fields[c - OPT_FIELD];
-			if (!parse_int32(optarg, &v))
-				usage_error(EXIT_ERROR, "invalid value '",
-					    optarg, "' for --", f->name);
-			*value_of(&s, f) = v;
-			s.mask |= f->bit;
+		if (c < OPT_FIELD || c >= OPT_FIELD + F_NR) {
+			option(o, c);
 			continue;
 		}
-		switch (c) {
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &xid))
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			break;
-		case OPT_IDLE_TIME:
-			s.mask |= VXSM_IDLE_TIME;
-			break;
-		case OPT_FORCE:
-			s.mask |= VXSM_FORCE;
-			break;
-		case OPT_CPU_MASK:
-			warnmsg("the '--cpu_mask' option is deprecated and ",
-				"has no effect");
-			break;
-		case OPT_DIR:
-			dir = optarg;
-			break;
-		case OPT_MISSINGOK:
-			missingok = true;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
-		}
+		f = &fields[c - OPT_FIELD];
+		if (!parse_int32(optarg, &v))
+			usage_error(EXIT_ERROR, "invalid value '", optarg,
+				    "' for --", f->name);
+		*value_of(&o->s, f) = v;
+		o->s.mask |= f->bit;
 	}
-	if (dir)
-		from_dir = read_dir(dir, missingok, &s);
+}
 
-	if ((s.mask & ~(uint32_t)VXSM_FORCE) ||
-	    (!dir && optind == argc)) {
+int main(int argc, char *argv[])
+{
+	struct opts o = { .xid = VC_XID_SELF };
+	bool from_dir = false;
+
+	tool_init(argv[0]);
+	parse_args(argc, argv, &o);
+	if (o.dir)
+		from_dir = read_dir(o.dir, o.missingok, &o.s);
+
+	if ((o.s.mask & ~(uint32_t)VXSM_FORCE) ||
+	    (!o.dir && optind == argc)) {
 		char name[VC_FMT_BUFSZ];
 
-		if (xid == VC_XID_SELF) {
-			int self = vc_task_xid(0);
-
-			if (self < 0)
-				die_err(EXIT_ERROR, errno, "cannot find the ",
-					"current context");
-			if (self <= VC_XID_SPECTATOR)
-				usage_error(EXIT_ERROR, "the caller is in no ",
-					    "guest context: give --xid <xid>");
-			/* Keep asking for "self": a guest may only name its
-			 * own. */
-			vc_fmt_uint(name, (uint32_t)self, 10, 0);
-		} else {
-			vc_fmt_uint(name, xid, 10, 0);
-		}
-		if (s.mask & ~(uint32_t)VXSM_FORCE)
-			set_sched(xid, name, &s,
+		/* "self" is asked for as "self": a guest may only name its
+		 * own context. */
+		vc_fmt_uint(name, o.xid == VC_XID_SELF ?
+			    guest_self_xid(EXIT_ERROR) : o.xid, 10, 0);
+		if (o.s.mask & ~(uint32_t)VXSM_FORCE)
+			set_sched(o.xid, name, &o.s,
 				  from_dir ? EXIT_DIR : EXIT_ERROR);
 		else
-			show(xid, name);
+			show(o.xid, name);
 	}
 	if (optind < argc)
 		exec_command(argv + optind);

@@ -339,8 +339,8 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+qlhV", longopts);
+		int c = tool_next_opt(argc, argv, "+qlhV", longopts,
+				      usage, EXIT_USAGE);
 
 		if (c == -1)
 			break;
@@ -350,12 +350,6 @@ int main(int argc, char *argv[])
 			break;
 		case 'l':
 			list_tags();
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_USAGE);
 		}
 	}
 	if (optind < argc)

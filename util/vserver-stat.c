@@ -266,20 +266,14 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+O:hV", longopts);
+		int c = tool_next_opt(argc, argv, "+O:hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
 		switch (c) {
 		case 'O':
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 	if (optind < argc)

@@ -165,7 +165,55 @@ static void set_spaces(uint32_t xid, uint64_t mask, uint32_t index)
 	}
 }
 
-int main(int argc, char *argv[])
+/* The command line. */
+struct opts {
+	bool new, set, enter, have_xid;
+	const char *enter_arg;
+	uint32_t xid, index;
+	uint64_t mask;
+};
+
+/* One option; a bad one exits. */
+static void option(struct opts *o, int c)
+{
+	uint64_t value;
+
+	switch (c) {
+	case 'n':
+		o->new = true;
+		break;
+	case 's':
+		o->set = true;
+		break;
+	case 'e':
+		o->enter = true;
+		o->enter_arg = optarg;
+		break;
+	case 'm':
+		add_list(&o->mask, optarg);
+		break;
+	case 'i':
+		if (!parse_uint(optarg, VC_SPACES - 1, &value))
+			usage_error(EXIT_ERROR, "invalid space index '",
+				    optarg, "'");
+		o->index = (uint32_t)value;
+		break;
+	case OPT_XID:
+		if (vc_parse_xid(optarg, &o->xid))
+			usage_error(EXIT_ERROR, "invalid context id '",
+				    optarg, "'");
+		o->have_xid = true;
+		break;
+	case OPT_DEFAULT:
+		if (vc_get_space_default(&value))
+			die_err(EXIT_ERROR, errno, "cannot read the ",
+				"default spaces");
+		o->mask |= value;
+		break;
+	}
+}
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "new", no_argument, NULL, 'n' },
@@ -188,98 +236,68 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	bool new = false, set = false, enter = false, have_xid = false;
-	const char *enter_arg = NULL;
-	uint32_t xid = VC_XID_SELF, index = 0;
-	uint64_t mask = 0, value;
 
-	tool_init(argv[0]);
-	if (!strcmp(tool_name, "vnamespace"))
-		mask = CLONE_NEWNS | CLONE_FS;
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+nse:m:i:hV", longopts);
+		int c = tool_next_opt(argc, argv, "+nse:m:i:hV", longopts,
+				      usage, EXIT_ERROR);
+		uint64_t bit;
 
 		if (c == -1)
 			break;
-		switch (c) {
-		case 'n':
-			new = true;
-			break;
-		case 's':
-			set = true;
-			break;
-		case 'e':
-			enter = true;
-			enter_arg = optarg;
-			break;
-		case 'm':
-			add_list(&mask, optarg);
-			break;
-		case 'i':
-			if (!parse_uint(optarg, VC_SPACES - 1, &value))
-				usage_error(EXIT_ERROR, "invalid space index '",
-					    optarg, "'");
-			index = (uint32_t)value;
-			break;
-		case OPT_XID:
-			if (vc_parse_xid(optarg, &xid))
-				usage_error(EXIT_ERROR, "invalid context id '",
-					    optarg, "'");
-			have_xid = true;
-			break;
-		case OPT_DEFAULT:
-			if (vc_get_space_default(&value))
-				die_err(EXIT_ERROR, errno, "cannot read the ",
-					"default spaces");
-			mask |= value;
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			if (c >= OPT_SPACE) {
-				uint64_t bit = UINT64_C(1) <<
-					       ((c - OPT_SPACE) >> 1);
-
-				if ((c - OPT_SPACE) & 1)
-					mask &= ~bit;
-				else
-					mask |= bit;
-				break;
-			}
-			errbadopt(argv, prev, EXIT_ERROR);
+		if (c < OPT_SPACE) {
+			option(o, c);
+			continue;
 		}
+		/* --<space> adds it, --~<space> removes it. */
+		bit = UINT64_C(1) << ((c - OPT_SPACE) >> 1);
+		if ((c - OPT_SPACE) & 1)
+			o->mask &= ~bit;
+		else
+			o->mask |= bit;
 	}
+}
 
-	if (new + set + enter == 0)
+/* The options together: exactly one mode, the spaces, the command. */
+static void check_args(int argc, struct opts *o)
+{
+	if (o->new + o->set + o->enter == 0)
 		usage_error(EXIT_ERROR, "one of --new, --set and --enter is ",
 			    "needed");
-	if (new + set + enter > 1)
+	if (o->new + o->set + o->enter > 1)
 		usage_error(EXIT_ERROR, "--new, --set and --enter exclude ",
 			    "each other");
 	/* "--enter <xid>", or the brief form "--enter <spaces> --xid <xid>". */
-	if (enter) {
-		if (have_xid)
-			add_list(&mask, enter_arg);
-		else if (vc_parse_xid(enter_arg, &xid) || xid == VC_XID_SELF)
+	if (o->enter) {
+		if (o->have_xid)
+			add_list(&o->mask, o->enter_arg);
+		else if (vc_parse_xid(o->enter_arg, &o->xid) ||
+			 o->xid == VC_XID_SELF)
 			usage_error(EXIT_ERROR, "invalid context id '",
-				    enter_arg, "'");
+				    o->enter_arg, "'");
 	}
-	if (new && have_xid)
+	if (o->new && o->have_xid)
 		usage_error(EXIT_ERROR, "--new takes no --xid");
-	if (!mask && !enter)
+	if (!o->mask && !o->enter)
 		usage_error(EXIT_ERROR, "no space given");
-	if (optind >= argc && !set)
+	if (optind >= argc && !o->set)
 		usage_error(EXIT_ERROR, "no command given");
+}
 
-	if (new)
-		new_spaces(mask);
-	else if (enter)
-		enter_spaces(xid, mask, index);
+int main(int argc, char *argv[])
+{
+	struct opts o = { .xid = VC_XID_SELF };
+
+	tool_init(argv[0]);
+	if (!strcmp(tool_name, "vnamespace"))
+		o.mask = CLONE_NEWNS | CLONE_FS;
+	parse_args(argc, argv, &o);
+	check_args(argc, &o);
+	if (o.new)
+		new_spaces(o.mask);
+	else if (o.enter)
+		enter_spaces(o.xid, o.mask, o.index);
 	else
-		set_spaces(xid, mask, index);
+		set_spaces(o.xid, o.mask, o.index);
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;

@@ -145,7 +145,31 @@ static void print_field(uint32_t xid, int field, const char *sep)
 	out(sep, value);
 }
 
-int main(int argc, char *argv[])
+/* The command line. */
+struct opts {
+	const char *values[NFIELDS];	/* --tag's, NULL: not given */
+	const char *dir;
+	bool set, get, missingok, any;
+	uint32_t xid;
+};
+
+/* --tag <tag>=<value>. */
+static void tag_option(struct opts *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	int field;
+
+	if (!eq)
+		usage_error(EXIT_ERROR, "'", arg, "' is not <tag>=<value>");
+	field = field_of(arg, (size_t)(eq - arg), arg);
+	if (strlen(eq + 1) > VC_VHI_NAME_MAX)
+		usage_error(EXIT_ERROR, "the value of '", arg,
+			    "' is longer than 64 bytes");
+	o->values[field] = eq + 1;
+	o->any = true;
+}
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "xid", required_argument, NULL, 'x' },
@@ -158,88 +182,76 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *values[NFIELDS] = { NULL };
-	const char *dir = NULL;
-	bool set = false, get = false, missingok = false, any = false;
-	uint32_t xid = VC_XID_SELF;
-	int field;
 
-	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+x:gst:hV", longopts);
-		const char *eq;
+		int c = tool_next_opt(argc, argv, "+x:gst:hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
 		switch (c) {
 		case 'x':
-			if (vc_parse_xid(optarg, &xid))
+			if (vc_parse_xid(optarg, &o->xid))
 				usage_error(EXIT_ERROR, "invalid context id '",
 					    optarg, "'");
 			break;
 		case 'g':
-			get = true;
+			o->get = true;
 			break;
 		case 's':
-			set = true;
+			o->set = true;
 			break;
 		case 't':
-			eq = strchr(optarg, '=');
-			if (!eq)
-				usage_error(EXIT_ERROR, "'", optarg, "' is not ",
-					    "<tag>=<value>");
-			field = field_of(optarg, (size_t)(eq - optarg), optarg);
-			if (strlen(eq + 1) > VC_VHI_NAME_MAX)
-				usage_error(EXIT_ERROR, "the value of '", optarg,
-					    "' is longer than 64 bytes");
-			values[field] = eq + 1;
-			any = true;
+			tag_option(o, optarg);
 			break;
 		case OPT_DIR:
-			dir = optarg;
+			o->dir = optarg;
 			break;
 		case OPT_MISSINGOK:
-			missingok = true;
+			o->missingok = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
-	if (get && (set || any || dir))
+}
+
+/* Without --tag or --dir: the fields named (all by default), one line. */
+static int print_fields(int argc, char *argv[], uint32_t xid)
+{
+	const char *sep = "";
+	int i, field;
+
+	for (i = optind; i < argc; i++)
+		field_of(argv[i], strlen(argv[i]), argv[i]);
+	if (optind == argc) {
+		for (field = 0; field < NFIELDS; field++, sep = " ")
+			print_field(xid, field, sep);
+	}
+	for (; optind < argc; optind++, sep = " ")
+		print_field(xid, field_of(argv[optind], strlen(argv[optind]),
+					  argv[optind]), sep);
+	out("\n");
+	return EXIT_SUCCESS;
+}
+
+int main(int argc, char *argv[])
+{
+	struct opts o = { .xid = VC_XID_SELF };
+	int field;
+
+	tool_init(argv[0]);
+	parse_args(argc, argv, &o);
+	if (o.get && (o.set || o.any || o.dir))
 		usage_error(EXIT_ERROR, "--get excludes --set, --tag and ",
 			    "--dir");
-	if (set && !any && !dir)
+	if (o.set && !o.any && !o.dir)
 		usage_error(EXIT_ERROR, "--set needs --tag <tag>=<value>");
-
-	if (!any && !dir) {
-		const char *sep = "";
-
-		int i;
-
-		for (i = optind; i < argc; i++)
-			field_of(argv[i], strlen(argv[i]), argv[i]);
-		if (optind == argc) {
-			for (field = 0; field < NFIELDS; field++, sep = " ")
-				print_field(xid, field, sep);
-		}
-		for (; optind < argc; optind++, sep = " ")
-			print_field(xid, field_of(argv[optind],
-						  strlen(argv[optind]),
-						  argv[optind]), sep);
-		out("\n");
-		return EXIT_SUCCESS;
-	}
-
-	if (dir)
-		set_from_dir(xid, dir, missingok);
+	if (!o.any && !o.dir)
+		return print_fields(argc, argv, o.xid);
+	if (o.dir)
+		set_from_dir(o.xid, o.dir, o.missingok);
 	for (field = 0; field < NFIELDS; field++)
-		if (values[field])
-			set_field(xid, field, values[field]);
+		if (o.values[field])
+			set_field(o.xid, field, o.values[field]);
 	if (optind < argc)
 		exec_command(argv + optind);
 	return EXIT_SUCCESS;

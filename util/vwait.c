@@ -88,7 +88,14 @@ static noreturn void report(int fd, const char *line, int status)
 	exit(status);
 }
 
-int main(int argc, char *argv[])
+/* The command line. */
+struct opts {
+	bool terminate, have_xid;
+	uint64_t timeout, fd;
+	uint32_t xid;
+};
+
+static void parse_args(int argc, char *argv[], struct opts *o)
 {
 	static const struct option longopts[] = {
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -99,89 +106,97 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sigaction sa = { .sa_handler = on_alarm };
-	char line[128], num[VC_FMT_BUFSZ];
-	bool terminate = false, have_xid = false;
-	uint64_t timeout = 0, fd = STDOUT_FILENO;
-	struct vc_wait_exit res;
-	uint32_t xid = 0;
-	const char *reboot;
 
-	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts,
+				      usage, EXIT_FAILURE);
 
 		if (c == -1)
 			break;
 		switch (c) {
 		case OPT_TIMEOUT:
-			if (!parse_uint(optarg, 100000000, &timeout))
+			if (!parse_uint(optarg, 100000000, &o->timeout))
 				usage_error(EXIT_FAILURE, "invalid timeout '",
 					    optarg, "'");
 			break;
 		case OPT_TERMINATE:
-			terminate = true;
+			o->terminate = true;
 			break;
 		case OPT_STATUS_FD:
-			if (!parse_uint(optarg, 1000000, &fd))
+			if (!parse_uint(optarg, 1000000, &o->fd))
 				usage_error(EXIT_FAILURE, "invalid file ",
 					    "descriptor '", optarg, "'");
 			break;
 		case OPT_XID:
-			if (vc_parse_xid(optarg, &xid) || xid == VC_XID_SELF)
+			if (vc_parse_xid(optarg, &o->xid) ||
+			    o->xid == VC_XID_SELF)
 				usage_error(EXIT_FAILURE, "invalid context id '",
 					    optarg, "'");
-			have_xid = true;
+			o->have_xid = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
-	if (!have_xid) {
+}
+
+/* The context: --xid, else the one argument. */
+static void context_arg(int argc, char *argv[], struct opts *o)
+{
+	if (!o->have_xid) {
 		if (optind == argc)
 			usage_error(EXIT_FAILURE, "no context given");
-		if (vc_parse_xid(argv[optind], &xid) || xid == VC_XID_SELF)
+		if (vc_parse_xid(argv[optind], &o->xid) ||
+		    o->xid == VC_XID_SELF)
 			usage_error(EXIT_FAILURE, "invalid context id '",
 				    argv[optind], "'");
 		optind++;
 	}
 	if (optind < argc)
 		usage_error(EXIT_FAILURE, "only one context can be waited for");
+}
 
+/* wait_exit failed with @err: ERROR, TIMEOUT, or KILLED (--terminate). */
+static noreturn void wait_failed(const struct opts *o, int err)
+{
+	char line[128], num[VC_FMT_BUFSZ];
+
+	if (err != EINTR) {
+		if (err == ENOSYS && vc_get_version() == -1)
+			warnmsg(vc_strerror(err));
+		else
+			warnmsg("cannot wait for context ",
+				vc_fmt_uint(num, o->xid, 10, 0), ": ",
+				vc_strerror(err));
+		strcpy(line, "ERROR ");
+		strcat(line, vc_fmt_uint(num, (uint64_t)err, 10, 0));
+		strcat(line, "\n");
+		report((int)o->fd, line, EXIT_ERROR);
+	}
+	if (!o->terminate)
+		report((int)o->fd, "TIMEOUT\n", EXIT_TIMEOUT);
+	vc_ctx_kill(o->xid, 1, SIGKILL);
+	vc_ctx_kill(o->xid, 0, SIGKILL);
+	report((int)o->fd, "KILLED\n", EXIT_KILLED);
+}
+
+int main(int argc, char *argv[])
+{
+	struct opts o = { .fd = STDOUT_FILENO };
+	struct sigaction sa = { .sa_handler = on_alarm };
+	char line[128], num[VC_FMT_BUFSZ];
+	struct vc_wait_exit res;
+	const char *reboot;
+
+	tool_init(argv[0]);
+	parse_args(argc, argv, &o);
+	context_arg(argc, argv, &o);
 	/* No SA_RESTART: the alarm ends wait_exit with EINTR. */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, NULL);
-	if (timeout)
-		alarm((unsigned int)timeout);
-
-	while (vc_wait_exit(xid, &res)) {
-		int err = errno;
-
-		if (err == EINTR && !timed_out)
-			continue;
-		if (err != EINTR) {
-			if (err == ENOSYS && vc_get_version() == -1)
-				warnmsg(vc_strerror(err));
-			else
-				warnmsg("cannot wait for context ",
-					vc_fmt_uint(num, xid, 10, 0), ": ",
-					vc_strerror(err));
-			strcpy(line, "ERROR ");
-			strcat(line, vc_fmt_uint(num, (uint64_t)err, 10, 0));
-			strcat(line, "\n");
-			report((int)fd, line, EXIT_ERROR);
-		}
-		if (!terminate)
-			report((int)fd, "TIMEOUT\n", EXIT_TIMEOUT);
-		vc_ctx_kill(xid, 1, SIGKILL);
-		vc_ctx_kill(xid, 0, SIGKILL);
-		report((int)fd, "KILLED\n", EXIT_KILLED);
-	}
+	if (o.timeout)
+		alarm((unsigned int)o.timeout);
+	while (vc_wait_exit(o.xid, &res))
+		if (errno != EINTR || timed_out)
+			wait_failed(&o, errno);
 	alarm(0);
 
 	strcpy(line, "FINISHED ");
@@ -197,5 +212,5 @@ int main(int argc, char *argv[])
 						 16, 8));
 		strcat(line, "\n");
 	}
-	report((int)fd, line, EXIT_SUCCESS);
+	report((int)o.fd, line, EXIT_SUCCESS);
 }

@@ -31,6 +31,48 @@ check "build: no method" 2 "" \
 check "build: bad context" 2 "" \
 	"vserver: build: invalid context '1' (2..49151)${nl}Try 'vserver <name> build --help' for more information." \
 	n build -m skeleton --context 1
+bhelp="Try 'vserver <name> build --help' for more information."
+check "build: --help on standard output" 0 \
+	"$("$bin" n build --help)" "" n build --help
+check "build: unknown option" 2 "" \
+	"vserver: build: unknown or incomplete option '--nope'${nl}$bhelp" \
+	n build -m skeleton --nope
+check "build: unknown short option" 2 "" \
+	"vserver: build: unknown or incomplete option '-x'${nl}$bhelp" \
+	n build -x -m skeleton
+check "build: option without its value" 2 "" \
+	"vserver: build: unknown or incomplete option '--hostname'${nl}$bhelp" \
+	n build -m skeleton --hostname
+check "build: -m without its value" 2 "" \
+	"vserver: build: unknown or incomplete option '-m'${nl}$bhelp" \
+	n build -m
+check "build: a value to an option that takes none" 2 "" \
+	"vserver: build: unknown or incomplete option '--force=yes'${nl}$bhelp" \
+	n build -m skeleton --force=yes
+check "build: a word that is no option" 2 "" \
+	"vserver: build: unknown or incomplete option 'extra'${nl}$bhelp" \
+	n build -m skeleton extra
+check "build: unknown method" 2 "" \
+	"vserver: build: unknown method 'fly' (skeleton, busybox, template, clone, debootstrap)${nl}$bhelp" \
+	n build -m fly
+check "build: bad --flags" 2 "" \
+	"vserver: build: --flags: unknown flag 'NOPE'${nl}$bhelp" \
+	n build -m skeleton --flags NOPE
+check "build: bad --initstyle" 2 "" \
+	"vserver: build: --initstyle: sysv, plain or systemd${nl}$bhelp" \
+	n build -m skeleton --initstyle upstart
+check "build: relative --rootdir" 2 "" \
+	"vserver: build: --rootdir: an absolute path is needed${nl}$bhelp" \
+	n build -m skeleton --rootdir here
+check "build: a method argument of another method" 2 "" \
+	"vserver: build: method skeleton: unknown or incomplete argument '-t'${nl}$bhelp" \
+	n build -m skeleton -- -t x.tar
+check "build: a method's missing argument" 2 "" \
+	"vserver: build: method template needs -- -t <archive>${nl}$bhelp" \
+	n build -m template
+check "build: -- as an option's value" 2 "" \
+	"vserver: build: method template: unknown or incomplete argument '-t'${nl}$bhelp" \
+	n build -m template --hostname -- -- -t
 
 printf 'x1\n' > "$C/g/context"
 check "context: not a number" 1 "" \

@@ -25,6 +25,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,9 +68,18 @@ struct build {
 	const char *step;
 };
 
-static noreturn void build_usage_error(const char *what)
+/* "vserver: build: <what>", the --help hint, exit 2. */
+static noreturn void build_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+static noreturn void build_usage_error(const char *fmt, ...)
 {
-	msg("build: %s", what);
+	char prefix[64];
+	va_list ap;
+
+	snprintf(prefix, sizeof(prefix), "%s: build: ", tool_name);
+	va_start(ap, fmt);
+	write_fmtv(STDERR_FILENO, prefix, fmt, ap);
+	va_end(ap);
 	write_strs(STDERR_FILENO, "Try 'vserver <name> build --help' for more "
 		   "information.\n", (char *)NULL);
 	exit(VS_EXIT_USAGE);
@@ -193,12 +203,9 @@ static void parse_method_args(struct build *b, int argc, char **argv)
 			b->busybox = v;
 			i++;
 		} else {
-			char m[300];
-
-			snprintf(m, sizeof(m), "method %s: unknown or "
-				 "incomplete argument '%s'",
-				 method_names[b->method], a);
-			build_usage_error(m);
+			build_usage_error("method %s: unknown or incomplete "
+					  "argument '%s'",
+					  method_names[b->method], a);
 		}
 	}
 	if (b->method == M_TEMPLATE && !b->ntemplates)
@@ -248,39 +255,18 @@ static int writef(const char *dir, const char *rel, const char *text)
 	slash = strrchr(parent, '/');
 	*slash = '\0';
 	if (mkdir_p(parent) || write_file(path, text)) {
-		msg("cannot write %s: %s", path, strerror(errno));
+		warnf("cannot write %s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
-static int write_config(struct guest *g, struct build *b)
+/* interfaces/<n>/: ip, prefix, dev or nodev, name. */
+static int write_ifaces(const struct guest *g, const struct build *b)
 {
-	char path[VS_PATH_MAX], text[512];
-	const char *fstab_default =
-		"none\t/proc\t\tproc\tdefaults\t\t0 0\n"
-		"none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
-		"none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0\n";
-	char *fstab;
+	char text[512];
 	int i;
 
-	snprintf(text, sizeof(text), "%u\n", b->xid);
-	if (writef(g->cfgdir, "context", text))
-		return -1;
-	snprintf(text, sizeof(text), "%s\n", b->hostname ? b->hostname :
-		 g->name);
-	if (writef(g->cfgdir, "uts/nodename", text))
-		return -1;
-	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
-	if (symlink(b->vdir, path)) {
-		msg("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
-	pathf(path, sizeof(path), "%s/run", g->cfgdir);
-	if (symlink(g->runfile, path)) {
-		msg("cannot create %s: %s", path, strerror(errno));
-		return -1;
-	}
 	for (i = 0; i < b->niface; i++) {
 		char rel[64], ip[VC_NET_IP_STRSZ];
 
@@ -313,6 +299,38 @@ static int write_config(struct guest *g, struct build *b)
 				return -1;
 		}
 	}
+	return 0;
+}
+
+static int write_config(struct guest *g, struct build *b)
+{
+	char path[VS_PATH_MAX], text[512];
+	const char *fstab_default =
+		"none\t/proc\t\tproc\tdefaults\t\t0 0\n"
+		"none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
+		"none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0\n";
+	char *fstab;
+	int i;
+
+	snprintf(text, sizeof(text), "%u\n", b->xid);
+	if (writef(g->cfgdir, "context", text))
+		return -1;
+	snprintf(text, sizeof(text), "%s\n", b->hostname ? b->hostname :
+		 g->name);
+	if (writef(g->cfgdir, "uts/nodename", text))
+		return -1;
+	pathf(path, sizeof(path), "%s/vdir", g->cfgdir);
+	if (symlink(b->vdir, path)) {
+		warnf("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	pathf(path, sizeof(path), "%s/run", g->cfgdir);
+	if (symlink(g->runfile, path)) {
+		warnf("cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (write_ifaces(g, b))
+		return -1;
 	if (b->initstyle) {
 		snprintf(text, sizeof(text), "%s\n", b->initstyle);
 		if (writef(g->cfgdir, "apps/init/style", text))
@@ -508,33 +526,11 @@ static char *applet_list(const char *src)
 	return list;
 }
 
-static int method_busybox(const struct guest *g, struct build *b)
+/* busybox's /etc, its rc scripts and a web page. */
+static int busybox_files(const struct guest *g, struct build *b)
 {
-	const char *src = b->busybox ? b->busybox : "/bin/busybox";
-	char dst[VS_PATH_MAX], *list;
-	int n = 0;
-	char *p;
+	char dst[VS_PATH_MAX];
 
-	say(g, "copying %s into the guest", src);
-	if (rp_copy(b->rootfd, "bin/busybox", src, 0755))
-		return -1;
-	/* The applets, as links to /bin/busybox where busybox puts them. */
-	list = applet_list(src);
-	if (!list) {
-		msg("cannot list the applets of %s", src);
-		return -1;
-	}
-	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
-		if (strchr(p, '.') || !*p || p[0] == '/')
-			continue;
-		if (rlink(b->rootfd, p, "/bin/busybox")) {
-			free(list);
-			return -1;
-		}
-		n++;
-	}
-	free(list);
-	say(g, "%d applets linked", n);
 	if (rwrite(b->rootfd, "etc/passwd",
 		   "root:x:0:0:root:/root:/bin/sh\n"
 		   "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n") ||
@@ -585,6 +581,36 @@ static int method_busybox(const struct guest *g, struct build *b)
 	return 0;
 }
 
+static int method_busybox(const struct guest *g, struct build *b)
+{
+	const char *src = b->busybox ? b->busybox : "/bin/busybox";
+	char *list;
+	int n = 0;
+	char *p;
+
+	say(g, "copying %s into the guest", src);
+	if (rp_copy(b->rootfd, "bin/busybox", src, 0755))
+		return -1;
+	/* The applets, as links to /bin/busybox where busybox puts them. */
+	list = applet_list(src);
+	if (!list) {
+		warnf("cannot list the applets of %s", src);
+		return -1;
+	}
+	for (p = strtok(list, "\n"); p; p = strtok(NULL, "\n")) {
+		if (strchr(p, '.') || !*p || p[0] == '/')
+			continue;
+		if (rlink(b->rootfd, p, "/bin/busybox")) {
+			free(list);
+			return -1;
+		}
+		n++;
+	}
+	free(list);
+	say(g, "%d applets linked", n);
+	return busybox_files(g, b);
+}
+
 /* tar's decompression option from the archive's first bytes. */
 static const char *tar_filter(const char *file)
 {
@@ -615,8 +641,8 @@ static int method_template(const struct guest *g, struct build *b)
 		int n = 0, st;
 
 		if (!filter) {
-			msg("cannot read %s: %s", b->templates[i],
-			    strerror(errno));
+			warnf("cannot read %s: %s", b->templates[i],
+			      strerror(errno));
 			return -1;
 		}
 		say(g, "unpacking %s", b->templates[i]);
@@ -632,8 +658,8 @@ static int method_template(const struct guest *g, struct build *b)
 		argv[n] = NULL;
 		st = run_command(argv, false);
 		if (st) {
-			msg("tar failed on %s (status %d)", b->templates[i],
-			    st);
+			warnf("tar failed on %s (status %d)", b->templates[i],
+			      st);
 			return -1;
 		}
 	}
@@ -651,23 +677,23 @@ static int method_clone(const struct guest *g, struct build *b)
 		pathf(src, sizeof(src), "%s", b->source);
 	} else {
 		if (!guest_locate(b->source, &other)) {
-			msg("clone: no guest '%s'", b->source);
+			warnf("clone: no guest '%s'", b->source);
 			return -1;
 		}
 		guest_load(&other);
 		pathf(src, sizeof(src), "%s", other.vdir);
 		if (guest_running(&other))
-			msg("warning: guest '%s' is running; its copy may be "
-			    "inconsistent", b->source);
+			warnf("warning: guest '%s' is running; its copy may be "
+			      "inconsistent", b->source);
 	}
 	if (stat(src, &st) || !S_ISDIR(st.st_mode)) {
-		msg("clone: the source %s is no directory", src);
+		warnf("clone: the source %s is no directory", src);
 		return -1;
 	}
 	say(g, "copying %s", src);
 	pathf(from, sizeof(from), "%s/.", src);
 	if (run_command(argv, false)) {
-		msg("clone: copying %s failed", src);
+		warnf("clone: copying %s failed", src);
 		return -1;
 	}
 	return skeleton_root(b->rootfd);
@@ -688,13 +714,13 @@ static int method_debootstrap(const struct guest *g, struct build *b)
 	argv[n] = NULL;
 
 	if (find_command("debootstrap")) {
-		msg("debootstrap: not installed on the host "
-		    "(apt-get install debootstrap)");
+		warnf("debootstrap: not installed on the host "
+		      "(apt-get install debootstrap)");
 		return -1;
 	}
 	say(g, "running debootstrap %s (this takes a while)", b->suite);
 	if (run_command(argv, false)) {
-		msg("debootstrap failed");
+		warnf("debootstrap failed");
 		return -1;
 	}
 	return skeleton_root(b->rootfd);
@@ -706,11 +732,11 @@ static void rollback(struct guest *g, struct build *b)
 		close(b->rootfd);
 	b->rootfd = -1;
 	if (b->made_vdir && remove_tree(b->vdir, true))
-		msg("%s: could not remove all of %s", g->name, b->vdir);
+		warnf("%s: could not remove all of %s", g->name, b->vdir);
 	if (b->made_cfgdir && remove_tree(g->cfgdir, true))
-		msg("%s: could not remove all of %s", g->name, g->cfgdir);
-	msg("%s: build failed at step '%s' (the message above names the "
-	    "path); what it created was removed", g->name, b->step);
+		warnf("%s: could not remove all of %s", g->name, g->cfgdir);
+	warnf("%s: build failed at step '%s' (the message above names the "
+	      "path); what it created was removed", g->name, b->step);
 }
 
 /* Moves @path aside as <path>.~<time>~ (--force). */
@@ -720,10 +746,10 @@ static int move_aside(const char *path)
 
 	pathf(aside, sizeof(aside), "%s.~%ld~", path, (long)time(NULL));
 	if (rename(path, aside)) {
-		msg("cannot move %s aside: %s", path, strerror(errno));
+		warnf("cannot move %s aside: %s", path, strerror(errno));
 		return -1;
 	}
-	msg("moved the old %s to %s", path, aside);
+	warnf("moved the old %s to %s", path, aside);
 	return 0;
 }
 
@@ -755,18 +781,293 @@ static int vdir_base(const char *base)
 
 	if (!stat(base, &st)) {
 		if (!S_ISDIR(st.st_mode)) {
-			msg("%s is not a directory", base);
+			warnf("%s is not a directory", base);
 			return -1;
 		}
 		if (st.st_mode & 0077)
-			msg("warning: %s is mode %04o: users of the host can "
-			    "reach the guests' roots (setuid programs "
-			    "included); chmod 000 %s", base,
-			    (unsigned int)(st.st_mode & 07777), base);
+			warnf("warning: %s is mode %04o: users of the host can "
+			      "reach the guests' roots (setuid programs "
+			      "included); chmod 000 %s", base,
+			      (unsigned int)(st.st_mode & 07777), base);
 		return 0;
 	}
 	if (mkdir_p(base) || chmod(base, 0)) {
-		msg("cannot create %s: %s", base, strerror(errno));
+		warnf("cannot create %s: %s", base, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* --- the options ------------------------------------------------------ */
+
+/* build's long options without a letter of their own. */
+enum {
+	OPT_FORCE = 256, OPT_CONTEXT, OPT_HOSTNAME, OPT_INTERFACE, OPT_FLAGS,
+	OPT_INITSTYLE, OPT_DISK_LIMIT, OPT_LIMIT, OPT_ROOTDIR,
+};
+
+static const struct option build_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "context", required_argument, NULL, OPT_CONTEXT },
+	{ "hostname", required_argument, NULL, OPT_HOSTNAME },
+	{ "interface", required_argument, NULL, OPT_INTERFACE },
+	{ "flags", required_argument, NULL, OPT_FLAGS },
+	{ "initstyle", required_argument, NULL, OPT_INITSTYLE },
+	{ "disk-limit", required_argument, NULL, OPT_DISK_LIMIT },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "rootdir", required_argument, NULL, OPT_ROOTDIR },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void opt_method(struct build *b, const char *val)
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(method_names); k++)
+		if (!strcmp(val, method_names[k]))
+			b->method = (enum method)k;
+	if ((int)b->method < 0)
+		build_usage_error("unknown method '%s' (skeleton, busybox, "
+				  "template, clone, debootstrap)", val);
+}
+
+static void opt_context(struct build *b, const char *val)
+{
+	uint64_t v;
+
+	if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) || v < 2)
+		build_usage_error("invalid context '%s' (2..%u)", val,
+				  VC_XID_DYNAMIC_MIN - 1);
+	b->xid = (uint32_t)v;
+	b->have_xid = true;
+}
+
+static void opt_interface(struct build *b, const char *val)
+{
+	struct conf_err err;
+
+	if (b->niface >= VS_MAX_IFACES)
+		build_usage_error("too many --interface");
+	if (conf_interface_spec(val, b->iface[b->niface].name,
+				&b->iface[b->niface].addr, &err))
+		build_usage_error("--interface: %s", err.msg);
+	b->niface++;
+}
+
+static void opt_flags(struct build *b, const char *val)
+{
+	uint64_t fv = 0, fm = 0;
+	struct vc_list_error le;
+
+	if (vc_list_parse(&vc_cflag_names, val, &fv, &fm, &le))
+		build_usage_error("--flags: unknown flag '%.*s'", (int)le.len,
+				  le.entry);
+	b->flags = val;
+}
+
+/* One option of build's, already known to getopt_long(). */
+static void build_option(struct build *b, int c, const char *val)
+{
+	switch (c) {
+	case 'm':
+		opt_method(b, val);
+		break;
+	case OPT_FORCE:
+		b->force = true;
+		break;
+	case OPT_CONTEXT:
+		opt_context(b, val);
+		break;
+	case OPT_HOSTNAME:
+		if (!*val || strlen(val) > VC_VHI_NAME_MAX ||
+		    strchr(val, '/') || strchr(val, ' '))
+			build_usage_error("invalid --hostname");
+		b->hostname = val;
+		break;
+	case OPT_INTERFACE:
+		opt_interface(b, val);
+		break;
+	case OPT_FLAGS:
+		opt_flags(b, val);
+		break;
+	case OPT_INITSTYLE:
+		if (strcmp(val, "sysv") && strcmp(val, "plain") &&
+		    strcmp(val, "systemd"))
+			build_usage_error("--initstyle: sysv, plain or "
+					  "systemd");
+		b->initstyle = val;
+		break;
+	case OPT_DISK_LIMIT:
+		if (dlimit_option(val))
+			build_usage_error("invalid --disk-limit");
+		break;
+	case OPT_LIMIT:
+		if (defaults_limit_option(val))
+			build_usage_error("invalid --limit");
+		break;
+	case OPT_ROOTDIR:
+		if (val[0] != '/')
+			build_usage_error("--rootdir: an absolute path is "
+					  "needed");
+		b->rootdir = val;
+		break;
+	}
+}
+
+/*
+ * The options up to "--" and the method's arguments after it.  A bad
+ * option, one without its value and any word that is not an option
+ * before "--" are one usage error.  Return: false after --help.
+ */
+static bool build_options(struct build *b, int argc, char **argv)
+{
+	int c, prev;
+
+	/* 0, not 1: both C libraries then forget the front end's options. */
+	optind = 0;
+	for (;;) {
+		prev = optind ? optind : 1;
+		c = tool_getopt(argc, argv, "+hm:", build_longopts);
+		if (c == -1)
+			break;
+		if (c == 'h') {
+			build_help();
+			return false;
+		}
+		/* dietlibc says ':' for a short option without its value. */
+		if (c == '?' || c == ':')
+			build_usage_error("unknown or incomplete option '%s'",
+					  argv[optind > prev ? optind - 1 :
+					       optind]);
+		build_option(b, c, optarg);
+	}
+	/* getopt_long() steps over a "--" it stops at; not over a word. */
+	if (optind < argc && optind == prev)
+		build_usage_error("unknown or incomplete option '%s'",
+				  argv[optind]);
+	if ((int)b->method < 0)
+		build_usage_error("no method: -m <method> is needed");
+	parse_method_args(b, argc - optind, argv + optind);
+	if (b->method == M_BUSYBOX && !b->initstyle)
+		b->initstyle = "plain";
+	return true;
+}
+
+/* --- the build --------------------------------------------------------- */
+
+/* The context: given, or the first free one from 40000. */
+static void build_pick_xid(const struct guest *g, struct build *b)
+{
+	char who[256];
+
+	if (b->have_xid && xid_taken(b->xid, g->name, who, sizeof(who)))
+		dief(VS_EXIT_FAIL, "%s: context %u is the context of guest "
+		     "'%s' already", g->name, b->xid, who);
+	if (!b->have_xid)
+		for (b->xid = 40000; xid_taken(b->xid, g->name, who,
+						sizeof(who)); b->xid++)
+			;
+}
+
+/* Never over an existing guest, unless --force.  Return: 0, or -1. */
+static int build_make_room(const struct guest *g, const struct build *b)
+{
+	struct stat st;
+
+	if (!lstat(g->cfgdir, &st)) {
+		if (!b->force)
+			dief(VS_EXIT_FAIL, "%s: %s exists already; use --force "
+			     "to build anew (the old one is kept aside)",
+			     g->name, g->cfgdir);
+		if (guest_running(g))
+			dief(VS_EXIT_FAIL, "%s: is running; stop it first",
+			     g->name);
+		if (move_aside(g->cfgdir))
+			return -1;
+	}
+	if (!lstat(b->vdir, &st) && !(S_ISDIR(st.st_mode) &&
+				      dir_empty(b->vdir))) {
+		if (!b->force)
+			dief(VS_EXIT_FAIL, "%s: the root %s exists and is not "
+			     "empty; use --force", g->name, b->vdir);
+		if (move_aside(b->vdir))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The configuration directory, then the root under @base, opened.
+ * Return: 0, or -1 when a message said why (what was made is noted in
+ * @b for the rollback).
+ */
+static int build_make_dirs(struct guest *g, struct build *b,
+			   const char *base)
+{
+	b->step = "configuration directory";
+	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
+		warnf("cannot create %s: %s", g->cfgdir, strerror(errno));
+		return -1;
+	}
+	b->made_cfgdir = true;
+	b->step = "root";
+	if (vdir_base(base))
+		return -1;
+	if (mkdir(b->vdir, 0755)) {
+		if (errno != EEXIST) {
+			warnf("cannot create %s: %s", b->vdir,
+			      strerror(errno));
+			return -1;
+		}
+	} else {
+		b->made_vdir = true;
+	}
+	b->rootfd = root_open(b->vdir);
+	return b->rootfd < 0 ? -1 : 0;
+}
+
+static int run_method(const struct guest *g, struct build *b)
+{
+	b->step = method_names[b->method];
+	switch (b->method) {
+	case M_SKELETON:
+		return skeleton_root(b->rootfd);
+	case M_BUSYBOX:
+		if (skeleton_root(b->rootfd))
+			return -1;
+		return method_busybox(g, b);
+	case M_TEMPLATE:
+		return method_template(g, b);
+	case M_CLONE:
+		return method_clone(g, b);
+	case M_DEBOOTSTRAP:
+		return method_debootstrap(g, b);
+	}
+	return -1;
+}
+
+/* The configuration, the root's contents, its adaptation: 0, or -1. */
+static int build_fill(struct guest *g, struct build *b)
+{
+	b->step = "configuration";
+	if (write_config(g, b) || defaults_write_rlimits(g) ||
+	    dlimit_build(g, b->vdir, b->xid))
+		return -1;
+	if (run_method(g, b))
+		return -1;
+	b->step = "etc files";
+	if (etc_files(g, b))
+		return -1;
+	if (b->method != M_SKELETON && b->method != M_BUSYBOX) {
+		b->step = "adaptation";
+		if (adapt_distribution(g, b->rootfd))
+			return -1;
+	}
+	b->step = "build";
+	if (fail_step("build")) {
+		warnf("%s: injected failure ($VSERVER_FAIL_STEP=build)",
+		      g->name);
 		return -1;
 	}
 	return 0;
@@ -775,227 +1076,31 @@ static int vdir_base(const char *base)
 int cmd_build(struct guest *g, int argc, char **argv)
 {
 	struct build b = { .method = -1, .rootfd = -1, .step = "options" };
-	char base[VS_PATH_MAX], who[256];
-	int i, ret = 0;
-	struct stat st;
-	uint64_t v;
+	char base[VS_PATH_MAX];
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] :
-						NULL;
-		bool takes = true;
-
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		}
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			build_help();
-			return 0;
-		}
-		if (!strcmp(a, "--force")) {
-			b.force = true;
-			continue;
-		}
-		if (!val)
-			takes = false;
-		if (!strcmp(a, "-m") && takes) {
-			size_t k;
-
-			for (k = 0; k < ARRAY_SIZE(method_names); k++)
-				if (!strcmp(val, method_names[k]))
-					b.method = (enum method)k;
-			if ((int)b.method < 0) {
-				char m[200];
-
-				snprintf(m, sizeof(m), "unknown method '%s' "
-					 "(skeleton, busybox, template, clone, "
-					 "debootstrap)", val);
-				build_usage_error(m);
-			}
-		} else if (!strcmp(a, "--context") && takes) {
-			if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) ||
-			    v < 2) {
-				char m[200];
-
-				snprintf(m, sizeof(m), "invalid context '%s' "
-					 "(2..%u)", val,
-					 VC_XID_DYNAMIC_MIN - 1);
-				build_usage_error(m);
-			}
-			b.xid = (uint32_t)v;
-			b.have_xid = true;
-		} else if (!strcmp(a, "--hostname") && takes) {
-			if (!*val || strlen(val) > VC_VHI_NAME_MAX ||
-			    strchr(val, '/') || strchr(val, ' '))
-				build_usage_error("invalid --hostname");
-			b.hostname = val;
-		} else if (!strcmp(a, "--interface") && takes) {
-			struct conf_err err;
-
-			if (b.niface >= VS_MAX_IFACES)
-				build_usage_error("too many --interface");
-			if (conf_interface_spec(val, b.iface[b.niface].name,
-						&b.iface[b.niface].addr,
-						&err)) {
-				char m[400];
-
-				snprintf(m, sizeof(m), "--interface: %s",
-					 err.msg);
-				build_usage_error(m);
-			}
-			b.niface++;
-		} else if (!strcmp(a, "--flags") && takes) {
-			uint64_t fv = 0, fm = 0;
-			struct vc_list_error le;
-
-			if (vc_list_parse(&vc_cflag_names, val, &fv, &fm,
-					  &le)) {
-				char m[200];
-
-				snprintf(m, sizeof(m), "--flags: unknown flag "
-					 "'%.*s'", (int)le.len, le.entry);
-				build_usage_error(m);
-			}
-			b.flags = val;
-		} else if (!strcmp(a, "--initstyle") && takes) {
-			if (strcmp(val, "sysv") && strcmp(val, "plain") &&
-			    strcmp(val, "systemd"))
-				build_usage_error("--initstyle: sysv, plain or "
-						  "systemd");
-			b.initstyle = val;
-		} else if (!strcmp(a, "--disk-limit") && takes) {
-			if (dlimit_option(val))
-				build_usage_error("invalid --disk-limit");
-		} else if (!strcmp(a, "--limit") && takes) {
-			if (defaults_limit_option(val))
-				build_usage_error("invalid --limit");
-		} else if (!strcmp(a, "--rootdir") && takes) {
-			if (val[0] != '/')
-				build_usage_error("--rootdir: an absolute path "
-						  "is needed");
-			b.rootdir = val;
-		} else {
-			char m[300];
-
-			snprintf(m, sizeof(m), "unknown or incomplete option "
-				 "'%s'", a);
-			build_usage_error(m);
-		}
-		i++;
-	}
-	if ((int)b.method < 0)
-		build_usage_error("no method: -m <method> is needed");
-	parse_method_args(&b, argc - i, argv + i);
-	if (b.method == M_BUSYBOX && !b.initstyle)
-		b.initstyle = "plain";
-
-	/* The context: given, or the first free one from 40000. */
-	if (b.have_xid && xid_taken(b.xid, g->name, who, sizeof(who)))
-		fail(VS_EXIT_FAIL, "%s: context %u is the context of guest "
-		     "'%s' already", g->name, b.xid, who);
-	if (!b.have_xid)
-		for (b.xid = 40000; xid_taken(b.xid, g->name, who,
-					       sizeof(who)); b.xid++)
-			;
-
+	if (!build_options(&b, argc, argv))
+		return 0;
+	build_pick_xid(g, &b);
 	if (b.rootdir)
 		pathf(base, sizeof(base), "%s", b.rootdir);
 	else
 		conf_vdirbase(base, sizeof(base));
 	pathf(b.vdir, sizeof(b.vdir), "%s/%s", base, g->name);
-
-	/* Never over an existing guest, unless --force. */
-	if (!lstat(g->cfgdir, &st)) {
-		if (!b.force)
-			fail(VS_EXIT_FAIL, "%s: %s exists already; use --force "
-			     "to build anew (the old one is kept aside)",
-			     g->name, g->cfgdir);
-		if (guest_running(g))
-			fail(VS_EXIT_FAIL, "%s: is running; stop it first",
-			     g->name);
-		if (move_aside(g->cfgdir))
-			return VS_EXIT_FAIL;
-	}
-	if (!lstat(b.vdir, &st) && !(S_ISDIR(st.st_mode) &&
-				     dir_empty(b.vdir))) {
-		if (!b.force)
-			fail(VS_EXIT_FAIL, "%s: the root %s exists and is not "
-			     "empty; use --force", g->name, b.vdir);
-		if (move_aside(b.vdir))
-			return VS_EXIT_FAIL;
-	}
+	if (build_make_room(g, &b))
+		return VS_EXIT_FAIL;
 
 	say(g, "building with method %s in %s", method_names[b.method],
 	    b.vdir);
-	b.step = "configuration directory";
-	if (mkdir_p(conf_dir()) || mkdir(g->cfgdir, 0755)) {
-		msg("cannot create %s: %s", g->cfgdir, strerror(errno));
-		msg("%s: build failed at step '%s'", g->name, b.step);
-		return VS_EXIT_FAIL;
-	}
-	b.made_cfgdir = true;
-	b.step = "root";
-	if (vdir_base(base)) {
-		rollback(g, &b);
-		return VS_EXIT_FAIL;
-	}
-	if (mkdir(b.vdir, 0755)) {
-		if (errno != EEXIST) {
-			msg("cannot create %s: %s", b.vdir, strerror(errno));
-			rollback(g, &b);
+	if (build_make_dirs(g, &b, base)) {
+		if (!b.made_cfgdir) {
+			warnf("%s: build failed at step '%s'", g->name,
+			      b.step);
 			return VS_EXIT_FAIL;
 		}
-	} else {
-		b.made_vdir = true;
-	}
-	b.rootfd = root_open(b.vdir);
-	if (b.rootfd < 0) {
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}
-	b.step = "configuration";
-	if (write_config(g, &b) || defaults_write_rlimits(g) ||
-	    dlimit_build(g, b.vdir, b.xid))
-		ret = -1;
-	if (!ret) {
-		b.step = method_names[b.method];
-		switch (b.method) {
-		case M_SKELETON:
-			ret = skeleton_root(b.rootfd);
-			break;
-		case M_BUSYBOX:
-			ret = skeleton_root(b.rootfd);
-			if (!ret)
-				ret = method_busybox(g, &b);
-			break;
-		case M_TEMPLATE:
-			ret = method_template(g, &b);
-			break;
-		case M_CLONE:
-			ret = method_clone(g, &b);
-			break;
-		case M_DEBOOTSTRAP:
-			ret = method_debootstrap(g, &b);
-			break;
-		}
-	}
-	if (!ret) {
-		b.step = "etc files";
-		ret = etc_files(g, &b);
-	}
-	if (!ret && b.method != M_SKELETON && b.method != M_BUSYBOX) {
-		b.step = "adaptation";
-		ret = adapt_distribution(g, b.rootfd);
-	}
-	if (!ret)
-		b.step = "build";
-	if (!ret && fail_step("build")) {
-		msg("%s: injected failure ($VSERVER_FAIL_STEP=build)",
-		    g->name);
-		ret = -1;
-	}
-	if (ret) {
+	if (build_fill(g, &b)) {
 		rollback(g, &b);
 		return VS_EXIT_FAIL;
 	}

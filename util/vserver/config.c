@@ -14,6 +14,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,12 +39,22 @@ const char *run_dir(void)
 /* The problems found so far by guest_load(). */
 static int problems;
 
-static void problem(const char *path, unsigned int line, const char *what)
+/* "<path>:<line>: <what>" (no line: 0), with a printf format. */
+static void problem(const char *path, unsigned int line, const char *fmt,
+		    ...) __attribute__((format(printf, 3, 4)));
+static void problem(const char *path, unsigned int line, const char *fmt,
+		    ...)
 {
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
 	if (line)
-		msg("%s:%u: %s", path, line, what);
+		warnf("%s:%u: %s", path, line, what);
 	else
-		msg("%s: %s", path, what);
+		warnf("%s: %s", path, what);
 	problems++;
 }
 
@@ -60,7 +71,7 @@ static char *conf_read(const char *path, size_t *len, bool *present)
 	*present = false;
 	if (stat(path, &st)) {
 		if (errno != ENOENT)
-			problem(path, 0, strerror(errno));
+			problem(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	*present = true;
@@ -74,11 +85,11 @@ static char *conf_read(const char *path, size_t *len, bool *present)
 	}
 	text = read_file(path, len);
 	if (!text) {
-		problem(path, 0, strerror(errno));
+		problem(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	if (conf_check_text(text, *len, &err)) {
-		problem(path, err.line, err.msg);
+		problem(path, err.line, "%s", err.msg);
 		free(text);
 		return NULL;
 	}
@@ -96,7 +107,7 @@ static bool conf_value(const char *path, char *buf, size_t size)
 	if (!text)
 		return false;
 	if (conf_scalar(text, len, buf, size, &err)) {
-		problem(path, err.line, err.msg);
+		problem(path, err.line, "%s", err.msg);
 		free(text);
 		return false;
 	}
@@ -124,7 +135,7 @@ bool guest_locate(const char *arg, struct guest *g)
 	memset(g, 0, sizeof(*g));
 	n = strlen(arg);
 	if (n >= sizeof(buf))
-		fail(VS_EXIT_FAIL, "guest name too long");
+		dief(VS_EXIT_FAIL, "guest name too long");
 	strcpy(buf, arg);
 	while (n > 1 && buf[n - 1] == '/')
 		buf[--n] = '\0';
@@ -135,20 +146,20 @@ bool guest_locate(const char *arg, struct guest *g)
 			char cwd[VS_PATH_MAX];
 
 			if (!getcwd(cwd, sizeof(cwd)))
-				fail(VS_EXIT_FAIL, "cannot find the current "
+				dief(VS_EXIT_FAIL, "cannot find the current "
 				     "directory: %s", strerror(errno));
 			pathf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", cwd,
 			      buf[0] == '.' && buf[1] == '/' ? buf + 2 : buf);
 		}
 	} else {
 		if (!buf[0] || !strcmp(buf, ".") || !strcmp(buf, ".."))
-			fail(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
+			dief(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
 		pathf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", conf_dir(), buf);
 	}
 	base = strrchr(g->cfgdir, '/') + 1;
 	if (!*base || !strcmp(base, ".") || !strcmp(base, "..") ||
 	    base[0] == '.')
-		fail(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
+		dief(VS_EXIT_USAGE, "invalid guest name '%s'", arg);
 	pathf(g->name, sizeof(g->name), "%s", base);
 	pathf(g->display, sizeof(g->display), "%s", base);
 	pathf(g->runfile, sizeof(g->runfile), "%s/%s", run_dir(), base);
@@ -200,16 +211,14 @@ static void load_vdir(struct guest *g)
 
 static void load_ids(struct guest *g)
 {
-	char path[VS_PATH_MAX], val[64], why[128];
+	char path[VS_PATH_MAX], val[64];
 	uint64_t v;
 
 	pathf(path, sizeof(path), "%s/context", g->cfgdir);
 	if (conf_value(path, val, sizeof(val))) {
 		if (!parse_uint(val, VC_XID_DYNAMIC_MIN - 1, &v) || v < 2) {
-			snprintf(why, sizeof(why), "'%s' is not a context id: "
-				 "a number 2..%u is needed", val,
-				 VC_XID_DYNAMIC_MIN - 1);
-			problem(path, 1, why);
+			problem(path, 1, "'%s' is not a context id: a number "
+				"2..%u is needed", val, VC_XID_DYNAMIC_MIN - 1);
 		} else {
 			g->xid = (uint32_t)v;
 			g->have_xid = true;
@@ -219,10 +228,9 @@ static void load_ids(struct guest *g)
 	pathf(path, sizeof(path), "%s/ncontext", g->cfgdir);
 	if (conf_value(path, val, sizeof(val))) {
 		if (!parse_uint(val, VC_NID_DYNAMIC_MIN - 1, &v) || v < 2) {
-			snprintf(why, sizeof(why), "'%s' is not a network "
-				 "context id: a number 2..%u is needed", val,
-				 VC_NID_DYNAMIC_MIN - 1);
-			problem(path, 1, why);
+			problem(path, 1, "'%s' is not a network context id: a "
+				"number 2..%u is needed", val,
+				VC_NID_DYNAMIC_MIN - 1);
 		} else {
 			g->nid = (uint32_t)v;
 		}
@@ -245,7 +253,7 @@ static void load_list(const char *path, const struct vc_name_table *table,
 	if (!text)
 		return;
 	if (conf_list(table, what, text, len, value, mask, &err))
-		problem(path, err.line, err.msg);
+		problem(path, err.line, "%s", err.msg);
 	free(text);
 }
 
@@ -264,12 +272,12 @@ static void load_words(struct guest *g)
 		  &g->cflags.mask, &present);
 	old_present = exists(old);
 	if (!present && old_present) {
-		msg("%s: warning: 'flags' is deprecated; call it 'cflags'",
-		    old);
+		warnf("%s: warning: 'flags' is deprecated; call it 'cflags'",
+		      old);
 		load_list(old, &vc_cflag_names, "context flag",
 			  &g->cflags.value, &g->cflags.mask, &old_present);
 	} else if (present && old_present) {
-		msg("%s: warning: ignored, 'cflags' is used", old);
+		warnf("%s: warning: ignored, 'cflags' is used", old);
 	}
 
 	g->bcaps = vc_secure_bcaps();
@@ -309,15 +317,103 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void load_iface(struct guest *g, const char *dir, const char *id)
+/* An interface's ip, with its prefix or mask: false after a problem. */
+static bool iface_addr(const char *dir, struct guest_iface *ifc)
 {
 	char path[VS_PATH_MAX], ppath[VS_PATH_MAX], mpath[VS_PATH_MAX];
-	char ip[128], prefix[16], mask[64], dev[64], spec[256], why[300];
-	struct guest_iface *ifc;
-	struct vc_net_addr a;
+	char ip[128], prefix[16], mask[64], spec[256];
 	struct vc_net_error ne;
-	bool have_prefix, have_mask, have_dev;
+	struct vc_net_addr a;
+	bool have_prefix, have_mask;
 	uint64_t v;
+
+	pathf(path, sizeof(path), "%s/ip", dir);
+	if (!exists(path)) {
+		problem(dir, 0, "no 'ip' file: every interface needs its "
+			"address");
+		return false;
+	}
+	if (!conf_value(path, ip, sizeof(ip)))
+		return false;
+	if (vc_net_ip_parse(ip, strlen(ip), &a.family, &a.ip)) {
+		problem(path, 1, "'%s' is not an IPv4 or IPv6 address", ip);
+		return false;
+	}
+	have_prefix = iface_value(dir, "prefix", prefix, sizeof(prefix),
+				  ppath, sizeof(ppath));
+	have_mask = iface_value(dir, "mask", mask, sizeof(mask), mpath,
+				sizeof(mpath));
+	if (have_prefix &&
+	    (!parse_uint(prefix, a.family == AF_INET ? 32 : 128, &v))) {
+		problem(ppath, 1, "'%s' is not a prefix length (0..%d)", prefix,
+			a.family == AF_INET ? 32 : 128);
+		return false;
+	}
+	snprintf(spec, sizeof(spec), "%s%s%s", ip,
+		 have_prefix ? "/" : have_mask ? "/" : "",
+		 have_prefix ? prefix : have_mask ? mask : "");
+	if (vc_net_addr_parse(spec, &a, &ne)) {
+		problem(have_mask ? mpath : path, 1, "'%s' is not a netmask of "
+			"the address", mask);
+		return false;
+	}
+	if (have_prefix && have_mask) {
+		struct vc_net_addr b;
+
+		snprintf(spec, sizeof(spec), "%s/%s", ip, mask);
+		if (vc_net_addr_parse(spec, &b, &ne) || b.prefix != a.prefix) {
+			problem(mpath, 1, "netmask '%s' contradicts %s (/%s)",
+				mask, ppath, prefix);
+			return false;
+		}
+	}
+	ifc->addr = a;
+	vc_net_ip_format(a.family, &a.ip, ifc->ip);
+	return true;
+}
+
+/*
+ * An interface's host device (@have_dev: its own dev file exists), label
+ * and state: false after a problem.
+ */
+static bool iface_dev(const char *dir, struct guest_iface *ifc,
+		      bool have_dev)
+{
+	char path[VS_PATH_MAX], dev[64];
+
+	if (!iface_value(dir, "dev", dev, sizeof(dev), path, sizeof(path))) {
+		if (!have_dev)
+			problem(dir, 0, "no 'dev' file (the host device of "
+				"the address) and no 'nodev' file");
+		return false;
+	}
+	if (strlen(dev) >= VC_NET_DEVSZ || strchr(dev, '/') ||
+	    strchr(dev, ' ') || strchr(dev, ':')) {
+		problem(path, 1, "'%s' is not a device name (1..15 "
+			"characters, no '/', ':' or blank)", dev);
+		return false;
+	}
+	strcpy(ifc->addr.dev, dev);
+	pathf(path, sizeof(path), "%s/name", dir);
+	if (exists(path)) {
+		if (!conf_value(path, ifc->label, sizeof(ifc->label)))
+			return false;
+		if (strlen(dev) + 1 + strlen(ifc->label) >= 16) {
+			problem(path, 1, "label '%s:%s' is longer than 15 "
+				"characters", dev, ifc->label);
+			return false;
+		}
+	}
+	pathf(path, sizeof(path), "%s/down", dir);
+	ifc->down = exists(path);
+	return true;
+}
+
+static void load_iface(struct guest *g, const char *dir, const char *id)
+{
+	char path[VS_PATH_MAX], npath[VS_PATH_MAX];
+	struct guest_iface *ifc;
+	bool have_dev;
 
 	pathf(path, sizeof(path), "%s/disabled", dir);
 	if (exists(path))
@@ -329,106 +425,25 @@ static void load_iface(struct guest *g, const char *dir, const char *id)
 	ifc = &g->iface[g->niface];
 	memset(ifc, 0, sizeof(*ifc));
 	pathf(ifc->id, sizeof(ifc->id), "%s", id);
-	pathf(path, sizeof(path), "%s/ip", dir);
-	if (!exists(path)) {
-		problem(dir, 0, "no 'ip' file: every interface needs its "
-			"address");
+	if (!iface_addr(dir, ifc))
 		return;
-	}
-	if (!conf_value(path, ip, sizeof(ip)))
-		return;
-	if (vc_net_ip_parse(ip, strlen(ip), &a.family, &a.ip)) {
-		snprintf(why, sizeof(why), "'%s' is not an IPv4 or IPv6 "
-			 "address", ip);
-		problem(path, 1, why);
-		return;
-	}
-	have_prefix = iface_value(dir, "prefix", prefix, sizeof(prefix),
-				  ppath, sizeof(ppath));
-	have_mask = iface_value(dir, "mask", mask, sizeof(mask), mpath,
-				sizeof(mpath));
-	if (have_prefix &&
-	    (!parse_uint(prefix, a.family == AF_INET ? 32 : 128, &v))) {
-		snprintf(why, sizeof(why), "'%s' is not a prefix length "
-			 "(0..%d)", prefix, a.family == AF_INET ? 32 : 128);
-		problem(ppath, 1, why);
-		return;
-	}
-	snprintf(spec, sizeof(spec), "%s%s%s", ip,
-		 have_prefix ? "/" : have_mask ? "/" : "",
-		 have_prefix ? prefix : have_mask ? mask : "");
-	if (vc_net_addr_parse(spec, &a, &ne)) {
-		snprintf(why, sizeof(why), "'%s' is not a netmask of the "
-			 "address", mask);
-		problem(have_mask ? mpath : path, 1, why);
-		return;
-	}
-	if (have_prefix && have_mask) {
-		char spec2[256];
-		struct vc_net_addr b;
-
-		snprintf(spec2, sizeof(spec2), "%s/%s", ip, mask);
-		if (vc_net_addr_parse(spec2, &b, &ne) ||
-		    b.prefix != a.prefix) {
-			snprintf(why, sizeof(why), "netmask '%s' contradicts "
-				 "%s (/%s)", mask, ppath, prefix);
-			problem(mpath, 1, why);
-			return;
-		}
-	}
-	ifc->addr = a;
-	vc_net_ip_format(a.family, &a.ip, ifc->ip);
-
-	pathf(path, sizeof(path), "%s/nodev", dir);
-	ifc->nodev = exists(path);
+	pathf(npath, sizeof(npath), "%s/nodev", dir);
+	ifc->nodev = exists(npath);
 	pathf(path, sizeof(path), "%s/only_ip", dir);
 	if (exists(path)) {
-		msg("%s: warning: 'only_ip' is deprecated; call it 'nodev'",
-		    path);
+		warnf("%s: warning: 'only_ip' is deprecated; call it 'nodev'",
+		      path);
 		ifc->nodev = true;
 	}
 	pathf(path, sizeof(path), "%s/dev", dir);
 	have_dev = exists(path);
 	if (ifc->nodev && have_dev) {
-		pathf(ppath, sizeof(ppath), "%s/nodev", dir);
-		snprintf(why, sizeof(why), "contradicts %s: an interface "
-			 "either has a host device or none", path);
-		problem(ppath, 0, why);
+		problem(npath, 0, "contradicts %s: an interface either has a "
+			"host device or none", path);
 		return;
 	}
-	if (!ifc->nodev) {
-		if (!iface_value(dir, "dev", dev, sizeof(dev), path,
-				 sizeof(path))) {
-			if (!have_dev)
-				problem(dir, 0, "no 'dev' file (the host "
-					"device of the address) and no "
-					"'nodev' file");
-			return;
-		}
-		if (strlen(dev) >= VC_NET_DEVSZ || strchr(dev, '/') ||
-		    strchr(dev, ' ') || strchr(dev, ':')) {
-			snprintf(why, sizeof(why), "'%s' is not a device name "
-				 "(1..15 characters, no '/', ':' or blank)",
-				 dev);
-			problem(path, 1, why);
-			return;
-		}
-		strcpy(ifc->addr.dev, dev);
-		pathf(path, sizeof(path), "%s/name", dir);
-		if (exists(path)) {
-			if (!conf_value(path, ifc->label, sizeof(ifc->label)))
-				return;
-			if (strlen(dev) + 1 + strlen(ifc->label) >= 16) {
-				snprintf(why, sizeof(why), "label '%s:%s' is "
-					 "longer than 15 characters", dev,
-					 ifc->label);
-				problem(path, 1, why);
-				return;
-			}
-		}
-		pathf(path, sizeof(path), "%s/down", dir);
-		ifc->down = exists(path);
-	}
+	if (!ifc->nodev && !iface_dev(dir, ifc, have_dev))
+		return;
 	g->niface++;
 }
 
@@ -466,11 +481,64 @@ static void load_ifaces(struct guest *g)
 	}
 }
 
-static void load_rlimits(struct guest *g)
+/*
+ * One file of rlimits/: <resource>, or with the suffix .min, .soft or
+ * .hard.  @suffixed: what the suffixed files set (a plain <resource>
+ * file does not win over them, whatever the order they are read in).
+ */
+static void load_rlimit(struct guest *g, const char *dir, const char *name,
+			bool suffixed[][3])
 {
 	static const char *const suffix[] = { ".min", ".soft", ".hard" };
-	char dir[VS_PATH_MAX], path[VS_PATH_MAX], val[64], why[256];
-	/* What <res>.min/.soft/.hard set: a plain <res> file does not win. */
+	const char *dot = strchr(name, '.');
+	size_t nlen = dot ? (size_t)(dot - name) : strlen(name);
+	char path[VS_PATH_MAX], val[64];
+	int id, k = -1;
+	uint64_t v;
+
+	pathf(path, sizeof(path), "%s/%s", dir, name);
+	if (dot) {
+		for (k = 0; k < 3; k++)
+			if (!strcmp(dot, suffix[k]))
+				break;
+		if (k == 3) {
+			problem(path, 0, "unknown suffix '%s': a limit file is "
+				"<resource>, <resource>.soft, .hard or .min",
+				dot);
+			return;
+		}
+	}
+	id = vc_rlimit_by_name(name, nlen);
+	if (id < 0) {
+		problem(path, 0, "unknown resource '%.*s'", (int)nlen, name);
+		return;
+	}
+	if (!conf_value(path, val, sizeof(val)))
+		return;
+	if (vc_parse_limit(val, &v)) {
+		problem(path, 1, "'%s' is not a limit: a number (suffix K, M, "
+			"k, m) or 'inf'", val);
+		return;
+	}
+	if (!g->rlimit_set[id]) {
+		g->rlimit[id].min = VC_LIM_KEEP;
+		g->rlimit[id].soft = VC_LIM_KEEP;
+		g->rlimit[id].hard = VC_LIM_KEEP;
+		g->rlimit_set[id] = true;
+	}
+	if (k >= 0)
+		suffixed[id][k] = true;
+	if (k == 0 || (k == -1 && !suffixed[id][0]))
+		g->rlimit[id].min = v;
+	if (k == 1 || (k == -1 && !suffixed[id][1]))
+		g->rlimit[id].soft = v;
+	if (k == 2 || (k == -1 && !suffixed[id][2]))
+		g->rlimit[id].hard = v;
+}
+
+static void load_rlimits(struct guest *g)
+{
+	char dir[VS_PATH_MAX], path[VS_PATH_MAX];
 	bool suffixed[VC_RLIMIT_IDS][3] = { { false } };
 	struct dirent *de;
 	DIR *d;
@@ -479,60 +547,9 @@ static void load_rlimits(struct guest *g)
 	d = opendir(dir);
 	if (!d)
 		return;
-	while ((de = readdir(d))) {
-		const char *dot;
-		size_t nlen;
-		int id, k = -1;
-		uint64_t v;
-
-		if (de->d_name[0] == '.')
-			continue;
-		pathf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		dot = strchr(de->d_name, '.');
-		nlen = dot ? (size_t)(dot - de->d_name) : strlen(de->d_name);
-		if (dot) {
-			for (k = 0; k < 3; k++)
-				if (!strcmp(dot, suffix[k]))
-					break;
-			if (k == 3) {
-				snprintf(why, sizeof(why), "unknown suffix "
-					 "'%s': a limit file is <resource>, "
-					 "<resource>.soft, .hard or .min",
-					 dot);
-				problem(path, 0, why);
-				continue;
-			}
-		}
-		id = vc_rlimit_by_name(de->d_name, nlen);
-		if (id < 0) {
-			snprintf(why, sizeof(why), "unknown resource '%.*s'",
-				 (int)nlen, de->d_name);
-			problem(path, 0, why);
-			continue;
-		}
-		if (!conf_value(path, val, sizeof(val)))
-			continue;
-		if (vc_parse_limit(val, &v)) {
-			snprintf(why, sizeof(why), "'%s' is not a limit: a "
-				 "number (suffix K, M, k, m) or 'inf'", val);
-			problem(path, 1, why);
-			continue;
-		}
-		if (!g->rlimit_set[id]) {
-			g->rlimit[id].min = VC_LIM_KEEP;
-			g->rlimit[id].soft = VC_LIM_KEEP;
-			g->rlimit[id].hard = VC_LIM_KEEP;
-			g->rlimit_set[id] = true;
-		}
-		if (k >= 0)
-			suffixed[id][k] = true;
-		if (k == 0 || (k == -1 && !suffixed[id][0]))
-			g->rlimit[id].min = v;
-		if (k == 1 || (k == -1 && !suffixed[id][1]))
-			g->rlimit[id].soft = v;
-		if (k == 2 || (k == -1 && !suffixed[id][2]))
-			g->rlimit[id].hard = v;
-	}
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			load_rlimit(g, dir, de->d_name, suffixed);
 	closedir(d);
 	for (int id = 0; id < VC_RLIMIT_IDS; id++) {
 		struct vc_rlimit *l = &g->rlimit[id];
@@ -549,30 +566,67 @@ static void load_rlimits(struct guest *g)
 	}
 }
 
+/* The files of sched/ and the fields of struct vc_sched they set. */
+static const struct {
+	const char *name;
+	uint32_t bit;
+	size_t off;
+} sched_files[] = {
+	{ "fill-rate", VXSM_FILL_RATE, offsetof(struct vc_sched, fill_rate) },
+	{ "interval", VXSM_INTERVAL, offsetof(struct vc_sched, interval) },
+	{ "fill-rate2", VXSM_FILL_RATE2,
+	  offsetof(struct vc_sched, fill_rate2) },
+	{ "interval2", VXSM_INTERVAL2, offsetof(struct vc_sched, interval2) },
+	{ "tokens", VXSM_TOKENS, offsetof(struct vc_sched, tokens) },
+	{ "tokens-min", VXSM_TOKENS_MIN,
+	  offsetof(struct vc_sched, tokens_min) },
+	{ "tokens-max", VXSM_TOKENS_MAX,
+	  offsetof(struct vc_sched, tokens_max) },
+	{ "priority-bias", VXSM_PRIO_BIAS,
+	  offsetof(struct vc_sched, prio_bias) },
+};
+
+/* One file of sched/. */
+static void load_sched_file(struct guest *g, const char *dir,
+			    const char *name)
+{
+	char path[VS_PATH_MAX], val[64], *end;
+	size_t i;
+	long v;
+
+	pathf(path, sizeof(path), "%s/%s", dir, name);
+	if (!strcmp(name, "idle-time")) {
+		g->sched.mask |= VXSM_IDLE_TIME;
+		g->have_sched = true;
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(sched_files); i++)
+		if (!strcmp(name, sched_files[i].name))
+			break;
+	if (i == ARRAY_SIZE(sched_files)) {
+		problem(path, 0, "unknown scheduler setting (per-CPU "
+			"directories are not supported either)");
+		return;
+	}
+	if (!conf_value(path, val, sizeof(val)))
+		return;
+	errno = 0;
+	v = strtol(val, &end, 10);
+	if (*end || errno || v < INT32_MIN || v > INT32_MAX ||
+	    (i < 2 && v < 1) ||
+	    (sched_files[i].bit == VXSM_PRIO_BIAS && (v < -20 || v > 19))) {
+		problem(path, 1, "'%s' is not a valid %s", val,
+			sched_files[i].name);
+		return;
+	}
+	*(int32_t *)((char *)&g->sched + sched_files[i].off) = (int32_t)v;
+	g->sched.mask |= sched_files[i].bit;
+	g->have_sched = true;
+}
+
 static void load_sched(struct guest *g)
 {
-	static const struct {
-		const char *name;
-		uint32_t bit;
-		size_t off;
-	} files[] = {
-		{ "fill-rate", VXSM_FILL_RATE,
-		  offsetof(struct vc_sched, fill_rate) },
-		{ "interval", VXSM_INTERVAL,
-		  offsetof(struct vc_sched, interval) },
-		{ "fill-rate2", VXSM_FILL_RATE2,
-		  offsetof(struct vc_sched, fill_rate2) },
-		{ "interval2", VXSM_INTERVAL2,
-		  offsetof(struct vc_sched, interval2) },
-		{ "tokens", VXSM_TOKENS, offsetof(struct vc_sched, tokens) },
-		{ "tokens-min", VXSM_TOKENS_MIN,
-		  offsetof(struct vc_sched, tokens_min) },
-		{ "tokens-max", VXSM_TOKENS_MAX,
-		  offsetof(struct vc_sched, tokens_max) },
-		{ "priority-bias", VXSM_PRIO_BIAS,
-		  offsetof(struct vc_sched, prio_bias) },
-	};
-	char dir[VS_PATH_MAX], path[VS_PATH_MAX], val[64], why[256];
+	char dir[VS_PATH_MAX];
 	struct dirent *de;
 	DIR *d;
 
@@ -581,43 +635,9 @@ static void load_sched(struct guest *g)
 	if (!d)
 		return;
 	g->sched.cpu_id = VC_SCHED_ALL_CPUS;
-	while ((de = readdir(d))) {
-		size_t i;
-		char *end;
-		long v;
-
-		if (de->d_name[0] == '.')
-			continue;
-		pathf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (!strcmp(de->d_name, "idle-time")) {
-			g->sched.mask |= VXSM_IDLE_TIME;
-			g->have_sched = true;
-			continue;
-		}
-		for (i = 0; i < ARRAY_SIZE(files); i++)
-			if (!strcmp(de->d_name, files[i].name))
-				break;
-		if (i == ARRAY_SIZE(files)) {
-			problem(path, 0, "unknown scheduler setting (per-CPU "
-				"directories are not supported either)");
-			continue;
-		}
-		if (!conf_value(path, val, sizeof(val)))
-			continue;
-		errno = 0;
-		v = strtol(val, &end, 10);
-		if (*end || errno || v < INT32_MIN || v > INT32_MAX ||
-		    (i < 2 && v < 1) ||
-		    (files[i].bit == VXSM_PRIO_BIAS && (v < -20 || v > 19))) {
-			snprintf(why, sizeof(why), "'%s' is not a valid %s", val,
-				 files[i].name);
-			problem(path, 1, why);
-			continue;
-		}
-		*(int32_t *)((char *)&g->sched + files[i].off) = (int32_t)v;
-		g->sched.mask |= files[i].bit;
-		g->have_sched = true;
-	}
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			load_sched_file(g, dir, de->d_name);
 	closedir(d);
 }
 
@@ -631,13 +651,13 @@ static void load_uts(struct guest *g)
 	/* Deprecated places first, so that uts/ wins. */
 	pathf(path, sizeof(path), "%s/hostname", g->cfgdir);
 	if (exists(path)) {
-		msg("%s: warning: deprecated; write uts/nodename", path);
+		warnf("%s: warning: deprecated; write uts/nodename", path);
 		if (conf_value(path, val, sizeof(val)))
 			g->uts[VHIN_NODENAME] = strdup(val);
 	}
 	pathf(path, sizeof(path), "%s/domainname", g->cfgdir);
 	if (exists(path)) {
-		msg("%s: warning: deprecated; write uts/domainname", path);
+		warnf("%s: warning: deprecated; write uts/domainname", path);
 		if (conf_value(path, val, sizeof(val)))
 			g->uts[VHIN_DOMAINNAME] = strdup(val);
 	}
@@ -651,10 +671,11 @@ static void load_uts(struct guest *g)
 		pathf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		f = vc_vhi_field_by_name(de->d_name, strlen(de->d_name));
 		if (f < 0 || f == VHIN_CONTEXT) {
-			problem(path, 0, f < 0 ? "unknown uts field (sysname, "
-				"nodename, release, version, machine, "
-				"domainname)" : "reserved: the tools store the "
-				"configuration directory there");
+			problem(path, 0, "%s", f < 0 ?
+				"unknown uts field (sysname, nodename, "
+				"release, version, machine, domainname)" :
+				"reserved: the tools store the configuration "
+				"directory there");
 			continue;
 		}
 		if (!conf_value(path, val, sizeof(val)))
@@ -676,14 +697,14 @@ static void load_argv(const char *path, char **argv, bool comments)
 	if (!text)
 		return;
 	if (conf_argv(text, len, argv, VS_MAX_ARGS, comments, &err) < 0) {
-		problem(path, err.line, err.msg);
+		problem(path, err.line, "%s", err.msg);
 		argv[0] = NULL;
 	}
 }
 
 static void load_init(struct guest *g)
 {
-	char path[VS_PATH_MAX], val[64], why[128];
+	char path[VS_PATH_MAX], val[64];
 	struct conf_err err;
 	bool present;
 	size_t len;
@@ -699,9 +720,8 @@ static void load_init(struct guest *g)
 		} else if (!strcmp(val, "systemd")) {
 			g->style = INIT_SYSTEMD;
 		} else {
-			snprintf(why, sizeof(why), "unsupported init style "
-				 "'%s' (sysv, plain or systemd)", val);
-			problem(path, 1, why);
+			problem(path, 1, "unsupported init style '%s' (sysv, "
+				"plain or systemd)", val);
 		}
 	}
 	strcpy(g->runlevel, "3");
@@ -729,14 +749,14 @@ static void load_init(struct guest *g)
 	text = conf_read(path, &len, &present);
 	if (text) {
 		if (conf_killseq(text, len, &g->killseq, &err))
-			problem(path, err.line, err.msg);
+			problem(path, err.line, "%s", err.msg);
 		free(text);
 	}
 }
 
 static void load_fstab(struct guest *g)
 {
-	char path[VS_PATH_MAX], why[300];
+	char path[VS_PATH_MAX];
 	struct conf_err err;
 	unsigned int lineno = 0;
 	size_t len, pos = 0, n;
@@ -760,16 +780,14 @@ static void load_fstab(struct guest *g)
 			break;
 		}
 		if (conf_fstab_line(line, n, &g->mount[g->nmount], &err)) {
-			problem(path, lineno, err.msg);
+			problem(path, lineno, "%s", err.msg);
 			continue;
 		}
 		for (int j = 0; j < g->nmount; j++) {
 			if (strcmp(g->mount[j].dst, g->mount[g->nmount].dst))
 				continue;
-			snprintf(why, sizeof(why), "'%s' is mounted on line "
-				 "%u already", g->mount[j].dst,
-				 g->mount[j].line);
-			problem(path, lineno, why);
+			problem(path, lineno, "'%s' is mounted on line %u "
+				"already", g->mount[j].dst, g->mount[j].line);
 		}
 		g->mount[g->nmount].line = lineno;
 		g->nmount++;
@@ -777,7 +795,7 @@ static void load_fstab(struct guest *g)
 	free(text);
 	pathf(path, sizeof(path), "%s/fstab.local", g->cfgdir);
 	if (exists(path))
-		msg("%s: warning: deprecated and ignored; use fstab", path);
+		warnf("%s: warning: deprecated and ignored; use fstab", path);
 }
 
 int guest_load(struct guest *g)

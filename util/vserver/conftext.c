@@ -286,6 +286,48 @@ static bool copy_field(char *buf, size_t size, const char *f, size_t n)
 	return true;
 }
 
+/*
+ * An fstab line's options, comma-separated: the known ones are flags of
+ * @m, the others its data.  Return: 0, or -1 with @err.
+ */
+static int fstab_options(const char *opts, struct conf_mount *m,
+			 struct conf_err *err)
+{
+	const char *o = opts;
+	size_t i;
+
+	while (*o) {
+		size_t w = strcspn(o, ",");
+		bool known = false;
+
+		for (i = 0; i < ARRAY_SIZE(mount_opts) && w; i++) {
+			if (strlen(mount_opts[i].name) == w &&
+			    !strncmp(mount_opts[i].name, o, w)) {
+				m->flags |= mount_opts[i].set;
+				m->flags &= ~mount_opts[i].clear;
+				known = true;
+				break;
+			}
+		}
+		if (!w)
+			return errf(err, 0, "empty option in '%s'", opts);
+		if (!known) {
+			size_t dl = strlen(m->data);
+
+			if (dl + w + 2 > sizeof(m->data))
+				return errf(err, 0, "options too long");
+			if (dl)
+				m->data[dl++] = ',';
+			memcpy(m->data + dl, o, w);
+			m->data[dl + w] = '\0';
+		}
+		o += w;
+		if (*o)
+			o++;
+	}
+	return 0;
+}
+
 int conf_fstab_line(const char *line, size_t len, struct conf_mount *m,
 		    struct conf_err *err)
 {
@@ -332,38 +374,7 @@ int conf_fstab_line(const char *line, size_t len, struct conf_mount *m,
 		    (o[3] == '/' || !o[3]))
 			return errf(err, 0, "mount point '%s' holds '..'",
 				    m->dst);
-	/* Options: comma-separated; the unknown ones are the data. */
-	o = opts;
-	while (*o) {
-		size_t w = strcspn(o, ",");
-		bool known = false;
-
-		for (i = 0; i < ARRAY_SIZE(mount_opts) && w; i++) {
-			if (strlen(mount_opts[i].name) == w &&
-			    !strncmp(mount_opts[i].name, o, w)) {
-				m->flags |= mount_opts[i].set;
-				m->flags &= ~mount_opts[i].clear;
-				known = true;
-				break;
-			}
-		}
-		if (!w)
-			return errf(err, 0, "empty option in '%s'", opts);
-		if (!known) {
-			size_t dl = strlen(m->data);
-
-			if (dl + w + 2 > sizeof(m->data))
-				return errf(err, 0, "options too long");
-			if (dl)
-				m->data[dl++] = ',';
-			memcpy(m->data + dl, o, w);
-			m->data[dl + w] = '\0';
-		}
-		o += w;
-		if (*o)
-			o++;
-	}
-	return 0;
+	return fstab_options(opts, m, err);
 }
 
 int conf_interface_spec(const char *spec, char *name,

@@ -82,21 +82,18 @@ static void on_end(int sig)
 	keeper_end = 1;
 }
 
-noreturn void console_keeper(const struct guest *g, int master)
-{
-	struct sigaction sa = { .sa_handler = on_end };
-	int lfd, logfd, client = -1;
-	struct sockaddr_un addr;
-	bool idle = false;
+/* The keeper's descriptors; -1 where there is none. */
+struct keeper {
+	int master, lfd, logfd, client;
+	bool idle;		/* no slave open: the master is not polled */
+};
 
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	/* A guest that reads nothing must not stop the keeper. */
-	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
-	logfd = open_log(g);
-	lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+/* The listening socket <rundir>/<name>.console, mode 0600; -1 if none. */
+static int keeper_listen(const struct guest *g)
+{
+	struct sockaddr_un addr;
+	int lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
 	if (lfd >= 0 && !console_addr(g, &addr)) {
 		mode_t old = umask(077);
 
@@ -108,60 +105,90 @@ noreturn void console_keeper(const struct guest *g, int master)
 		}
 		umask(old);
 	}
+	return lfd;
+}
+
+/* What the guest wrote: to the log and the client. */
+static void keeper_output(struct keeper *k)
+{
+	char buf[4096];
+	ssize_t n = read(k->master, buf, sizeof(buf));
+
+	if (n > 0) {
+		if (k->logfd >= 0 && !write_all(k->logfd, buf, (size_t)n)) {
+			close(k->logfd);
+			k->logfd = -1;
+		}
+		if (k->client >= 0 && !write_all(k->client, buf, (size_t)n)) {
+			close(k->client);
+			k->client = -1;
+		}
+	} else if (n < 0 && errno != EINTR && errno != EAGAIN) {
+		/* No slave open (EIO): wait, not spin. */
+		k->idle = true;
+	}
+}
+
+/* A new client: the one, or turned away while there is one. */
+static void keeper_accept(struct keeper *k)
+{
+	int c = accept4(k->lfd, NULL, NULL, SOCK_CLOEXEC);
+
+	if (c >= 0 && k->client >= 0) {
+		write_all(c, "vserver: the console is in use\r\n", 32);
+		close(c);
+	} else if (c >= 0) {
+		k->client = c;
+	}
+}
+
+/* What the client typed: to the guest. */
+static void keeper_input(struct keeper *k)
+{
+	char buf[4096];
+	ssize_t n = read(k->client, buf, sizeof(buf));
+
+	if (n <= 0 && !(n < 0 && errno == EINTR)) {
+		close(k->client);
+		k->client = -1;
+	} else if (n > 0) {
+		write_all(k->master, buf, (size_t)n);
+	}
+}
+
+noreturn void console_keeper(const struct guest *g, int master)
+{
+	struct sigaction sa = { .sa_handler = on_end };
+	struct keeper k = { .master = master, .client = -1 };
+	struct sockaddr_un addr;
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* A guest that reads nothing must not stop the keeper. */
+	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+	k.logfd = open_log(g);
+	k.lfd = keeper_listen(g);
 	while (!keeper_end) {
 		struct pollfd p[3] = {
-			{ .fd = idle ? -1 : master, .events = POLLIN },
-			{ .fd = lfd, .events = POLLIN },
-			{ .fd = client, .events = POLLIN },
+			{ .fd = k.idle ? -1 : master, .events = POLLIN },
+			{ .fd = k.lfd, .events = POLLIN },
+			{ .fd = k.client, .events = POLLIN },
 		};
-		char buf[4096];
-		ssize_t n;
 
-		idle = false;
+		k.idle = false;
 		if (poll(p, 3, p[0].fd < 0 ? 1000 : -1) < 0)
 			continue;
-		if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			n = read(master, buf, sizeof(buf));
-			if (n > 0) {
-				if (logfd >= 0 && !write_all(logfd, buf,
-							     (size_t)n)) {
-					close(logfd);
-					logfd = -1;
-				}
-				if (client >= 0 && !write_all(client, buf,
-							      (size_t)n)) {
-					close(client);
-					client = -1;
-				}
-			} else if (n < 0 && errno != EINTR &&
-				   errno != EAGAIN) {
-				/* No slave open (EIO): wait, not spin. */
-				idle = true;
-			}
-		}
-		if (p[1].revents & POLLIN) {
-			int c = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-
-			if (c >= 0 && client >= 0) {
-				write_all(c, "vserver: the console is in use\r\n",
-					  32);
-				close(c);
-			} else if (c >= 0) {
-				client = c;
-			}
-		}
-		if (client >= 0 && (p[2].revents &
-				    (POLLIN | POLLHUP | POLLERR))) {
-			n = read(client, buf, sizeof(buf));
-			if (n <= 0 && !(n < 0 && errno == EINTR)) {
-				close(client);
-				client = -1;
-			} else if (n > 0) {
-				write_all(master, buf, (size_t)n);
-			}
-		}
+		if (p[0].revents & (POLLIN | POLLHUP | POLLERR))
+			keeper_output(&k);
+		if (p[1].revents & POLLIN)
+			keeper_accept(&k);
+		if (k.client >= 0 &&
+		    (p[2].revents & (POLLIN | POLLHUP | POLLERR)))
+			keeper_input(&k);
 	}
-	if (lfd >= 0 && !console_addr(g, &addr))
+	if (k.lfd >= 0 && !console_addr(g, &addr))
 		unlink(addr.sun_path);
 	_exit(0);
 }
@@ -175,17 +202,17 @@ int cmd_console(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "console takes no arguments");
+		dief(VS_EXIT_USAGE, "console takes no arguments");
 	if (guest_load(g))
-		msg("%s: warning: configuration errors", g->name);
+		warnf("%s: warning: configuration errors", g->name);
 	if (!guest_running(g))
-		fail(VS_EXIT_FAIL, "%s: not running", g->name);
+		dief(VS_EXIT_FAIL, "%s: not running", g->name);
 	if (console_addr(g, &addr))
-		fail(VS_EXIT_FAIL, "%s: the console's socket path is too long",
+		dief(VS_EXIT_FAIL, "%s: the console's socket path is too long",
 		     g->name);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)))
-		fail(VS_EXIT_FAIL, "%s: no console (%s: %s); was it started "
+		dief(VS_EXIT_FAIL, "%s: no console (%s: %s); was it started "
 		     "by this version of vserver?", g->name, addr.sun_path,
 		     strerror(errno));
 	for (i = 0; i < 3; i++)
@@ -193,7 +220,7 @@ int cmd_console(struct guest *g, int argc, char **argv)
 	s.master = fd;
 	s.master_is_sock = true;
 	if (s.tty[0])
-		msg("%s: console attached; Ctrl-] detaches", g->name);
+		warnf("%s: console attached; Ctrl-] detaches", g->name);
 	io_proxy(&s, -1);
 	if (s.master >= 0)
 		close(s.master);
@@ -222,7 +249,7 @@ void console_tail(const struct guest *g, int lines)
 	for (p = text + len; p > text; p--)
 		if (p[-1] == '\n' && ++n >= lines)
 			break;
-	msg("%s: the last lines of its console (%s):", g->name, path);
+	warnf("%s: the last lines of its console (%s):", g->name, path);
 	for (char *c = p; *c; c++)
 		if (*c != '\n' && (*c < ' ' || *c == 0x7f) && *c != '\t')
 			*c = ' ';

@@ -50,22 +50,22 @@ int defaults_limit_option(const char *spec)
 	int id;
 
 	if (!eq || eq == spec) {
-		msg("build: --limit %s: <name>=<value> is needed", spec);
+		warnf("build: --limit %s: <name>=<value> is needed", spec);
 		return -1;
 	}
 	id = vc_rlimit_by_name(spec, (size_t)(eq - spec));
 	if (id < 0) {
-		msg("build: --limit %s: unknown limit '%.*s'", spec,
-		    (int)(eq - spec), spec);
+		warnf("build: --limit %s: unknown limit '%.*s'", spec,
+		      (int)(eq - spec), spec);
 		return -1;
 	}
 	if (vc_parse_limit(eq + 1, &v) || strlen(eq + 1) >= 64) {
-		msg("build: --limit %s: '%s' is not a limit: a number "
-		    "(suffix K, M, k, m) or 'inf'", spec, eq + 1);
+		warnf("build: --limit %s: '%s' is not a limit: a number "
+		      "(suffix K, M, k, m) or 'inf'", spec, eq + 1);
 		return -1;
 	}
 	if (nopts >= MAX_OPTS) {
-		msg("build: too many --limit");
+		warnf("build: too many --limit");
 		return -1;
 	}
 	opts[nopts].id = id;
@@ -158,7 +158,7 @@ static bool site_default(const char *name, char *buf, size_t size)
 		if (nl)
 			*nl = '\0';
 		if (vc_parse_limit(text, &v) || strlen(text) >= size) {
-			msg("%s: '%s' is not a limit; ignored", path, text);
+			warnf("%s: '%s' is not a limit; ignored", path, text);
 			free(text);
 			continue;
 		}
@@ -184,14 +184,14 @@ int defaults_write_rlimits(const struct guest *g)
 	/* A --limit the kernel does not enforce is an error, not ignored. */
 	for (i = 0; i < nopts; i++) {
 		if (!(mask.hard & (1U << opts[i].id))) {
-			msg("build: --limit %s: this kernel does not support "
-			    "this limit", vc_rlimit_name(opts[i].id));
+			warnf("build: --limit %s: this kernel does not support "
+			      "this limit", vc_rlimit_name(opts[i].id));
 			return -1;
 		}
 	}
 	pathf(dir, sizeof(dir), "%s/rlimits", g->cfgdir);
 	if (mkdir_p(dir)) {
-		msg("cannot create %s: %s", dir, strerror(errno));
+		warnf("cannot create %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	for (id = 0; id < VC_RLIMIT_IDS; id++) {
@@ -219,7 +219,7 @@ int defaults_write_rlimits(const struct guest *g)
 		pathf(path, sizeof(path), "%s/%s", dir, name);
 		snprintf(line, sizeof(line), "%s\n", value);
 		if (write_file(path, line)) {
-			msg("cannot write %s: %s", path, strerror(errno));
+			warnf("cannot write %s: %s", path, strerror(errno));
 			return -1;
 		}
 		say(g, "limit %s = %s (%s)", name, value, from);
@@ -236,7 +236,7 @@ void defaults_warn_unlimited(const struct guest *g)
 		    g->rlimit[id].hard != VC_LIM_INFINITY &&
 		    g->rlimit[id].hard != VC_LIM_KEEP)
 			return;
-	msg("warning: %s: starts without any limit (rlimits/ is empty): it "
-	    "can take the host's tasks, memory and files; 'vserver %s build' "
-	    "writes safe defaults", g->name, g->name);
+	warnf("warning: %s: starts without any limit (rlimits/ is empty): it "
+	      "can take the host's tasks, memory and files; 'vserver %s build' "
+	      "writes safe defaults", g->name, g->name);
 }

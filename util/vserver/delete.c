@@ -24,6 +24,48 @@
 
 #include "frontend.h"
 
+static int empty_dir(int dfd, dev_t dev, const char *path, int depth);
+
+/*
+ * Removes the entry @name of the directory @dfd (on device @dev; @sub is
+ * its path, for messages): a file, or a directory emptied first.
+ */
+static int remove_entry(int dfd, dev_t dev, const char *name,
+			const char *sub, int depth)
+{
+	struct stat st;
+	int sfd, ret;
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW)) {
+		warnf("cannot look at %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (!unlinkat(dfd, name, 0))
+			return 0;
+		warnf("cannot remove %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	if (st.st_dev != dev) {
+		warnf("%s is a mount point (another file system): left alone",
+		      sub);
+		return -1;
+	}
+	sfd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		     O_CLOEXEC);
+	if (sfd < 0) {
+		warnf("cannot open %s: %s", sub, strerror(errno));
+		return -1;
+	}
+	ret = empty_dir(sfd, dev, sub, depth + 1);
+	close(sfd);
+	if (unlinkat(dfd, name, AT_REMOVEDIR)) {
+		warnf("cannot remove %s: %s", sub, strerror(errno));
+		ret = -1;
+	}
+	return ret;
+}
+
 /* Empties the directory @dfd (on device @dev); @path is for messages. */
 static int empty_dir(int dfd, dev_t dev, const char *path, int depth)
 {
@@ -32,59 +74,26 @@ static int empty_dir(int dfd, dev_t dev, const char *path, int depth)
 	DIR *d;
 
 	if (depth > 4096) {
-		msg("%s: too deep, left alone", path);
+		warnf("%s: too deep, left alone", path);
 		return -1;
 	}
 	fd = dup(dfd);
 	if (fd < 0 || !(d = fdopendir(fd))) {
-		msg("cannot read %s: %s", path, strerror(errno));
+		warnf("cannot read %s: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	while ((de = readdir(d))) {
 		char sub[VS_PATH_MAX], name[256];
-		struct stat st;
-		int sfd;
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
 		/* dietlibc's readdir() may reuse one dirent for all streams. */
 		snprintf(name, sizeof(name), "%s", de->d_name);
 		snprintf(sub, sizeof(sub), "%s/%s", path, name);
-		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW)) {
-			msg("cannot look at %s: %s", sub, strerror(errno));
+		if (remove_entry(dfd, dev, name, sub, depth))
 			ret = -1;
-			continue;
-		}
-		if (!S_ISDIR(st.st_mode)) {
-			if (unlinkat(dfd, name, 0)) {
-				msg("cannot remove %s: %s", sub,
-				    strerror(errno));
-				ret = -1;
-			}
-			continue;
-		}
-		if (st.st_dev != dev) {
-			msg("%s is a mount point (another file system): left "
-			    "alone", sub);
-			ret = -1;
-			continue;
-		}
-		sfd = openat(dfd, name, O_RDONLY | O_DIRECTORY |
-			     O_NOFOLLOW | O_CLOEXEC);
-		if (sfd < 0) {
-			msg("cannot open %s: %s", sub, strerror(errno));
-			ret = -1;
-			continue;
-		}
-		if (empty_dir(sfd, dev, sub, depth + 1))
-			ret = -1;
-		close(sfd);
-		if (unlinkat(dfd, name, AT_REMOVEDIR)) {
-			msg("cannot remove %s: %s", sub, strerror(errno));
-			ret = -1;
-		}
 	}
 	closedir(d);
 	return ret;
@@ -102,14 +111,14 @@ int remove_tree(const char *path, bool one_fs)
 	pathf(parent, sizeof(parent), "%s", path);
 	slash = strrchr(parent, '/');
 	if (!slash || !slash[1])
-		fail(VS_EXIT_FAIL, "refusing to remove '%s'", path);
+		dief(VS_EXIT_FAIL, "refusing to remove '%s'", path);
 	name = path + (slash - parent) + 1;
 	if (slash == parent)
 		strcpy(parent, "/");
 	else
 		*slash = '\0';
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
-		fail(VS_EXIT_FAIL, "refusing to remove '%s'", path);
+		dief(VS_EXIT_FAIL, "refusing to remove '%s'", path);
 	pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (pfd < 0)
 		return errno == ENOENT ? 0 : -1;
@@ -131,7 +140,7 @@ int remove_tree(const char *path, bool one_fs)
 	ret = empty_dir(dfd, st.st_dev, path, 0);
 	close(dfd);
 	if (!ret && unlinkat(pfd, name, AT_REMOVEDIR)) {
-		msg("cannot remove %s: %s", path, strerror(errno));
+		warnf("cannot remove %s: %s", path, strerror(errno));
 		ret = -1;
 	}
 	close(pfd);
@@ -148,13 +157,13 @@ int cmd_delete(struct guest *g, int argc, char **argv)
 		if (!strcmp(argv[i], "--force") || !strcmp(argv[i], "-f"))
 			force = true;
 		else
-			fail(VS_EXIT_USAGE, "delete: unknown option '%s'",
+			dief(VS_EXIT_USAGE, "delete: unknown option '%s'",
 			     argv[i]);
 	}
 	if (getenv("VSERVER_SILENT"))
 		force = true;
 	if (guest_load(g))
-		msg("%s: warning: configuration errors", g->name);
+		warnf("%s: warning: configuration errors", g->name);
 	if (!force) {
 		char answer[16] = "";
 		ssize_t n;
@@ -171,13 +180,13 @@ int cmd_delete(struct guest *g, int argc, char **argv)
 		char *stop[] = { "stop", NULL };
 
 		if (cmd_stop(g, 1, stop))
-			fail(VS_EXIT_FAIL, "%s: cannot stop it; not deleted",
+			dief(VS_EXIT_FAIL, "%s: cannot stop it; not deleted",
 			     g->name);
 	}
 	say(g, "removing the root %s", g->vdir);
 	if (remove_tree(g->vdir, true)) {
-		msg("%s: the root %s was not removed completely", g->name,
-		    g->vdir);
+		warnf("%s: the root %s was not removed completely", g->name,
+		      g->vdir);
 		ret = VS_EXIT_FAIL;
 	}
 	pathf(link, sizeof(link), "%s/.%s.lock", run_dir(), g->name);
@@ -185,8 +194,8 @@ int cmd_delete(struct guest *g, int argc, char **argv)
 	unlink(g->runfile);
 	say(g, "removing the configuration %s", g->cfgdir);
 	if (remove_tree(g->cfgdir, true)) {
-		msg("%s: the configuration %s was not removed completely",
-		    g->name, g->cfgdir);
+		warnf("%s: the configuration %s was not removed completely",
+		      g->name, g->cfgdir);
 		ret = VS_EXIT_FAIL;
 	}
 	return ret;

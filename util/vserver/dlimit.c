@@ -76,8 +76,8 @@ int dlimit_option(const char *spec)
 		goto bad;
 	return 0;
 bad:
-	msg("build: --disk-limit %s: <size>[,<inodes>] is needed: a size in "
-	    "KiB or with a suffix K, M, G, T, and a number of inodes", spec);
+	warnf("build: --disk-limit %s: <size>[,<inodes>] is needed: a size in "
+	      "KiB or with a suffix K, M, G, T, and a number of inodes", spec);
 	return -1;
 }
 
@@ -238,18 +238,18 @@ int dlimit_build(const struct guest *g, const char *vdir, uint32_t xid)
 	bool limited;
 
 	if (opt_kib ? write_option(g, vdir) : write_defaults(g, vdir)) {
-		msg("%s: cannot write dlimits/: %s", g->name,
-		    strerror(errno));
+		warnf("%s: cannot write dlimits/: %s", g->name,
+		      strerror(errno));
 		return -1;
 	}
 	pathf(path, sizeof(path), "%s/dlimits", g->cfgdir);
 	limited = exists(path);
 	/* The root is empty: what is made in it inherits the project. */
 	if (tag_dir(vdir, xid) && limited) {
-		msg("%s: %s cannot be made a project directory (%s): the file "
-		    "system needs project quotas for a disk limit (ext4: "
-		    "features quota,project, mount option prjquota; XFS: "
-		    "pquota)", g->name, vdir, strerror(errno));
+		warnf("%s: %s cannot be made a project directory (%s): the "
+		      "file system needs project quotas for a disk limit "
+		      "(ext4: features quota,project, mount option prjquota; "
+		      "XFS: pquota)", g->name, vdir, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -283,11 +283,11 @@ static int read_number(const char *dir, const char *name, uint64_t max,
 			*v = (uint32_t)n;
 			return 0;
 		}
-		msg("%s: invalid value '%s': %s", path, buf, max > 100 ?
-		    "a number or 'inf'" : "a percentage, 0..100");
+		warnf("%s: invalid value '%s': %s", path, buf, max > 100 ?
+		      "a number or 'inf'" : "a percentage, 0..100");
 		return -1;
 	}
-	msg("%s: a file with a value is needed", path);
+	warnf("%s: a file with a value is needed", path);
 	return -1;
 }
 
@@ -302,7 +302,7 @@ static int read_entry(const char *dir, char *target, size_t size,
 	pathf(path, sizeof(path), "%s/directory", dir);
 	if (read_value_file(path, target, size, VS_EXIT_FAIL) != VALUE_READ ||
 	    target[0] != '/') {
-		msg("%s: an absolute directory is needed", path);
+		warnf("%s: an absolute directory is needed", path);
 		return -1;
 	}
 	return read_number(dir, "space_total", VC_CDLIM_KEEP - 1,
@@ -331,13 +331,13 @@ static int apply_entry(const struct guest *g, const char *dir)
 	return 0;
 fs_error:
 	if (errno == EOPNOTSUPP || errno == ENOTTY)
-		msg("%s: %s: the file system of %s has no enforced project "
-		    "quotas (ext4: features quota,project and mount option "
-		    "prjquota; XFS: pquota): the disk limit cannot be applied",
-		    g->name, dir, target);
+		warnf("%s: %s: the file system of %s has no enforced project "
+		      "quotas (ext4: features quota,project and mount option "
+		      "prjquota; XFS: pquota): the disk limit cannot be "
+		      "applied", g->name, dir, target);
 	else
-		msg("%s: %s: cannot apply the disk limit on %s: %s", g->name,
-		    dir, target, vc_strerror(errno));
+		warnf("%s: %s: cannot apply the disk limit on %s: %s", g->name,
+		      dir, target, vc_strerror(errno));
 	return -1;
 }
 
@@ -360,8 +360,8 @@ int dlimits_apply(const struct guest *g)
 			continue;
 		pathf(dir, sizeof(dir), "%s/%s", base, e->d_name);
 		if (!g->have_xid) {
-			msg("%s: %s: a disk limit needs a static context "
-			    "(the file 'context')", g->name, dir);
+			warnf("%s: %s: a disk limit needs a static context "
+			      "(the file 'context')", g->name, dir);
 			ret = -1;
 		} else {
 			ret = apply_entry(g, dir);

@@ -74,7 +74,7 @@ static void lookup_user(const char *user, struct ids *ids)
 		struct passwd *pw = getpwnam(user);
 
 		if (!pw)
-			fail(VS_EXIT_FAIL, "no user '%s' in the guest's "
+			dief(VS_EXIT_FAIL, "no user '%s' in the guest's "
 			     "/etc/passwd", user);
 		ids->uid = pw->pw_uid;
 		ids->gid = pw->pw_gid;
@@ -88,9 +88,9 @@ static void become(const char *user, const struct ids *ids)
 {
 	if (ids->by_name ? initgroups(user, ids->gid) :
 	    setgroups(1, &ids->gid))
-		fail(126, "cannot set the groups: %s", strerror(errno));
+		dief(126, "cannot set the groups: %s", strerror(errno));
 	if (setgid(ids->gid) || setuid(ids->uid))
-		fail(126, "cannot change to user '%s': %s", user,
+		dief(126, "cannot change to user '%s': %s", user,
 		     strerror(errno));
 }
 
@@ -105,16 +105,16 @@ static void join_guest(struct guest *g, uint32_t xid)
 	if (nid < 0)
 		nid = (int)g->nid;
 	if (vc_enter_space(xid, 0, 0))
-		fail(VS_EXIT_FAIL, "%s: cannot enter the namespaces of context "
+		dief(VS_EXIT_FAIL, "%s: cannot enter the namespaces of context "
 		     "%u: %s", g->name, xid, vc_strerror(errno));
 	if (nid > 1 && vc_net_migrate((uint32_t)nid))
-		fail(VS_EXIT_FAIL, "%s: cannot enter network context %d: %s",
+		dief(VS_EXIT_FAIL, "%s: cannot enter network context %d: %s",
 		     g->name, nid, vc_strerror(errno));
 	if (vc_ctx_migrate(xid, 0))
-		fail(VS_EXIT_FAIL, "%s: cannot enter context %u: %s", g->name,
+		dief(VS_EXIT_FAIL, "%s: cannot enter context %u: %s", g->name,
 		     xid, vc_strerror(errno));
 	if (chdir("/"))
-		fail(VS_EXIT_FAIL, "%s: cannot change to the guest's root",
+		dief(VS_EXIT_FAIL, "%s: cannot change to the guest's root",
 		     g->name);
 }
 
@@ -123,10 +123,10 @@ static uint32_t running_or_fail(struct guest *g)
 	uint32_t xid;
 
 	if (guest_load(g))
-		msg("%s: warning: configuration errors", g->name);
+		warnf("%s: warning: configuration errors", g->name);
 	xid = guest_running(g);
 	if (!xid)
-		fail(VS_EXIT_FAIL, "%s: not running", g->name);
+		dief(VS_EXIT_FAIL, "%s: not running", g->name);
 	return xid;
 }
 
@@ -185,7 +185,177 @@ static void clean_env(const struct ids *ids, char *const *extra)
 static void make_pipe(int p[2])
 {
 	if (pipe2(p, O_CLOEXEC))
-		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+		dief(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+}
+
+/* The descriptors between guest_run() and its child. */
+struct run_fds {
+	int in[2], out[2], err[2];	/* -1 where there is none */
+	int sv[2];			/* the pty's master comes back by it */
+	bool use_pty, no_input;
+};
+
+/* Which streams are terminals; the pipes for the others. */
+static void run_streams(struct io_streams *s, struct run_fds *f,
+			bool force_pty)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		s->tty[i] = force_pty || isatty(i);
+		f->use_pty |= s->tty[i];
+	}
+	/*
+	 * A terminal we are in the background of is not read (that would
+	 * stop us, SIGTTIN): the command gets no input then, as a
+	 * background job of a non-interactive shell.
+	 */
+	if (s->tty[0] && !force_pty && tcgetpgrp(0) != getpgrp()) {
+		s->tty[0] = false;
+		f->no_input = true;
+	}
+	if (!s->tty[0] && !f->no_input)
+		make_pipe(f->in);
+	if (!s->tty[1])
+		make_pipe(f->out);
+	/* Also where the child's own errors go while it joins the guest. */
+	make_pipe(f->err);
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, f->sv))
+		dief(VS_EXIT_FAIL, "cannot make a socket pair: %s",
+		     strerror(errno));
+}
+
+/*
+ * In the guest: a pty of its devpts, the master sent to the caller on
+ * @sock, which says when it has set the window size.  Return: the slave.
+ */
+static int run_pty(const struct guest *g, int sock)
+{
+	int master, slave = -1;
+	char go;
+
+	master = open_guest_pty(&slave);
+	if (master < 0)
+		dief(VS_EXIT_FAIL, "%s: no terminal in the guest "
+		     "(/dev/pts/ptmx: %s); is devpts in its fstab?", g->name,
+		     strerror(errno));
+	if (send_fd(sock, master))
+		dief(VS_EXIT_FAIL, "cannot pass the terminal: %s",
+		     strerror(errno));
+	close(master);
+	/* The caller has set the window size: go on. */
+	while (read(sock, &go, 1) < 0 && errno == EINTR)
+		;
+	return slave;
+}
+
+/* The command itself: a new session on @slave (-1: none), then exec. */
+static noreturn void run_exec(const struct io_streams *s, int slave,
+			      const char *user, const struct ids *ids,
+			      char **argv, char *const *extra_env)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				    SIGPIPE, SIGCHLD, SIGWINCH };
+	sigset_t none;
+	size_t i;
+
+	/* Signals as in a new session, whatever ours were. */
+	for (i = 0; i < ARRAY_SIZE(sigs); i++)
+		signal(sigs[i], SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	setsid();
+	if (slave >= 0) {
+		if (ioctl(slave, TIOCSCTTY, 0) < 0)
+			dief(126, "cannot set up the terminal: %s",
+			     strerror(errno));
+		for (i = 0; i < 3; i++)
+			if (s->tty[i] && dup2(slave, (int)i) < 0)
+				dief(126, "cannot set up the terminal: %s",
+				     strerror(errno));
+		close(slave);
+	}
+	become(user, ids);
+	if (chdir("/"))
+		dief(126, "cannot change to /: %s", strerror(errno));
+	clean_env(ids, extra_env);
+	exec_command(argv);
+}
+
+/* guest_run()'s child: into the guest, then the command's parent. */
+static noreturn void run_child(struct guest *g, uint32_t xid,
+			       const char *user, char **argv,
+			       char *const *extra_env,
+			       const struct io_streams *s, struct run_fds *f)
+{
+	int null = open("/dev/null", O_RDWR), slave = -1;
+	struct ids ids;
+	pid_t cmd;
+
+	/*
+	 * Nothing of the caller's goes in: its streams are replaced by the
+	 * pipes (or /dev/null, for a terminal's stream until the pty is
+	 * there) and every other descriptor is closed.
+	 */
+	if (null < 0 ||
+	    dup2(s->tty[0] || f->no_input ? null : f->in[0], 0) < 0 ||
+	    dup2(s->tty[1] ? null : f->out[1], 1) < 0 ||
+	    dup2(f->err[1], 2) < 0 ||
+	    dup2(f->sv[1], 3) < 0 || close_from(4))
+		_exit(VS_EXIT_FAIL);
+	f->sv[1] = 3;
+	fcntl(3, F_SETFD, FD_CLOEXEC);
+	join_guest(g, xid);
+	lookup_user(user, &ids);
+	if (!argv) {
+		static char *shell[VS_MAX_ARGS];
+
+		shell_argv(g, shell);
+		argv = shell;
+	}
+	if (f->use_pty)
+		slave = run_pty(g, f->sv[1]);
+	close(f->sv[1]);
+	cmd = fork();
+	if (cmd < 0)
+		dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+	if (!cmd)
+		run_exec(s, slave, user, &ids, argv, extra_env);
+	if (slave >= 0)
+		close(slave);
+	forward_signals(cmd);
+	exit_like_child(cmd);
+}
+
+/* The caller's side: its ends of the pipes; the pty's size, then go. */
+static void run_parent(struct io_streams *s, struct run_fds *f)
+{
+	struct winsize ws;
+	int i;
+
+	close(f->sv[1]);
+	if (f->in[0] >= 0)
+		close(f->in[0]);
+	if (f->out[1] >= 0)
+		close(f->out[1]);
+	if (f->err[1] >= 0)
+		close(f->err[1]);
+	s->to_in = f->in[1];
+	s->from_out = f->out[0];
+	s->from_err = f->err[0];
+	if (f->use_pty) {
+		s->master = check_ptmx(recv_fd(f->sv[0]));
+		/* The size before the command starts, not after. */
+		for (i = 0; i < 3 && s->master >= 0; i++)
+			if (s->tty[i] && !ioctl(i, TIOCGWINSZ, &ws)) {
+				ioctl(s->master, TIOCSWINSZ, &ws);
+				break;
+			}
+		if (write(f->sv[0], "g", 1) < 0)
+			warnf("warning: cannot start the command: %s",
+			      strerror(errno));
+	}
+	close(f->sv[0]);
 }
 
 /*
@@ -200,142 +370,18 @@ static int guest_run(struct guest *g, uint32_t xid, const char *user,
 {
 	struct io_streams s = { .master = -1, .to_in = -1, .from_out = -1,
 				.from_err = -1 };
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
-	bool use_pty = false, no_input = false;
-	int sv[2], i, status;
+	struct run_fds f = { .in = { -1, -1 }, .out = { -1, -1 },
+			     .err = { -1, -1 } };
+	int status;
 	pid_t pid;
 
-	for (i = 0; i < 3; i++) {
-		s.tty[i] = force_pty || isatty(i);
-		use_pty |= s.tty[i];
-	}
-	/*
-	 * A terminal we are in the background of is not read (that would
-	 * stop us, SIGTTIN): the command gets no input then, as a
-	 * background job of a non-interactive shell.
-	 */
-	if (s.tty[0] && !force_pty && tcgetpgrp(0) != getpgrp()) {
-		s.tty[0] = false;
-		no_input = true;
-	}
-	if (!s.tty[0] && !no_input)
-		make_pipe(in);
-	if (!s.tty[1])
-		make_pipe(out);
-	/* Also where the child's own errors go while it joins the guest. */
-	make_pipe(err);
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
-		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
-		     strerror(errno));
+	run_streams(&s, &f, force_pty);
 	pid = fork();
 	if (pid < 0)
-		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-	if (!pid) {
-		int null = open("/dev/null", O_RDWR), slave = -1, master;
-		struct ids ids;
-		pid_t cmd;
-		char go;
-
-		/*
-		 * Nothing of the caller's goes in: its streams are replaced
-		 * by the pipes (or /dev/null, for a terminal's stream until
-		 * the pty is there) and every other descriptor is closed.
-		 */
-		if (null < 0 ||
-		    dup2(s.tty[0] || no_input ? null : in[0], 0) < 0 ||
-		    dup2(s.tty[1] ? null : out[1], 1) < 0 ||
-		    dup2(err[1], 2) < 0 ||
-		    dup2(sv[1], 3) < 0)
-			_exit(VS_EXIT_FAIL);
-		close_from(4);
-		sv[1] = 3;
-		fcntl(3, F_SETFD, FD_CLOEXEC);
-		join_guest(g, xid);
-		lookup_user(user, &ids);
-		if (!argv) {
-			static char *shell[VS_MAX_ARGS];
-
-			shell_argv(g, shell);
-			argv = shell;
-		}
-		if (use_pty) {
-			master = open_guest_pty(&slave);
-			if (master < 0)
-				fail(VS_EXIT_FAIL, "%s: no terminal in the guest "
-				     "(/dev/pts/ptmx: %s); is devpts in its "
-				     "fstab?", g->name, strerror(errno));
-			if (send_fd(sv[1], master))
-				fail(VS_EXIT_FAIL, "cannot pass the terminal: "
-				     "%s", strerror(errno));
-			close(master);
-			/* The caller has set the window size: go on. */
-			while (read(sv[1], &go, 1) < 0 && errno == EINTR)
-				;
-		}
-		close(sv[1]);
-		cmd = fork();
-		if (cmd < 0)
-			fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-		if (!cmd) {
-			static const int sigs[] = { SIGINT, SIGTERM, SIGHUP,
-						    SIGQUIT, SIGPIPE, SIGCHLD,
-						    SIGWINCH };
-			sigset_t none;
-
-			/* Signals as in a new session, whatever ours were. */
-			for (i = 0; i < (int)ARRAY_SIZE(sigs); i++)
-				signal(sigs[i], SIG_DFL);
-			sigemptyset(&none);
-			sigprocmask(SIG_SETMASK, &none, NULL);
-			setsid();
-			if (slave >= 0) {
-				if (ioctl(slave, TIOCSCTTY, 0) < 0)
-					fail(126, "cannot set up the terminal: "
-					     "%s", strerror(errno));
-				for (i = 0; i < 3; i++)
-					if (s.tty[i] && dup2(slave, i) < 0)
-						fail(126, "cannot set up the "
-						     "terminal: %s",
-						     strerror(errno));
-				close(slave);
-			}
-			become(user, &ids);
-			if (chdir("/"))
-				fail(126, "cannot change to /: %s",
-				     strerror(errno));
-			clean_env(&ids, extra_env);
-			exec_command(argv);
-		}
-		if (slave >= 0)
-			close(slave);
-		forward_signals(cmd);
-		exit_like_child(cmd);
-	}
-	close(sv[1]);
-	if (in[0] >= 0)
-		close(in[0]);
-	if (out[1] >= 0)
-		close(out[1]);
-	if (err[1] >= 0)
-		close(err[1]);
-	s.to_in = in[1];
-	s.from_out = out[0];
-	s.from_err = err[0];
-	if (use_pty) {
-		struct winsize ws;
-
-		s.master = check_ptmx(recv_fd(sv[0]));
-		/* The size before the command starts, not after. */
-		for (i = 0; i < 3 && s.master >= 0; i++)
-			if (s.tty[i] && !ioctl(i, TIOCGWINSZ, &ws)) {
-				ioctl(s.master, TIOCSWINSZ, &ws);
-				break;
-			}
-		if (write(sv[0], "g", 1) < 0)
-			msg("warning: cannot start the command: %s",
-			    strerror(errno));
-	}
-	close(sv[0]);
+		dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+	if (!pid)
+		run_child(g, xid, user, argv, extra_env, &s, &f);
+	run_parent(&s, &f);
 	status = io_proxy(&s, pid);
 	if (s.master >= 0)
 		close(s.master);
@@ -356,7 +402,7 @@ int cmd_enter(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "enter takes no arguments");
+		dief(VS_EXIT_USAGE, "enter takes no arguments");
 	xid = running_or_fail(g);
 	return guest_run(g, xid, "0", NULL, NULL,
 			 getenv("VSERVER_ENTER_PTY") != NULL);

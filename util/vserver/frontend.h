@@ -247,11 +247,11 @@ void conf_vdirbase(char *buf, size_t size);
 void pathf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Messages: "vserver: <text>" on standard error. */
-void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-noreturn void fail(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* "vserver: <name>: " prefixed progress line on standard output. */
+/*
+ * Messages are common.h's (warnf(), dief(), usage_error() ...); say() is
+ * the front end's progress line: "<name>: <text>" on standard output,
+ * none with $VSERVER_QUIET.
+ */
 void say(const struct guest *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -306,8 +306,6 @@ bool fail_step(const char *step);
 /* Runs the guest's scriptlets of a hook; false if one failed. */
 bool run_hooks(const struct guest *g, const char *hook);
 
-/* A raw system call (util.c). */
-long sys4(long nr, long a, long b, long c, long d);
 
 /* --- rootpath.c: paths inside a guest's root ------------------------- */
 
@@ -374,8 +372,8 @@ struct io_streams {
 	char detach;		/* this input byte ends the proxy; 0: none */
 };
 
-/* close_range(@lowfd, ~0U, 0), a loop where the kernel lacks it. */
-void close_from(int lowfd);
+/* close_range(@lowfd, ~0U, 0): 0, or -1 with errno. */
+int close_from(int lowfd);
 /* SCM_RIGHTS over a UNIX socket; recv_fd returns -1 on failure. */
 int send_fd(int sock, int fd);
 int recv_fd(int sock);
@@ -406,8 +404,22 @@ int cmd_exec(struct guest *g, const char *user, char **argv,
 int cmd_console(struct guest *g, int argc, char **argv);
 int cmd_enter(struct guest *g, int argc, char **argv);
 
+/*
+ * start's report pipe: the setup child and the guest's pid 1 (until it
+ * executes init) write one line an event, its kind then its text; start
+ * reads them to the pipe's end.
+ */
+enum report_kind {
+	REPORT_STEP = 'S',	/* "<step>": a step begins */
+	REPORT_XID = 'X',	/* "<xid>": the context is made */
+	REPORT_NOTIFY = 'N',	/* "": the notify socket comes first */
+	REPORT_WARN = 'W',	/* "<text>": said, and the start goes on */
+	REPORT_FAIL = 'F',	/* "<step>\t<why>": the start fails */
+	REPORT_RC = 'R',	/* "<status>": the runlevel's (vinit) */
+};
+
 /* vinit.c: the guest's pid 1 in the sysv style (runs rcS, the runlevel,
- * serves /run/initctl); @report_fd gets "R<status>" of the runlevel. */
+ * serves /run/initctl); @report_fd gets REPORT_RC of the runlevel. */
 noreturn void vinit(const struct guest *g, char **env, int report_fd);
 /* adapt.c: a distribution's root made a guest's (build). */
 int adapt_distribution(const struct guest *g, int rootfd);

@@ -51,15 +51,20 @@
 #define __NR_close_range	436
 #endif
 
-void close_from(int lowfd)
+/*
+ * close_range(2) is in every kernel this runs on (5.9, the vserver
+ * patch is for 6.12): no loop over descriptors.  glibc has a wrapper
+ * since 2.34; dietlibc (which says it is glibc) has neither it nor
+ * syscall().
+ */
+int close_from(int lowfd)
 {
-	int fd;
-
-	if (!sys4(__NR_close_range, lowfd, ~0U, 0, 0))
-		return;
-	/* Before 5.9: every descriptor the limit allows. */
-	for (fd = lowfd; fd < 65536; fd++)
-		close(fd);
+#if !defined(__dietlibc__) && defined(__GLIBC__) && \
+	(__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+	return close_range((unsigned int)lowfd, ~0U, 0);
+#else
+	return (int)sys4(__NR_close_range, lowfd, (long)~0U, 0, 0);
+#endif
 }
 
 int send_fd(int sock, int fd)
@@ -146,7 +151,7 @@ int check_ptmx(int fd)
 	 */
 	if (fd >= 0 && (fstat(fd, &st) || !S_ISCHR(st.st_mode) ||
 			st.st_rdev != (dev_t)(5 << 8 | 2))) {
-		msg("the guest's terminal is no pty master; ignored");
+		warnf("the guest's terminal is no pty master; ignored");
 		close(fd);
 		return -1;
 	}
@@ -225,170 +230,238 @@ static void sync_winsize(int from, int master)
 		ioctl(master, TIOCSWINSZ, &ws);
 }
 
-int io_proxy(struct io_streams *s, pid_t child)
-{
-	struct sigaction sa = { .sa_handler = on_winch }, old_winch, old_chld,
-			 old_pipe, ign = { .sa_handler = SIG_IGN };
-	int term = -1, out_tty = -1, status = 0, drain = 0, i;
-	bool raw = false, done = false, in_open = true;
-	bool out_ok[3] = { true, true, true };
+/* io_proxy()'s state. */
+struct proxy {
+	struct io_streams *s;
+	pid_t child;
+	int term;		/* the caller's terminal: input from it */
+	int out_tty;		/* and output to it */
+	int status;		/* the child's, once @done */
+	int drain;		/* polls since the child ended */
+	bool raw, done, in_open;
+	bool out_ok[3];
+	int src[3];		/* the master, the output and error pipes */
 	struct termios saved;
-	int src[3];
+	struct sigaction old_winch, old_chld, old_pipe;
+};
 
-	/* The caller's terminal: input from it, output to it. */
+/* The caller's terminal raw, the signals caught, the sources polled. */
+static void proxy_start(struct proxy *px)
+{
+	struct sigaction sa = { .sa_handler = on_winch },
+			 ign = { .sa_handler = SIG_IGN };
+	struct io_streams *s = px->s;
+	int i;
+
+	px->term = px->out_tty = -1;
 	for (i = 0; i < 3; i++)
-		if (s->tty[i] && term < 0)
-			term = i;
+		if (s->tty[i] && px->term < 0)
+			px->term = i;
 	for (i = 1; i < 3; i++)
-		if (s->tty[i] && out_tty < 0)
-			out_tty = i;
+		if (s->tty[i] && px->out_tty < 0)
+			px->out_tty = i;
 	if (s->master_is_sock)
-		out_tty = 1;
-	if (s->master >= 0 && s->tty[0] && isatty(0) && !tcgetattr(0, &saved)) {
-		struct termios r = saved;
+		px->out_tty = 1;
+	if (s->master >= 0 && s->tty[0] && isatty(0) &&
+	    !tcgetattr(0, &px->saved)) {
+		struct termios r = px->saved;
 
 		cfmakeraw(&r);
-		raw = !tcsetattr(0, TCSANOW, &r);
+		px->raw = !tcsetattr(0, TCSANOW, &r);
 	}
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGWINCH, &sa, &old_winch);
+	sigaction(SIGWINCH, &sa, &px->old_winch);
 	sa.sa_handler = on_chld;
-	sigaction(SIGCHLD, &sa, &old_chld);
-	sigaction(SIGPIPE, &ign, &old_pipe);
-	if (child > 0)
-		forward_signals(child);
-	if (s->master >= 0 && term >= 0)
-		sync_winsize(term, s->master);
-	src[0] = s->master;
-	src[1] = s->from_out;
-	src[2] = s->from_err;
+	sigaction(SIGCHLD, &sa, &px->old_chld);
+	sigaction(SIGPIPE, &ign, &px->old_pipe);
+	if (px->child > 0)
+		forward_signals(px->child);
+	if (s->master >= 0 && px->term >= 0)
+		sync_winsize(px->term, s->master);
+	px->src[0] = s->master;
+	px->src[1] = s->from_out;
+	px->src[2] = s->from_err;
 	for (i = 0; i < 3; i++)
-		if (src[i] >= 0)
-			fcntl(src[i], F_SETFL, fcntl(src[i], F_GETFL) |
-			      O_NONBLOCK);
-	if (s->to_in < 0 && !(s->master >= 0 &&
-			      (s->tty[0] || s->master_is_sock)))
-		in_open = false;
+		if (px->src[i] >= 0)
+			fcntl(px->src[i], F_SETFL,
+			      fcntl(px->src[i], F_GETFL) | O_NONBLOCK);
+	px->in_open = s->to_in >= 0 ||
+		      (s->master >= 0 && (s->tty[0] || s->master_is_sock));
+}
 
-	for (;;) {
-		struct pollfd p[4];
-		int n, timeout = -1;
+/*
+ * Before a poll: the window size, whether the child ended.  Return: the
+ * poll's timeout, or -2 when the drain after the child's end is over.
+ */
+static int proxy_tick(struct proxy *px)
+{
+	int timeout = -1;
 
-		if (got_winch) {
-			got_winch = 0;
-			if (s->master >= 0)
-				sync_winsize(term, s->master);
-		}
-		if (!done && child > 0) {
-			pid_t r = waitpid(child, &status, WNOHANG);
-
-			got_chld = 0;
-			if (r == child)
-				done = true;
-		}
-		if (done) {
-			/*
-			 * What the command wrote before it ended, no more (a
-			 * daemon it left may keep its streams open).
-			 */
-			timeout = 0;
-			in_open = false;
-			if (++drain > 256)
-				break;
-		}
-		for (i = 0; i < 3; i++) {
-			p[i].fd = src[i];
-			p[i].events = POLLIN;
-		}
-		p[3].fd = in_open ? 0 : -1;
-		p[3].events = POLLIN;
-		if (!done && child > 0 && timeout < 0)
-			timeout = 1000;	/* a SIGCHLD between check and poll */
-		n = poll(p, 4, timeout);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (!n && done)
-			break;
-		if (!n)
-			continue;
-		for (i = 0; i < 3; i++) {
-			int out = i == 0 ? out_tty : i;
-
-			if (src[i] < 0 || !(p[i].revents &
-					    (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			if (!pump(src[i], out, &out_ok[i ? i : 1])) {
-				/* The master's end (EIO) ends a console. */
-				if (i == 0 && child <= 0)
-					done = true;
-				if (i != 0 || child <= 0) {
-					close(src[i]);
-					src[i] = -1;
-					if (i == 0)
-						s->master = -1;
-				} else {
-					/* Hung up, not ended: stop polling. */
-					src[i] = -1;
-				}
-			}
-		}
-		if (in_open && (p[3].revents & (POLLIN | POLLHUP | POLLERR))) {
-			char buf[4096];
-			ssize_t r = read(0, buf, sizeof(buf));
-			int to = (s->tty[0] || s->master_is_sock) &&
-				 s->master >= 0 ? s->master : s->to_in;
-			char *end;
-
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0) {
-				in_open = false;
-				if (to == s->to_in && s->to_in >= 0) {
-					close(s->to_in);
-					s->to_in = -1;
-				} else if (to >= 0 && s->master_is_sock) {
-					shutdown(to, SHUT_WR);
-				} else if (to >= 0) {
-					char eof = 4;	/* ^D */
-
-					write_all(to, &eof, 1);
-				}
-				continue;
-			}
-			end = s->detach ? memchr(buf, s->detach, (size_t)r) :
-			      NULL;
-			if (end)
-				r = end - buf;
-			if (to >= 0 && !write_all(to, buf, (size_t)r))
-				in_open = false;
-			if (end)
-				break;
-		}
-		if (child <= 0 && src[0] < 0)
-			break;
+	if (got_winch) {
+		got_winch = 0;
+		if (px->s->master >= 0)
+			sync_winsize(px->term, px->s->master);
 	}
-	if (raw)
-		tcsetattr(0, TCSANOW, &saved);
-	sigaction(SIGWINCH, &old_winch, NULL);
-	sigaction(SIGCHLD, &old_chld, NULL);
-	sigaction(SIGPIPE, &old_pipe, NULL);
-	fwd_pid = 0;
-	if (s->to_in >= 0) {
+	if (!px->done && px->child > 0) {
+		pid_t r = waitpid(px->child, &px->status, WNOHANG);
+
+		got_chld = 0;
+		if (r == px->child)
+			px->done = true;
+	}
+	if (px->done) {
+		/*
+		 * What the command wrote before it ended, no more (a daemon
+		 * it left may keep its streams open).
+		 */
+		timeout = 0;
+		px->in_open = false;
+		if (++px->drain > 256)
+			return -2;
+	}
+	if (!px->done && px->child > 0 && timeout < 0)
+		timeout = 1000;	/* a SIGCHLD between check and poll */
+	return timeout;
+}
+
+/* Copies what the sources have to the caller's 1 and 2. */
+static void proxy_outputs(struct proxy *px, const struct pollfd *p)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		int out = i == 0 ? px->out_tty : i;
+
+		if (px->src[i] < 0 ||
+		    !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		if (pump(px->src[i], out, &px->out_ok[i ? i : 1]))
+			continue;
+		/* The master's end (EIO) ends a console. */
+		if (i == 0 && px->child <= 0)
+			px->done = true;
+		if (i != 0 || px->child <= 0) {
+			close(px->src[i]);
+			px->src[i] = -1;
+			if (i == 0)
+				px->s->master = -1;
+		} else {
+			/* Hung up, not ended: stop polling. */
+			px->src[i] = -1;
+		}
+	}
+}
+
+/* The caller's input has ended: so does the command's. */
+static void proxy_input_end(struct proxy *px, int to)
+{
+	struct io_streams *s = px->s;
+
+	px->in_open = false;
+	if (to == s->to_in && s->to_in >= 0) {
 		close(s->to_in);
 		s->to_in = -1;
+	} else if (to >= 0 && s->master_is_sock) {
+		shutdown(to, SHUT_WR);
+	} else if (to >= 0) {
+		char eof = 4;	/* ^D */
+
+		write_all(to, &eof, 1);
+	}
+}
+
+enum proxy_next { PROXY_ON, PROXY_POLL, PROXY_END };
+
+/*
+ * Copies the caller's input to the command.  Return: PROXY_END at the
+ * detach byte, PROXY_POLL to poll again at once, else PROXY_ON.
+ */
+static enum proxy_next proxy_input(struct proxy *px)
+{
+	struct io_streams *s = px->s;
+	int to = (s->tty[0] || s->master_is_sock) && s->master >= 0 ?
+		 s->master : s->to_in;
+	char buf[4096], *end;
+	ssize_t r = read(0, buf, sizeof(buf));
+
+	if (r < 0 && errno == EINTR)
+		return PROXY_POLL;
+	if (r <= 0) {
+		proxy_input_end(px, to);
+		return PROXY_POLL;
+	}
+	end = s->detach ? memchr(buf, s->detach, (size_t)r) : NULL;
+	if (end)
+		r = end - buf;
+	if (to >= 0 && !write_all(to, buf, (size_t)r))
+		px->in_open = false;
+	return end ? PROXY_END : PROXY_ON;
+}
+
+/* The caller's terminal and signals as they were; the pipes closed. */
+static void proxy_stop(struct proxy *px)
+{
+	int i;
+
+	if (px->raw)
+		tcsetattr(0, TCSANOW, &px->saved);
+	sigaction(SIGWINCH, &px->old_winch, NULL);
+	sigaction(SIGCHLD, &px->old_chld, NULL);
+	sigaction(SIGPIPE, &px->old_pipe, NULL);
+	fwd_pid = 0;
+	if (px->s->to_in >= 0) {
+		close(px->s->to_in);
+		px->s->to_in = -1;
 	}
 	for (i = 1; i < 3; i++)
-		if (src[i] >= 0)
-			close(src[i]);
+		if (px->src[i] >= 0)
+			close(px->src[i]);
+}
+
+/* One poll of the sources and the input.  Return: false at the end. */
+static bool proxy_step(struct proxy *px)
+{
+	struct pollfd p[4];
+	int i, n, timeout = proxy_tick(px);
+
+	if (timeout == -2)
+		return false;
+	for (i = 0; i < 3; i++) {
+		p[i].fd = px->src[i];
+		p[i].events = POLLIN;
+	}
+	p[3].fd = px->in_open ? 0 : -1;
+	p[3].events = POLLIN;
+	n = poll(p, 4, timeout);
+	if (n < 0)
+		return errno == EINTR;
+	if (!n)
+		return !px->done;
+	proxy_outputs(px, p);
+	if (px->in_open && (p[3].revents & (POLLIN | POLLHUP | POLLERR))) {
+		enum proxy_next next = proxy_input(px);
+
+		if (next != PROXY_ON)
+			return next == PROXY_POLL;
+	}
+	return !(px->child <= 0 && px->src[0] < 0);
+}
+
+int io_proxy(struct io_streams *s, pid_t child)
+{
+	struct proxy px = { .s = s, .child = child,
+			    .out_ok = { true, true, true } };
+
+	proxy_start(&px);
+	while (proxy_step(&px))
+		;
+	proxy_stop(&px);
 	if (child <= 0)
 		return 0;
-	while (!done && waitpid(child, &status, 0) < 0)
+	while (!px.done && waitpid(child, &px.status, 0) < 0)
 		if (errno != EINTR)
 			return VS_EXIT_FAIL;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	if (WIFEXITED(px.status))
+		return WEXITSTATUS(px.status);
+	return 128 + WTERMSIG(px.status);
 }

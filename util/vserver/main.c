@@ -166,7 +166,8 @@ static int marked(const char *mark, const char *cmd)
 
 char **main_argv;
 
-int main(int argc, char *argv[])
+/* The front end's own options, before <name>; *@mark gets --marked's. */
+static void main_options(int argc, char *argv[], const char **mark)
 {
 	static const struct option longopts[] = {
 		{ "silent", no_argument, NULL, 'q' },
@@ -178,20 +179,10 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *mark = NULL, *cmd, *arg;
-	static struct guest g;
-	ssize_t n;
 
-	main_argv = argv;
-	tool_init(argv[0]);
-	n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
-	if (n > 0)
-		self_exe[n] = '\0';
-	else
-		strcpy(self_exe, "/usr/sbin/vserver");
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+qsvdhV", longopts);
+		int c = tool_next_opt(argc, argv, "+qsvdhV", longopts,
+				      usage, VS_EXIT_USAGE);
 
 		if (c == -1)
 			break;
@@ -205,16 +196,67 @@ int main(int argc, char *argv[])
 		case 'd':
 			break;
 		case 'M':
-			mark = optarg;
+			*mark = optarg;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, VS_EXIT_USAGE);
 		}
 	}
+}
+
+/* Runs <command> [<args>] (@argv[0] is the command) on the guest @g. */
+static int dispatch(struct guest *g, const char *arg, int argc, char **argv)
+{
+	const char *cmd = argv[0];
+
+	if (!strcmp(cmd, "start"))
+		return cmd_start(g, argc, argv);
+	if (!strcmp(cmd, "stop"))
+		return cmd_stop(g, argc, argv);
+	if (!strcmp(cmd, "restart") || !strcmp(cmd, "condrestart")) {
+		if (argc > 1)
+			usage_error(VS_EXIT_USAGE, cmd, " takes no arguments");
+		return restart(g, !strcmp(cmd, "condrestart"));
+	}
+	if (!strcmp(cmd, "status") || !strcmp(cmd, "running")) {
+		if (argc > 1)
+			usage_error(VS_EXIT_USAGE, cmd, " takes no arguments");
+		return cmd_status(g, arg, !strcmp(cmd, "running"));
+	}
+	if (!strcmp(cmd, "enter"))
+		return cmd_enter(g, argc, argv);
+	if (!strcmp(cmd, "exec")) {
+		if (argc < 2)
+			usage_error(VS_EXIT_USAGE, "exec needs a command");
+		return cmd_exec(g, "0", argv + 1, NULL);
+	}
+	if (!strcmp(cmd, "suexec")) {
+		if (argc < 3)
+			usage_error(VS_EXIT_USAGE, "suexec needs a user and a "
+				    "command");
+		return cmd_exec(g, argv[1], argv + 2, NULL);
+	}
+	if (!strcmp(cmd, "console"))
+		return cmd_console(g, argc, argv);
+	if (!strcmp(cmd, "build"))
+		return cmd_build(g, argc, argv);
+	if (!strcmp(cmd, "delete"))
+		return cmd_delete(g, argc, argv);
+	usage_error(VS_EXIT_USAGE, "unknown command '", cmd, "'");
+}
+
+int main(int argc, char *argv[])
+{
+	const char *mark = NULL, *cmd, *arg;
+	static struct guest g;
+	ssize_t n;
+
+	main_argv = argv;
+	tool_init(argv[0]);
+	n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
+	if (n > 0)
+		self_exe[n] = '\0';
+	else
+		strcpy(self_exe, "/usr/sbin/vserver");
+	main_options(argc, argv, &mark);
 	if (mark) {
 		if (optind + 1 != argc)
 			usage_error(VS_EXIT_USAGE, "--marked <mark> takes one "
@@ -227,47 +269,10 @@ int main(int argc, char *argv[])
 		usage_error(VS_EXIT_USAGE, "no command given");
 	arg = argv[optind];
 	cmd = argv[optind + 1];
-	argv += optind + 1;
-	argc -= optind + 1;
-
 	if (!guest_locate(arg, &g) && strcmp(cmd, "build")) {
-		fail(VS_EXIT_NOGUEST, "no guest '%s': %s does not exist "
+		dief(VS_EXIT_NOGUEST, "no guest '%s': %s does not exist "
 		     "(build it with 'vserver %s build -m busybox')", arg,
 		     g.cfgdir, arg);
 	}
-
-	if (!strcmp(cmd, "start"))
-		return cmd_start(&g, argc, argv);
-	if (!strcmp(cmd, "stop"))
-		return cmd_stop(&g, argc, argv);
-	if (!strcmp(cmd, "restart") || !strcmp(cmd, "condrestart")) {
-		if (argc > 1)
-			usage_error(VS_EXIT_USAGE, cmd, " takes no arguments");
-		return restart(&g, !strcmp(cmd, "condrestart"));
-	}
-	if (!strcmp(cmd, "status") || !strcmp(cmd, "running")) {
-		if (argc > 1)
-			usage_error(VS_EXIT_USAGE, cmd, " takes no arguments");
-		return cmd_status(&g, arg, !strcmp(cmd, "running"));
-	}
-	if (!strcmp(cmd, "enter"))
-		return cmd_enter(&g, argc, argv);
-	if (!strcmp(cmd, "exec")) {
-		if (argc < 2)
-			usage_error(VS_EXIT_USAGE, "exec needs a command");
-		return cmd_exec(&g, "0", argv + 1, NULL);
-	}
-	if (!strcmp(cmd, "suexec")) {
-		if (argc < 3)
-			usage_error(VS_EXIT_USAGE, "suexec needs a user and a "
-				    "command");
-		return cmd_exec(&g, argv[1], argv + 2, NULL);
-	}
-	if (!strcmp(cmd, "console"))
-		return cmd_console(&g, argc, argv);
-	if (!strcmp(cmd, "build"))
-		return cmd_build(&g, argc, argv);
-	if (!strcmp(cmd, "delete"))
-		return cmd_delete(&g, argc, argv);
-	usage_error(VS_EXIT_USAGE, "unknown command '", cmd, "'");
+	return dispatch(&g, arg, argc - optind - 1, argv + optind + 1);
 }

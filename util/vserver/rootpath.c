@@ -64,15 +64,15 @@ int root_open(const char *vdir)
 	int fd = open(vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0)
-		msg("cannot open the guest's root %s: %s", vdir,
-		    strerror(errno));
+		warnf("cannot open the guest's root %s: %s", vdir,
+		      strerror(errno));
 	return fd;
 }
 
 static int fail_path(const char *what, const char *rel, int err)
 {
-	msg("cannot %s /%s in the guest's root: %s", what, rel,
-	    strerror(err));
+	warnf("cannot %s /%s in the guest's root: %s", what, rel,
+	      strerror(err));
 	errno = err;
 	return -1;
 }
@@ -257,7 +257,7 @@ int rp_copy(int rootfd, const char *rel, const char *src, mode_t mode)
 
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0) {
-		msg("cannot read %s: %s", src, strerror(errno));
+		warnf("cannot read %s: %s", src, strerror(errno));
 		return -1;
 	}
 	out = create_file(rootfd, rel, mode);

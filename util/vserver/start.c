@@ -118,19 +118,19 @@ int ifaces_add(const struct guest *g, int *added)
 			continue;
 		st = ip_addr(ifc, "add", false);
 		if (st) {
-			msg("%s: cannot add %s/%u to %s (ip exited with %d)",
-			    g->name, ifc->ip, ifc->addr.prefix,
-			    ifc->addr.dev, st);
+			warnf("%s: cannot add %s/%u to %s (ip exited with %d)",
+			      g->name, ifc->ip, ifc->addr.prefix,
+			      ifc->addr.dev, st);
 			return -1;
 		}
 		*added = i + 1;
 		if (!ifc->down && run_command(up, false)) {
-			msg("%s: cannot bring %s up", g->name, ifc->addr.dev);
+			warnf("%s: cannot bring %s up", g->name, ifc->addr.dev);
 			return -1;
 		}
 	}
 	if (fail_step("interfaces")) {
-		msg("%s: interfaces: injected failure", g->name);
+		warnf("%s: interfaces: injected failure", g->name);
 		return -1;
 	}
 	return 0;
@@ -178,20 +178,24 @@ static int report_fd = -1;
 /* The child's end of the socket the console's master goes back by. */
 static int console_sock = -1;
 
-static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void report(const char *fmt, ...)
+/* One line of the report pipe: @kind, then the text. */
+static void report(enum report_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void report(enum report_kind kind, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
 	int n;
 
+	buf[0] = (char)kind;
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	n = vsnprintf(buf + 1, sizeof(buf) - 2, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n > sizeof(buf) - 2)
-		n = sizeof(buf) - 2;
+	if ((size_t)n > sizeof(buf) - 3)
+		n = sizeof(buf) - 3;
+	n++;
 	buf[n++] = '\n';
 	if (write(report_fd, buf, (size_t)n) < 0)
 		return;
@@ -202,9 +206,10 @@ static const char *cur_step = "";
 static void step(const char *name)
 {
 	cur_step = name;
-	report("S%s", name);
+	report(REPORT_STEP, "%s", name);
 	if (fail_step(name)) {
-		report("F%s\tinjected failure ($VSERVER_FAIL_STEP)", name);
+		report(REPORT_FAIL, "%s\tinjected failure "
+		       "($VSERVER_FAIL_STEP)", name);
 		_exit(1);
 	}
 }
@@ -220,9 +225,10 @@ static noreturn void step_fail(int err, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (err)
-		report("F%s\t%s: %s", cur_step, buf, vc_strerror(err));
+		report(REPORT_FAIL, "%s\t%s: %s", cur_step, buf,
+		       vc_strerror(err));
 	else
-		report("F%s\t%s", cur_step, buf);
+		report(REPORT_FAIL, "%s\t%s", cur_step, buf);
 	_exit(1);
 }
 
@@ -424,12 +430,13 @@ static int guest_console(void)
 
 	master = open_guest_pty(&slave);
 	if (master < 0) {
-		report("Wno console: no pty in the guest (/dev/pts/ptmx: %s)",
-		       strerror(errno));
+		report(REPORT_WARN, "no console: no pty in the guest "
+		       "(/dev/pts/ptmx: %s)", strerror(errno));
 		return -1;
 	}
 	if (ioctl(master, TIOCGPTN, &n)) {
-		report("Wno console: TIOCGPTN: %s", strerror(errno));
+		report(REPORT_WARN, "no console: TIOCGPTN: %s",
+		       strerror(errno));
 		goto fail;
 	}
 	snprintf(pts, sizeof(pts), "/dev/pts/%d", n);
@@ -446,13 +453,13 @@ static int guest_console(void)
 			close(fd);
 	}
 	if (mount(pts, "/dev/console", NULL, MS_BIND, NULL)) {
-		report("Wno console: cannot bind %s over /dev/console: %s",
-		       pts, strerror(errno));
+		report(REPORT_WARN, "no console: cannot bind %s over "
+		       "/dev/console: %s", pts, strerror(errno));
 		goto fail;
 	}
 	if (send_fd(console_sock, master))
-		report("Wthe console's master could not be passed: %s",
-		       strerror(errno));
+		report(REPORT_WARN, "the console's master could not be "
+		       "passed: %s", strerror(errno));
 	close(master);
 	return slave;
 fail:
@@ -484,15 +491,15 @@ static void notify_socket(void)
 		close(fd);
 		goto fail;
 	}
-	report("N");
+	report(REPORT_NOTIFY, "%s", "");
 	if (send_fd(console_sock, fd))
-		report("Wthe notify socket could not be passed: %s",
-		       strerror(errno));
+		report(REPORT_WARN, "the notify socket could not be "
+		       "passed: %s", strerror(errno));
 	close(fd);
 	return;
 fail:
-	report("Wno %s: %s; start will not wait for READY=1", NOTIFY_PATH,
-	       strerror(errno));
+	report(REPORT_WARN, "no %s: %s; start will not wait for READY=1",
+	       NOTIFY_PATH, strerror(errno));
 }
 
 /* The guest's pid 1. */
@@ -527,7 +534,8 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 	 */
 	if (g->style == INIT_SYSTEMD && !g->cmd_start[0]) {
 		if (apifs_systemd_dropins())
-			report("W%s: %s", apifs_error(), strerror(errno));
+			report(REPORT_WARN, "%s: %s", apifs_error(),
+			       strerror(errno));
 		notify_socket();
 	}
 	cons = guest_console();
@@ -542,7 +550,8 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 		report_fd = 3;
 	}
 	fcntl(report_fd, F_SETFD, FD_CLOEXEC);
-	close_from(4);
+	if (close_from(4))
+		step_fail(errno, "cannot close the host's descriptors");
 	setsid();
 	if (vc_set_cflags(VC_XID_SELF, &end))
 		step_fail(errno, "cannot end the setup of the context");
@@ -553,29 +562,25 @@ static noreturn void guest_init(const struct guest *g, int nullfd,
 	step_fail(errno, "cannot execute %s", argv[0]);
 }
 
-static noreturn void setup_child(const struct guest *g, bool use_cgroup)
+/* Step "cgroup": into a cgroup v2 of the guest's own. */
+static void setup_cgroup(const struct guest *g)
+{
+	char cg[VS_PATH_MAX], tidy[CGROUP_PATH_MAX + 1];
+	const char *why;
+
+	guest_cgroup(g, cg, sizeof(cg));
+	why = cgroup_path_check(cg, tidy, sizeof(tidy));
+	if (why)
+		step_fail(0, "cgroup '%s' %s", cg, why);
+	cgroup_check(tidy, 1);
+	cgroup_join(1);
+}
+
+/* Steps "namespaces" and "context" (reported as REPORT_XID). */
+static void setup_context(const struct guest *g, bool use_cgroup)
 {
 	uint32_t want = g->have_xid ? g->xid : VC_XID_SELF;
-	char cg[VS_PATH_MAX];
-	int i, xid, nullfd, vdirfd, spaces;
-	pid_t pid;
-
-	nullfd = open("/dev/null", O_RDWR | O_CLOEXEC);
-	if (nullfd < 0)
-		step_fail(errno, "cannot open /dev/null");
-
-	step("cgroup");
-	if (use_cgroup) {
-		char tidy[CGROUP_PATH_MAX + 1];
-		const char *why;
-
-		guest_cgroup(g, cg, sizeof(cg));
-		why = cgroup_path_check(cg, tidy, sizeof(tidy));
-		if (why)
-			step_fail(0, "cgroup '%s' %s", cg, why);
-		cgroup_check(tidy, 1);
-		cgroup_join(1);
-	}
+	int xid, spaces;
 
 	step("namespaces");
 	/* In its own cgroup: the guest's cgroup namespace is rooted there. */
@@ -591,22 +596,16 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 	if (xid < 0)
 		step_fail(errno, "cannot create context %u",
 			  g->have_xid ? g->xid : 0);
-	report("X%d", xid);
+	report(REPORT_XID, "%d", xid);
 	if (vc_set_space(VC_XID_SELF, spaces, 0))
 		step_fail(errno, "cannot store the namespaces of context %d",
 			  xid);
+}
 
-	step("attributes");
-	set_words(g);
-	step("limits");
-	set_limits(g);
-	step("scheduler");
-	if (g->have_sched && vc_set_sched(VC_XID_SELF, &g->sched))
-		step_fail(errno, "sched/: cannot set the scheduler");
-	step("uts");
-	set_uts(g);
-	step("network");
-	set_network(g);
+/* Step "mounts": the root bound on itself, fstab's early mounts. */
+static void setup_mounts(const struct guest *g)
+{
+	int i, vdirfd;
 
 	step("mounts");
 	if (mount(g->vdir, g->vdir, NULL, MS_BIND | MS_REC, NULL))
@@ -620,7 +619,11 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 		if (!late_mount(&g->mount[i]))
 			do_mount(vdirfd, &g->mount[i]);
 	close(vdirfd);
+}
 
+/* Step "root": into the guest's root, the host's left behind. */
+static void setup_root(const struct guest *g)
+{
 	step("root");
 	if (chdir(g->vdir))
 		step_fail(errno, "cannot enter %s", g->vdir);
@@ -645,6 +648,35 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 		step_fail(errno, "cannot change to the guest's root");
 	if (vc_set_space(VC_XID_SELF, CLONE_FS, 0))
 		step_fail(errno, "cannot store the guest's root");
+}
+
+/* The setup child: the steps in the guest's context, then its pid 1. */
+static noreturn void setup_child(const struct guest *g, bool use_cgroup)
+{
+	int nullfd;
+	pid_t pid;
+
+	nullfd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (nullfd < 0)
+		step_fail(errno, "cannot open /dev/null");
+
+	step("cgroup");
+	if (use_cgroup)
+		setup_cgroup(g);
+	setup_context(g, use_cgroup);
+	step("attributes");
+	set_words(g);
+	step("limits");
+	set_limits(g);
+	step("scheduler");
+	if (g->have_sched && vc_set_sched(VC_XID_SELF, &g->sched))
+		step_fail(errno, "sched/: cannot set the scheduler");
+	step("uts");
+	set_uts(g);
+	step("network");
+	set_network(g);
+	setup_mounts(g);
+	setup_root(g);
 
 	pid = fork();
 	if (pid < 0)
@@ -656,6 +688,57 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
 
 /* --- the monitor ------------------------------------------------------ */
 
+/* The monitor itself, in a session of its own. */
+static noreturn void monitor(const struct guest *g, uint32_t xid, int master)
+{
+	struct vc_wait_exit res = { 0, 0 };
+	int fd = open("/dev/null", O_RDWR), lock;
+	pid_t keeper = -1;
+	uint32_t running;
+	char *text;
+
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+	}
+	if (master >= 0 && dup2(master, 3) == 3)
+		master = 3;
+	else
+		master = -1;
+	if (close_from(4) || chdir("/"))
+		_exit(1);
+	if (master >= 0) {
+		keeper = fork();
+		if (!keeper)
+			console_keeper(g, master);
+		close(master);
+	}
+	while (vc_wait_exit(xid, &res))
+		if (errno != EINTR)
+			break;
+	if (keeper > 0) {
+		kill(keeper, SIGTERM);
+		waitpid(keeper, NULL, 0);
+	}
+	lock = guest_lock(g);
+	text = read_file(g->runfile, NULL);
+	running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
+	free(text);
+	if (running != xid || ctx_tasks(xid))
+		_exit(0);
+	guest_cleanup(g);
+	run_hooks(g, "post-stop");
+	close(lock);
+	if (res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART ||
+	    res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART2) {
+		char *argv[] = { "vserver", (char *)g->cfgdir, "start", NULL };
+
+		execv(self_exe, argv);
+	}
+	_exit(0);
+}
+
 /*
  * Waits for the context to end.  If it ended by itself (the run file
  * still names it once the lock is ours: a stop removes it first) the
@@ -663,11 +746,11 @@ static noreturn void setup_child(const struct guest *g, bool use_cgroup)
  */
 static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 {
-	pid_t pid = fork(), keeper = -1;
+	pid_t pid = fork();
 
 	if (pid < 0) {
-		msg("%s: warning: no monitor (fork: %s); a reboot in the guest "
-		    "will not restart it", g->name, strerror(errno));
+		warnf("%s: warning: no monitor (fork: %s); a reboot in the "
+		      "guest will not restart it", g->name, strerror(errno));
 		return;
 	}
 	if (pid) {
@@ -677,55 +760,7 @@ static void spawn_monitor(const struct guest *g, uint32_t xid, int master)
 	setsid();
 	if (fork())
 		_exit(0);
-	{
-		struct vc_wait_exit res = { 0, 0 };
-		int fd = open("/dev/null", O_RDWR), lock;
-		uint32_t running;
-		char *text;
-
-		if (fd >= 0) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		if (master >= 0 && dup2(master, 3) == 3)
-			master = 3;
-		else
-			master = -1;
-		close_from(4);
-		if (chdir("/"))
-			_exit(1);
-		if (master >= 0) {
-			keeper = fork();
-			if (!keeper)
-				console_keeper(g, master);
-			close(master);
-		}
-		while (vc_wait_exit(xid, &res))
-			if (errno != EINTR)
-				break;
-		if (keeper > 0) {
-			kill(keeper, SIGTERM);
-			waitpid(keeper, NULL, 0);
-		}
-		lock = guest_lock(g);
-		text = read_file(g->runfile, NULL);
-		running = text ? (uint32_t)strtoul(text, NULL, 10) : 0;
-		free(text);
-		if (running != xid || ctx_tasks(xid))
-			_exit(0);
-		guest_cleanup(g);
-		run_hooks(g, "post-stop");
-		close(lock);
-		if (res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART ||
-		    res.reboot_cmd == (int32_t)LINUX_REBOOT_CMD_RESTART2) {
-			char *argv[] = { "vserver", (char *)g->cfgdir, "start",
-					 NULL };
-
-			execv(self_exe, argv);
-		}
-		_exit(0);
-	}
+	monitor(g, xid, master);
 }
 
 /* --- a systemd guest's READY=1 ---------------------------------------- */
@@ -802,20 +837,20 @@ static bool sanity(const struct guest *g)
 	int rootfd, fd;
 
 	if (strlen(g->cfgdir) > VC_VHI_NAME_MAX) {
-		msg("%s: the configuration directory '%s' is longer than %d "
-		    "characters: the kernel cannot keep it as the context "
-		    "name", g->name, g->cfgdir, VC_VHI_NAME_MAX);
+		warnf("%s: the configuration directory '%s' is longer than %d "
+		      "characters: the kernel cannot keep it as the context "
+		      "name", g->name, g->cfgdir, VC_VHI_NAME_MAX);
 		ok = false;
 	}
 	if (g->have_xid && ctx_tasks(g->xid)) {
-		msg("%s: context %u is in use by another guest or tool",
-		    g->name, g->xid);
+		warnf("%s: context %u is in use by another guest or tool",
+		      g->name, g->xid);
 		ok = false;
 	}
 	rootfd = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {
-		msg("%s: the guest's root %s: %s", g->name, g->vdir,
-		    strerror(errno));
+		warnf("%s: the guest's root %s: %s", g->name, g->vdir,
+		      strerror(errno));
 		return false;
 	}
 	pathf(path, sizeof(path), "%s/apps/init/runlevel", g->cfgdir);
@@ -823,10 +858,10 @@ static bool sanity(const struct guest *g)
 	fd = open_in_root(rootfd, argv[0], O_PATH);
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    !(st.st_mode & 0111)) {
-		msg("%s: the init command %s is not an executable file in "
-		    "the guest (%s); check apps/init/style and cmd.start",
-		    g->name, argv[0], fd < 0 ? strerror(errno) :
-		    "not executable");
+		warnf("%s: the init command %s is not an executable file in "
+		      "the guest (%s); check apps/init/style and cmd.start",
+		      g->name, argv[0], fd < 0 ? strerror(errno) :
+		      "not executable");
 		ok = false;
 	}
 	if (fd >= 0)
@@ -835,9 +870,9 @@ static bool sanity(const struct guest *g)
 		fd = open_in_root(rootfd, g->mount[i].dst,
 				  O_PATH | O_DIRECTORY);
 		if (fd < 0) {
-			msg("%s/fstab:%u: the mount point %s is no directory "
-			    "in the guest", g->cfgdir, g->mount[i].line,
-			    g->mount[i].dst);
+			warnf("%s/fstab:%u: the mount point %s is no directory "
+			      "in the guest", g->cfgdir, g->mount[i].line,
+			      g->mount[i].dst);
 			ok = false;
 		} else {
 			close(fd);
@@ -849,66 +884,54 @@ static bool sanity(const struct guest *g)
 
 /* --- start ----------------------------------------------------------- */
 
-/* Starts the guest; the lock is held.  Return: exit status. */
-static int do_start(struct guest *g)
+/*
+ * What the report pipe said: the last step begun, the context, the
+ * runlevel's status, whether a notify socket comes, and the failure.
+ */
+struct start_state {
+	char step[64];
+	char failed[1100];	/* "<step>\t<why>"; "" while all is well */
+	long xid;
+	int rc_status;
+	bool notify;
+};
+
+/* One line of the report pipe (enum report_kind, frontend.h). */
+static void report_line(const struct guest *g, struct start_state *s,
+			const char *line)
 {
-	char buf[4096], step_seen[64] = "", failed[1100] = "";
-	int pipefd[2], cons[2], status, added = 0, rc_status = -1, master;
-	int nfd = -1;
-	bool use_cgroup, fail_msg = false, notify = false;
+	switch ((enum report_kind)line[0]) {
+	case REPORT_STEP:
+		snprintf(s->step, sizeof(s->step), "%s", line + 1);
+		break;
+	case REPORT_XID:
+		s->xid = strtol(line + 1, NULL, 10);
+		break;
+	case REPORT_RC:
+		s->rc_status = atoi(line + 1);
+		break;
+	case REPORT_NOTIFY:
+		s->notify = true;
+		break;
+	case REPORT_WARN:
+		if (!getenv("VSERVER_QUIET"))
+			warnf("%s: warning: %s", g->name, line + 1);
+		break;
+	case REPORT_FAIL:
+		snprintf(s->failed, sizeof(s->failed), "%s", line + 1);
+		break;
+	}
+}
+
+/* Reads the report pipe @fd to its end (every writer gone). */
+static void read_reports(const struct guest *g, struct start_state *s,
+			 int fd)
+{
+	char buf[4096], *nl;
 	size_t len = 0;
-	long xid = -1;
-	pid_t pid;
 
-	if (!sanity(g) || dlimits_apply(g)) {
-		msg("%s: not started", g->name);
-		return VS_EXIT_FAIL;
-	}
-	if (!run_hooks(g, "initialize") || !run_hooks(g, "prepre-start")) {
-		msg("%s: not started: a scriptlet failed", g->name);
-		return VS_EXIT_FAIL;
-	}
-	if (g->have_xid)
-		say(g, "starting: context %u, root %s", g->xid, g->vdir);
-	else
-		say(g, "starting: dynamic context, root %s", g->vdir);
-	defaults_warn_unlimited(g);
-	if (ifaces_add(g, &added)) {
-		ifaces_del(g, added);
-		msg("%s: start failed at step 'interfaces'; the addresses "
-		    "added were removed again", g->name);
-		return VS_EXIT_FAIL;
-	}
-	if (!run_hooks(g, "pre-start")) {
-		ifaces_del(g, g->niface);
-		msg("%s: start failed at step 'pre-start'; undone", g->name);
-		return VS_EXIT_FAIL;
-	}
-	use_cgroup = cgroup_ready();
-	if (!use_cgroup)
-		msg("%s: warning: no cgroup2 file system on /sys/fs/cgroup: "
-		    "memory and CPU limits cannot act", g->name);
-
-	if (pipe2(pipefd, O_CLOEXEC))
-		fail(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, cons))
-		fail(VS_EXIT_FAIL, "cannot make a socket pair: %s",
-		     strerror(errno));
-	pid = fork();
-	if (pid < 0)
-		fail(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
-	if (!pid) {
-		close(pipefd[0]);
-		close(cons[0]);
-		report_fd = pipefd[1];
-		console_sock = cons[1];
-		setup_child(g, use_cgroup);
-	}
-	close(pipefd[1]);
-	close(cons[1]);
 	for (;;) {
-		ssize_t n = read(pipefd[0], buf + len, sizeof(buf) - 1 - len);
-		char *nl;
+		ssize_t n = read(fd, buf + len, sizeof(buf) - 1 - len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -918,123 +941,200 @@ static int do_start(struct guest *g)
 		buf[len] = '\0';
 		while ((nl = strchr(buf, '\n'))) {
 			*nl = '\0';
-			switch (buf[0]) {
-			case 'S':
-				snprintf(step_seen, sizeof(step_seen), "%s",
-					 buf + 1);
-				break;
-			case 'X':
-				xid = strtol(buf + 1, NULL, 10);
-				break;
-			case 'R':
-				rc_status = atoi(buf + 1);
-				break;
-			case 'N':
-				notify = true;
-				break;
-			case 'W':
-				if (!getenv("VSERVER_QUIET"))
-					msg("%s: warning: %s", g->name,
-					    buf + 1);
-				break;
-			case 'F':
-				snprintf(failed, sizeof(failed), "%s",
-					 buf + 1);
-				fail_msg = true;
-				break;
-			}
+			report_line(g, s, buf);
 			len -= (size_t)(nl + 1 - buf);
 			memmove(buf, nl + 1, len + 1);
 		}
 		if (len >= sizeof(buf) - 1)
 			len = 0;
 	}
-	close(pipefd[0]);
+}
+
+/*
+ * Whether the guest came up: the setup process ended well, the runlevel
+ * (sysv) did, and init did not end at once.  Else @s->failed says why.
+ */
+static bool start_verdict(struct start_state *s, pid_t pid)
+{
+	int status;
+
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!fail_msg && (!WIFEXITED(status) || WEXITSTATUS(status))) {
-		snprintf(failed, sizeof(failed), "%s\tthe setup process "
-			 "failed", step_seen);
-		fail_msg = true;
-	}
-	if (!fail_msg && rc_status > 0) {
-		snprintf(failed, sizeof(failed), "init\tthe rc script exited "
-			 "with %d", rc_status);
-		fail_msg = true;
-	}
+	if (!s->failed[0] && (!WIFEXITED(status) || WEXITSTATUS(status)))
+		snprintf(s->failed, sizeof(s->failed), "%s\tthe setup "
+			 "process failed", s->step);
+	if (!s->failed[0] && s->rc_status > 0)
+		snprintf(s->failed, sizeof(s->failed), "init\tthe rc script "
+			 "exited with %d", s->rc_status);
 	/* An init that ends at once has not started the guest. */
-	if (!fail_msg && xid > 1 && (usleep(200000), !ctx_tasks((uint32_t)xid))) {
-		snprintf(failed, sizeof(failed), "init\tthe guest ended at "
-			 "once");
-		fail_msg = true;
-	}
-	/* systemd's notify socket, then the console's master, if init got
-	 * that far (else none). */
-	if (!fail_msg && notify)
-		nfd = recv_fd(cons[0]);
-	master = fail_msg ? -1 : check_ptmx(recv_fd(cons[0]));
-	close(cons[0]);
-	if (fail_msg) {
-		char *tab = strchr(failed, '\t');
-		char cg[VS_PATH_MAX];
+	if (!s->failed[0] && s->xid > 1 &&
+	    (usleep(200000), !ctx_tasks((uint32_t)s->xid)))
+		snprintf(s->failed, sizeof(s->failed), "init\tthe guest ended "
+			 "at once");
+	return !s->failed[0];
+}
 
-		if (tab)
-			*tab++ = '\0';
-		msg("%s: start failed at step '%s': %s", g->name, failed,
-		    tab ? tab : "failed");
-		if (xid > 1) {
-			vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
-			ctx_wait_gone((uint32_t)xid, 10000);
-		}
-		ifaces_del(g, g->niface);
-		guest_cgroup(g, cg, sizeof(cg));
-		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
-		     errno == EBUSY; i++)
-			usleep(100000);
-		msg("%s: everything done was undone (context killed, "
-		    "addresses and cgroup removed)", g->name);
+/* Kills the context @xid (if any), removes the addresses and cgroup. */
+static void start_undo(const struct guest *g, long xid)
+{
+	char cg[VS_PATH_MAX];
+
+	if (xid > 1) {
+		vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
+		ctx_wait_gone((uint32_t)xid, 10000);
+	}
+	ifaces_del(g, g->niface);
+	guest_cgroup(g, cg, sizeof(cg));
+	for (int i = 0; i < 50 && cgroup_remove_tree(cg) && errno == EBUSY;
+	     i++)
+		usleep(100000);
+	warnf("%s: everything done was undone (context killed, addresses "
+	      "and cgroup removed)", g->name);
+}
+
+/*
+ * Everything before the child: checks, scriptlets, the addresses.
+ * Return: 0, or the exit status after a message (what was done undone).
+ */
+static int start_prepare(const struct guest *g, bool *use_cgroup)
+{
+	int added = 0;
+
+	if (!sanity(g) || dlimits_apply(g)) {
+		warnf("%s: not started", g->name);
 		return VS_EXIT_FAIL;
 	}
+	if (!run_hooks(g, "initialize") || !run_hooks(g, "prepre-start")) {
+		warnf("%s: not started: a scriptlet failed", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (g->have_xid)
+		say(g, "starting: context %u, root %s", g->xid, g->vdir);
+	else
+		say(g, "starting: dynamic context, root %s", g->vdir);
+	defaults_warn_unlimited(g);
+	if (ifaces_add(g, &added)) {
+		ifaces_del(g, added);
+		warnf("%s: start failed at step 'interfaces'; the addresses "
+		      "added were removed again", g->name);
+		return VS_EXIT_FAIL;
+	}
+	if (!run_hooks(g, "pre-start")) {
+		ifaces_del(g, g->niface);
+		warnf("%s: start failed at step 'pre-start'; undone", g->name);
+		return VS_EXIT_FAIL;
+	}
+	*use_cgroup = cgroup_ready();
+	if (!*use_cgroup)
+		warnf("%s: warning: no cgroup2 file system on /sys/fs/cgroup: "
+		      "memory and CPU limits cannot act", g->name);
+	return 0;
+}
+
+/*
+ * Forks the setup child.  @report receives the read end of its report
+ * pipe, @cons this side of the socket the notify socket and the
+ * console's master come back by.  Return: the child.
+ */
+static pid_t spawn_setup(const struct guest *g, bool use_cgroup,
+			 int *report, int *cons)
+{
+	int pipefd[2], sv[2];
+	pid_t pid;
+
+	if (pipe2(pipefd, O_CLOEXEC))
+		dief(VS_EXIT_FAIL, "cannot make a pipe: %s", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		dief(VS_EXIT_FAIL, "cannot make a socket pair: %s",
+		     strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		dief(VS_EXIT_FAIL, "cannot fork: %s", strerror(errno));
+	if (!pid) {
+		close(pipefd[0]);
+		close(sv[0]);
+		report_fd = pipefd[1];
+		console_sock = sv[1];
+		setup_child(g, use_cgroup);
+	}
+	close(pipefd[1]);
+	close(sv[1]);
+	*report = pipefd[0];
+	*cons = sv[0];
+	return pid;
+}
+
+/* The run file and the cfgdir's "run" link of a started guest. */
+static void start_record(const struct guest *g, long xid)
+{
+	char buf[32], link[VS_PATH_MAX];
 
 	snprintf(buf, sizeof(buf), "%ld\n", xid);
 	if (write_file(g->runfile, buf))
-		msg("%s: warning: cannot write %s: %s", g->name, g->runfile,
-		    strerror(errno));
-	{
-		char link[VS_PATH_MAX];
+		warnf("%s: warning: cannot write %s: %s", g->name, g->runfile,
+		      strerror(errno));
+	pathf(link, sizeof(link), "%s/run", g->cfgdir);
+	if (!exists(link) && symlink(g->runfile, link))
+		warnf("%s: warning: cannot create %s", g->name, link);
+}
 
-		pathf(link, sizeof(link), "%s/run", g->cfgdir);
-		if (!exists(link) && symlink(g->runfile, link))
-			msg("%s: warning: cannot create %s", g->name, link);
-	}
-	g->xid = (uint32_t)xid;
-	spawn_monitor(g, (uint32_t)xid, master);
-	if (master >= 0)
-		close(master);
-	if (nfd >= 0 && !wait_ready(g, (uint32_t)xid, nfd, failed,
-				    sizeof(failed))) {
-		char cg[VS_PATH_MAX];
+/* A systemd guest: waits for READY=1 on @nfd; false when undone. */
+static bool start_wait_ready(const struct guest *g, long xid, int nfd)
+{
+	char why[1100];
+	bool ready = wait_ready(g, (uint32_t)xid, nfd, why, sizeof(why));
 
-		close(nfd);
-		msg("%s: start failed at step 'ready': %s", g->name, failed);
-		console_tail(g, 20);
-		/* No run file: the monitor leaves the cleanup to us. */
-		unlink(g->runfile);
-		vc_ctx_kill((uint32_t)xid, 0, SIGKILL);
-		ctx_wait_gone((uint32_t)xid, 10000);
-		ifaces_del(g, g->niface);
-		guest_cgroup(g, cg, sizeof(cg));
-		for (int i = 0; i < 50 && cgroup_remove_tree(cg) &&
-		     errno == EBUSY; i++)
-			usleep(100000);
-		msg("%s: everything done was undone (context killed, "
-		    "addresses and cgroup removed)", g->name);
+	close(nfd);
+	if (ready)
+		return true;
+	warnf("%s: start failed at step 'ready': %s", g->name, why);
+	console_tail(g, 20);
+	/* No run file: the monitor leaves the cleanup to us. */
+	unlink(g->runfile);
+	start_undo(g, xid);
+	return false;
+}
+
+/* Starts the guest; the lock is held.  Return: exit status. */
+static int do_start(struct guest *g)
+{
+	struct start_state s = { .xid = -1, .rc_status = -1 };
+	int report, cons, master, nfd = -1, ret;
+	bool use_cgroup = false;
+	pid_t pid;
+
+	ret = start_prepare(g, &use_cgroup);
+	if (ret)
+		return ret;
+	pid = spawn_setup(g, use_cgroup, &report, &cons);
+	read_reports(g, &s, report);
+	close(report);
+	if (!start_verdict(&s, pid)) {
+		char *tab = strchr(s.failed, '\t');
+
+		close(cons);
+		if (tab)
+			*tab++ = '\0';
+		warnf("%s: start failed at step '%s': %s", g->name, s.failed,
+		      tab ? tab : "failed");
+		start_undo(g, s.xid);
 		return VS_EXIT_FAIL;
 	}
-	if (nfd >= 0)
-		close(nfd);
+	/* systemd's notify socket, then the console's master, if init got
+	 * that far (else none). */
+	if (s.notify)
+		nfd = recv_fd(cons);
+	master = check_ptmx(recv_fd(cons));
+	close(cons);
+	start_record(g, s.xid);
+	g->xid = (uint32_t)s.xid;
+	spawn_monitor(g, (uint32_t)s.xid, master);
+	if (master >= 0)
+		close(master);
+	if (nfd >= 0 && !start_wait_ready(g, s.xid, nfd))
+		return VS_EXIT_FAIL;
 	run_hooks(g, "post-start");
-	say(g, "started: context %ld, %s init", xid,
+	say(g, "started: context %ld, %s init", s.xid,
 	    g->style == INIT_PLAIN ? "plain" :
 	    g->style == INIT_SYSTEMD ? "systemd (ready)" : "sysv");
 	return 0;
@@ -1046,13 +1146,13 @@ int cmd_start(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "start takes no arguments");
+		dief(VS_EXIT_USAGE, "start takes no arguments");
 	if (guest_load(g))
-		fail(VS_EXIT_FAIL, "%s: configuration errors, nothing "
+		dief(VS_EXIT_FAIL, "%s: configuration errors, nothing "
 		     "started", g->name);
 	lock = guest_lock(g);
 	if (guest_running(g)) {
-		msg("%s: warning: already running", g->name);
+		warnf("%s: warning: already running", g->name);
 		close(lock);
 		return 0;
 	}

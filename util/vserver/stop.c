@@ -38,69 +38,61 @@ void guest_cleanup(const struct guest *g)
 	unlink(g->runfile);
 }
 
-static void stop_command(struct guest *g, uint32_t xid)
+/* Runs cmd.stop in the guest; the kill sequence follows in 30 s. */
+static void run_stop_command(struct guest *g)
 {
-	char *argv[VS_MAX_ARGS];
+	pid_t pid = fork();
 	int i;
 
+	if (pid < 0)
+		return;
+	if (!pid) {
+		char rl[64], prev[64];
+		char *env[] = { rl, prev, NULL };
+		int null = open("/dev/null", O_RDONLY);
+
+		/* No input; the output through guestio.c's proxy. */
+		if (null >= 0 && null != 0) {
+			dup2(null, 0);
+			close(null);
+		}
+		snprintf(rl, sizeof(rl), "RUNLEVEL=%s", g->runlevel_stop);
+		snprintf(prev, sizeof(prev), "PREVLEVEL=%s", g->runlevel);
+		_exit(cmd_exec(g, "0", g->cmd_stop, env));
+	}
+	/* The stop script may hang; the kill sequence follows. */
+	for (i = 0; i < 300; i++) {
+		int st;
+		pid_t r = waitpid(pid, &st, WNOHANG);
+
+		if (r == pid || (r < 0 && errno != EINTR))
+			return;
+		usleep(100000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+static void stop_command(struct guest *g, uint32_t xid)
+{
+	int sig = g->style == INIT_SYSTEMD ? SIGRTMIN + 4 : SIGINT;
+
 	if (g->cmd_stop[0]) {
-		for (i = 0; g->cmd_stop[i]; i++)
-			argv[i] = g->cmd_stop[i];
-		argv[i] = NULL;
-	} else if (g->style == INIT_SYSV) {
-		/*
-		 * The guest's init (vinit.c) runs the stop runlevel's scripts
-		 * on the guest's console and halts; SIGINT asks it.
-		 */
+		say(g, "running %s in the guest", g->cmd_stop[0]);
+		run_stop_command(g);
+		return;
+	}
+	/*
+	 * sysv: the guest's init (vinit.c) runs the stop runlevel's scripts
+	 * on the guest's console and halts; SIGINT asks it.  systemd powers
+	 * off on SIGRTMIN+4 (SIGINT would reboot).
+	 */
+	if (g->style == INIT_SYSV)
 		say(g, "asking the guest's init to run the stop runlevel %s",
 		    g->runlevel_stop);
-		if (vc_ctx_kill(xid, 1, SIGINT) && errno != ESRCH)
-			msg("%s: warning: cannot signal the guest's init: %s",
-			    g->name, vc_strerror(errno));
-		return;
-	} else {
-		/* systemd powers off on SIGRTMIN+4 (SIGINT would reboot). */
-		int sig = g->style == INIT_SYSTEMD ? SIGRTMIN + 4 : SIGINT;
-
-		if (vc_ctx_kill(xid, 1, sig) && errno != ESRCH)
-			msg("%s: warning: cannot signal the guest's init: %s",
-			    g->name, vc_strerror(errno));
-		return;
-	}
-	say(g, "running %s in the guest", argv[0]);
-	{
-		pid_t pid = fork();
-
-		if (pid < 0)
-			return;
-		if (!pid) {
-			char rl[64], prev[64];
-			char *env[] = { rl, prev, NULL };
-			int null = open("/dev/null", O_RDONLY);
-
-			/* No input; the output through guestio.c's proxy. */
-			if (null >= 0 && null != 0) {
-				dup2(null, 0);
-				close(null);
-			}
-			snprintf(rl, sizeof(rl), "RUNLEVEL=%s",
-				 g->runlevel_stop);
-			snprintf(prev, sizeof(prev), "PREVLEVEL=%s",
-				 g->runlevel);
-			_exit(cmd_exec(g, "0", argv, env));
-		}
-		/* The stop script may hang; the kill sequence follows. */
-		for (i = 0; i < 300; i++) {
-			int st;
-			pid_t r = waitpid(pid, &st, WNOHANG);
-
-			if (r == pid || (r < 0 && errno != EINTR))
-				return;
-			usleep(100000);
-		}
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-	}
+	if (vc_ctx_kill(xid, 1, sig) && errno != ESRCH)
+		warnf("%s: warning: cannot signal the guest's init: %s",
+		      g->name, vc_strerror(errno));
 }
 
 /* The stop of a running guest; the lock is held.  Return: exit status. */
@@ -132,8 +124,8 @@ static int do_stop(struct guest *g, uint32_t xid)
 		}
 	}
 	if (ctx_tasks(xid)) {
-		msg("%s: context %u is still running unexpectedly", g->name,
-		    xid);
+		warnf("%s: context %u is still running unexpectedly", g->name,
+		      xid);
 		return VS_EXIT_FAIL;
 	}
 	guest_cleanup(g);
@@ -150,14 +142,14 @@ int cmd_stop(struct guest *g, int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1)
-		fail(VS_EXIT_USAGE, "stop takes no arguments");
+		dief(VS_EXIT_USAGE, "stop takes no arguments");
 	if (guest_load(g))
-		msg("%s: warning: configuration errors; stopping with what "
-		    "could be read", g->name);
+		warnf("%s: warning: configuration errors; stopping with what "
+		      "could be read", g->name);
 	lock = guest_lock(g);
 	xid = guest_running(g);
 	if (!xid) {
-		msg("%s: warning: not running", g->name);
+		warnf("%s: warning: not running", g->name);
 		unlink(g->runfile);
 		close(lock);
 		return 0;

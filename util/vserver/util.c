@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * vserver - helpers of the front end: messages, files, commands, the
+ * vserver - helpers of the front end: progress lines, files, commands, the
  * guest's lock and run state, scriptlets, the failure-injection hook
  */
 
@@ -23,42 +23,6 @@
 
 char self_exe[VS_PATH_MAX];
 
-static void vmsg(int fd, const char *prefix, const char *fmt, va_list ap)
-{
-	char buf[2048];
-	int n;
-
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	write_strs(fd, prefix, buf, "\n", (char *)NULL);
-}
-
-void msg(const char *fmt, ...)
-{
-	char prefix[64];
-	va_list ap;
-
-	snprintf(prefix, sizeof(prefix), "%s: ", tool_name);
-	va_start(ap, fmt);
-	vmsg(STDERR_FILENO, prefix, fmt, ap);
-	va_end(ap);
-}
-
-noreturn void fail(int status, const char *fmt, ...)
-{
-	char prefix[64];
-	va_list ap;
-
-	snprintf(prefix, sizeof(prefix), "%s: ", tool_name);
-	va_start(ap, fmt);
-	vmsg(STDERR_FILENO, prefix, fmt, ap);
-	va_end(ap);
-	exit(status);
-}
-
 void say(const struct guest *g, const char *fmt, ...)
 {
 	char prefix[300];
@@ -68,7 +32,7 @@ void say(const struct guest *g, const char *fmt, ...)
 		return;
 	snprintf(prefix, sizeof(prefix), "%s: ", g->name);
 	va_start(ap, fmt);
-	vmsg(STDOUT_FILENO, prefix, fmt, ap);
+	write_fmtv(STDOUT_FILENO, prefix, fmt, ap);
 	va_end(ap);
 }
 
@@ -81,71 +45,54 @@ void pathf(char *buf, size_t size, const char *fmt, ...)
 	n = vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= size)
-		fail(VS_EXIT_FAIL, "path too long: '%.100s...'", buf);
+		dief(VS_EXIT_FAIL, "path too long: '%.100s...'", buf);
+}
+
+/* read_file()'s failure: @fd closed, @buf freed, errno @err; NULL. */
+static char *read_fail(int fd, char *buf, int err)
+{
+	free(buf);
+	close(fd);
+	errno = err;
+	return NULL;
 }
 
 char *read_file(const char *path, size_t *lenp)
 {
 	size_t len = 0, size = 4096;
 	struct stat st;
-	char *buf;
+	char *buf, *nb;
 	/* A FIFO or a device in place of a file must not block or act. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st)) {
-		int err = errno;
-
-		close(fd);
-		errno = err;
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		/* EINVAL: the callers say "not a regular file" for it. */
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return NULL;
-	}
+	if (fstat(fd, &st))
+		return read_fail(fd, NULL, errno);
+	/* EINVAL: the callers say "not a regular file" for it. */
+	if (!S_ISREG(st.st_mode))
+		return read_fail(fd, NULL, S_ISDIR(st.st_mode) ? EISDIR :
+				 EINVAL);
 	buf = malloc(size);
-	if (!buf) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
+	if (!buf)
+		return read_fail(fd, NULL, ENOMEM);
 	for (;;) {
 		ssize_t n;
 
 		if (len + 1 >= size) {
-			char *nb;
-
-			if (size >= 1 << 20) {
-				free(buf);
-				close(fd);
-				errno = EFBIG;
-				return NULL;
-			}
+			if (size >= 1 << 20)
+				return read_fail(fd, buf, EFBIG);
 			size *= 2;
 			nb = realloc(buf, size);
-			if (!nb) {
-				free(buf);
-				close(fd);
-				errno = ENOMEM;
-				return NULL;
-			}
+			if (!nb)
+				return read_fail(fd, buf, ENOMEM);
 			buf = nb;
 		}
 		n = read(fd, buf + len, size - 1 - len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			int err = errno;
-
-			free(buf);
-			close(fd);
-			errno = err;
-			return NULL;
-		}
+		if (n < 0)
+			return read_fail(fd, buf, errno);
 		if (!n)
 			break;
 		len += (size_t)n;
@@ -230,7 +177,7 @@ int run_command(char *const argv[], bool quiet)
 			}
 		}
 		execvp(argv[0], argv);
-		msg("cannot execute '%s': %s", argv[0], strerror(errno));
+		warnf("cannot execute '%s': %s", argv[0], strerror(errno));
 		_exit(127);
 	}
 	while (waitpid(pid, &status, 0) < 0)
@@ -248,16 +195,16 @@ int guest_lock(const struct guest *g)
 	int fd;
 
 	if (mkdir_p(run_dir()))
-		fail(VS_EXIT_FAIL, "cannot create '%s': %s", run_dir(),
+		dief(VS_EXIT_FAIL, "cannot create '%s': %s", run_dir(),
 		     strerror(errno));
 	pathf(path, sizeof(path), "%s/.%s.lock", run_dir(), g->name);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
-		fail(VS_EXIT_FAIL, "cannot open the lock '%s': %s", path,
+		dief(VS_EXIT_FAIL, "cannot open the lock '%s': %s", path,
 		     strerror(errno));
 	while (fcntl(fd, F_SETLKW, &fl))
 		if (errno != EINTR)
-			fail(VS_EXIT_FAIL, "cannot lock '%s': %s", path,
+			dief(VS_EXIT_FAIL, "cannot lock '%s': %s", path,
 			     strerror(errno));
 	return fd;
 }
@@ -348,9 +295,9 @@ static bool run_hook_file(const struct guest *g, const char *path,
 			return false;
 	if (WIFEXITED(status) && !WEXITSTATUS(status))
 		return true;
-	msg("%s: scriptlet '%s' failed (status %d)", g->name, path,
-	    WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
+	warnf("%s: scriptlet '%s' failed (status %d)", g->name, path,
+	      WIFEXITED(status) ? WEXITSTATUS(status) :
+	      128 + WTERMSIG(status));
 	return false;
 }
 
@@ -417,28 +364,4 @@ bool run_hooks(const struct guest *g, const char *hook)
 		ok &= run_hooks_in(g, base, hook, cwd, &any);
 	}
 	return ok;
-}
-
-/*
- * sys4 - a system call with up to four arguments, for those the C
- * libraries lack (openat2, pivot_root; dietlibc has no syscall()).
- */
-long sys4(long nr, long a, long b, long c, long d)
-{
-#if defined(__x86_64__) && !defined(__ILP32__)
-	register long r10 __asm__("r10") = d;
-	long ret;
-
-	__asm__ __volatile__("syscall"
-			     : "=a"(ret)
-			     : "0"(nr), "D"(a), "S"(b), "d"(c), "r"(r10)
-			     : "rcx", "r11", "memory");
-	if ((unsigned long)ret >= (unsigned long)-4095L) {
-		errno = (int)-ret;
-		return -1;
-	}
-	return ret;
-#else
-	return syscall(nr, a, b, c, d);
-#endif
 }

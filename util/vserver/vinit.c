@@ -522,48 +522,59 @@ static char level_of(const char *s, char dflt)
 	return dflt;
 }
 
-noreturn void vinit(const struct guest *g, char **env, int report_fd)
+/* The signals init acts on, written to its self-pipe. */
+static void catch_signals(struct vinit *v)
 {
 	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT, SIGPWR, SIGHUP,
 				    SIGUSR1 };
-	struct vinit v = { .g = g, .env = env, .level = 'N', .prev = 'N',
-			   .report_fd = report_fd, .fifo = -1 };
-	char *rcs[] = { "/etc/init.d/rcS", NULL };
-	char level = level_of(g->runlevel, '3');
 	struct sigaction sa = { .sa_handler = on_signal };
-	char buf[64];
 	size_t i;
-	int st;
 
-	set_name(0);
-	if (pipe2(v.sigpipe, O_CLOEXEC | O_NONBLOCK) == 0)
-		sig_wfd = v.sigpipe[1];
+	if (pipe2(v->sigpipe, O_CLOEXEC | O_NONBLOCK) == 0)
+		sig_wfd = v->sigpipe[1];
 	else
-		v.sigpipe[0] = -1;
+		v->sigpipe[0] = -1;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART;
 	for (i = 0; i < ARRAY_SIZE(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	umask(022);
+}
 
-	/* The boot: rcS, then the runlevel. */
+/* The boot: rcS, then the runlevel, whose status goes to start. */
+static void boot(struct vinit *v, char level)
+{
+	char *rcs[] = { "/etc/init.d/rcS", NULL };
+	char buf[64];
+	int st;
+
 	if (!access(rcs[0], F_OK)) {
-		st = run_script(&v, rcs, 'S', 'N');
+		st = run_script(v, rcs, 'S', 'N');
 		if (st)
 			say_console("init: %s exited with %d", rcs[0], st);
 	}
 	record_boot();
-	v.level = level;
-	record_level(&v);
-	open_initctl(&v);
+	v->level = level;
+	record_level(v);
+	open_initctl(v);
 	if (got_stop)
-		stop_guest(&v);
-	st = run_rc(&v, level, 'N');
-	snprintf(buf, sizeof(buf), "R%d\n", st);
-	write_all(report_fd, buf, strlen(buf));
-	close(report_fd);
+		stop_guest(v);
+	st = run_rc(v, level, 'N');
+	snprintf(buf, sizeof(buf), "%c%d\n", REPORT_RC, st);
+	write_all(v->report_fd, buf, strlen(buf));
+	close(v->report_fd);
+}
 
+noreturn void vinit(const struct guest *g, char **env, int report_fd)
+{
+	struct vinit v = { .g = g, .env = env, .level = 'N', .prev = 'N',
+			   .report_fd = report_fd, .fifo = -1 };
+	char buf[64];
+
+	set_name(0);
+	catch_signals(&v);
+	umask(022);
+	boot(&v, level_of(g->runlevel, '3'));
 	for (;;) {
 		struct pollfd p[2] = {
 			{ .fd = v.fifo, .events = POLLIN },

@@ -54,8 +54,8 @@ int attr_tool_main(const struct attr_tool *t, int argc, char *argv[])
 	attr_options(t, longopts);
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+hV", longopts);
+		int c = tool_next_opt(argc, argv, "+hV", longopts, t->usage,
+				      EXIT_USAGE);
 
 		if (c == -1)
 			break;
@@ -78,13 +78,6 @@ int attr_tool_main(const struct attr_tool *t, int argc, char *argv[])
 			t->secure(t->words);
 			changes = true;
 			break;
-		case 'h':
-			t->usage();
-			return EXIT_SUCCESS;
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_USAGE);
 		}
 	}
 	if (get && changes)

@@ -144,6 +144,23 @@ int tool_getopt(int argc, char *argv[], const char *shortopts,
 	return getopt_long(argc, argv, shortopts, longopts, NULL);
 }
 
+int tool_next_opt(int argc, char *argv[], const char *shortopts,
+		  const struct option *longopts, void (*usage)(void),
+		  int status)
+{
+	int prev = optind;
+	int c = tool_getopt(argc, argv, shortopts, longopts);
+
+	/* dietlibc says ':' for a short option without its value. */
+	if (c == '?' || c == ':')
+		errbadopt(argv, prev, status);
+	if (c == 'h')
+		usage();
+	if (c == 'V')
+		print_version();
+	return c;
+}
+
 /*
  * Inside a group of short options ("-qz") optind stays put until the
  * group's last letter, so the rejected word is argv[optind] if optind did
@@ -286,6 +303,18 @@ enum value_file read_value_file(const char *path, char *buf, size_t size,
 	start = buf + strspn(buf, " \t");
 	memmove(buf, start, strlen(start) + 1);
 	return VALUE_READ;
+}
+
+uint32_t guest_self_xid(int status)
+{
+	int self = vc_task_xid(0);
+
+	if (self < 0)
+		die_err(status, errno, "cannot find the current context");
+	if (self <= VC_XID_SPECTATOR)
+		usage_error(status, "the caller is in no guest context: ",
+			    "give --xid <xid>");
+	return (uint32_t)self;
 }
 
 bool parse_uint(const char *s, uint64_t max, uint64_t *value)

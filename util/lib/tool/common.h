@@ -4,13 +4,18 @@
  *
  * Output goes straight to write(2), never through stdio, so that tools
  * linked with dietlibc stay small.  Messages are lists of strings; the
- * macros end the list.
+ * macros end the list.  Every tool, the vserver front end included,
+ * reports through this one API: "<tool>: <text>\n" on standard error,
+ * warnmsg() to go on, die() to exit with a status, usage_error() to
+ * point to --help; warnf() and dief() are the same two with a printf
+ * format, for messages that hold numbers (msgf.c).
  */
 
 #ifndef _VSERVER_UTIL_COMMON_H
 #define _VSERVER_UTIL_COMMON_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -58,6 +63,24 @@ void write_strs(int fd, ...) __attribute__((sentinel));
 		warnmsg(__VA_ARGS__);					\
 		exit(status);						\
 	} while (0)
+
+/*
+ * warnf("fmt", ...) - warnmsg() with a printf format; dief(status,
+ * "fmt", ...) - die() with one.  A message is cut at 2 KiB.
+ */
+void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+noreturn void dief(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/**
+ * write_fmtv - write "<prefix><formatted text>\n" to @fd, as write_strs()
+ * @fd: file descriptor
+ * @prefix: written first ("vserver: ", a guest's "name: ")
+ * @fmt: printf format
+ * @ap: its arguments
+ */
+void write_fmtv(int fd, const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* usage_error(status, "a", "b") - warnmsg(), then errtryhelp(status). */
 #define usage_error(status, ...)					\
@@ -215,6 +238,19 @@ void ctx_mode_check(const struct ctx_mode *m, const char *id, int status);
 int attr_tool_main(const struct attr_tool *t, int argc, char *argv[]);
 
 /**
+ * guest_self_xid - the caller's context, which must be a guest's
+ * @status: the exit status when it is not (or cannot be read)
+ *
+ * For the tools whose --xid defaults to "self": they keep asking the
+ * kernel for "self" (a guest may only name its own context) and use
+ * this for their messages and checks.
+ *
+ * Return: the context id; exits with a usage error ("give --xid <xid>")
+ * if the caller is on the host or the spectator.
+ */
+uint32_t guest_self_xid(int status);
+
+/**
  * parse_uint - parse a whole unsigned decimal number
  * @s: the text; digits only, no sign or blanks
  * @max: the largest value accepted
@@ -316,12 +352,48 @@ int tool_getopt(int argc, char *argv[], const char *shortopts,
 		const struct option *longopts);
 
 /**
+ * tool_next_opt - the next of the tool's own options
+ * @argc: argument count
+ * @argv: argument vector
+ * @shortopts: as tool_getopt()'s; 'h' is --help and 'V' --version
+ * @longopts: as tool_getopt()'s
+ * @usage: prints --help and exits 0 (for 'h')
+ * @status: the exit status of a bad option
+ *
+ * The option loop every tool shares: --help and --version are done
+ * here (print_version() for 'V'), a bad option is reported with
+ * errbadopt(@status).
+ *
+ * Return: getopt_long()'s value of an option of the tool's, or -1 at the
+ * end of the options (optind is then the first operand).
+ */
+int tool_next_opt(int argc, char *argv[], const char *shortopts,
+		  const struct option *longopts, void (*usage)(void),
+		  int status);
+
+/**
  * errbadopt - report the option tool_getopt() just rejected, and exit
  * @argv: the argument vector given to tool_getopt()
  * @prev_optind: optind before that tool_getopt() call
  * @status: exit status
  */
 noreturn void errbadopt(char *const argv[], int prev_optind, int status);
+
+/**
+ * sys4 - a system call with up to four arguments
+ * @nr: its number
+ * @a: first argument
+ * @b: second
+ * @c: third
+ * @d: fourth
+ *
+ * For the calls the C libraries have no wrapper for (openat2,
+ * pivot_root, quotactl_fd, close_range under dietlibc, which has no
+ * syscall() either).
+ *
+ * Return: the call's result, or -1 with errno set.
+ */
+long sys4(long nr, long a, long b, long c, long d);
 
 /**
  * api_str - format an API version word as "0002:0309 (2.3.9)"
