@@ -1320,6 +1320,74 @@ TEST(nofile_file_passed_to_the_host_stays_counted)
 	vs_agents_stop_all();
 }
 
+/*
+ * A file and a socket outlive their guest in the host: they keep the
+ * unhashed context allocated (#CTotal) until the host closes them, and
+ * then it goes (no reference is left behind).  Open files and sockets
+ * pin their context through their counters, not a reference each
+ * (limit.c): this is the end of that pin.
+ */
+TEST(nofile_files_of_a_gone_guest_pin_it_until_closed)
+{
+	unsigned int total, active, base_total, base_active;
+	struct vs_agent g;
+	int sv[2], fd, fd2, t;
+
+	ASSERT_EQ(0, vs_virtual_stable(&base_total, &base_active));
+	/* Earlier contexts still waiting for their RCU grace period. */
+	for (t = 0; t < 5000; t += 50) {
+		unsigned int prev = base_total;
+
+		vs_msleep(50);
+		ASSERT_EQ(0, vs_virtual_counts(&base_total, &base_active));
+		if (base_total == prev && base_total == base_active)
+			break;
+	}
+	VS_GUEST(g, 1636, VXF_INIT_SET);
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv));
+	ASSERT_EQ(0, VS_CALL_FD(&g, sv[1], vs_fn_set_chan));
+	close(sv[1]);
+	ASSERT_EQ(0, VS_CALL(&g, vs_fn_send_new, VS_K_OPEN))
+		TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(0, VS_CALL(&g, vs_fn_send_new, VS_K_UNIX))
+		TH_LOG("%s", strerror(errno));
+	fd = vs_recv_fd(sv[0]);
+	fd2 = vs_recv_fd(sv[0]);
+	ASSERT_LE(0, fd);
+	ASSERT_LE(0, fd2);
+	close(sv[0]);
+	ASSERT_EQ(0, vs_agent_stop(&g));
+	ASSERT_EQ(0, vs_wait_gone(1636, VS_GONE_TIMEOUT_MS));
+
+	/* Gone (unhashed), its tasks reaped: still allocated, for 1 s. */
+	for (t = 0; t < 1000; t += 50) {
+		ASSERT_EQ(0, vs_virtual_counts(&total, &active));
+		ASSERT_EQ(base_total + 1, total)
+			TH_LOG("#CTotal %u with the files open, baseline %u",
+			       total, base_total);
+		vs_msleep(50);
+	}
+	/* The file alone still pins it. */
+	close(fd2);
+	vs_msleep(200);
+	ASSERT_EQ(0, vs_virtual_counts(&total, &active));
+	EXPECT_EQ(base_total + 1, total)
+		TH_LOG("#CTotal %u with the file open, baseline %u", total,
+		       base_total);
+	/* The last one: freed after a grace period. */
+	close(fd);
+	for (t = 0; t < 20000; t += 50) {
+		ASSERT_EQ(0, vs_virtual_counts(&total, &active));
+		if (total <= base_total)
+			break;
+		vs_msleep(50);
+	}
+	EXPECT_EQ(base_total, total)
+		TH_LOG("#CTotal %u after the last close, baseline %u: leaked",
+		       total, base_total);
+	vs_agents_stop_all();
+}
+
 TEST(nofile_exit_releases_the_files_of_a_task)
 {
 	struct vs_agent g, c;

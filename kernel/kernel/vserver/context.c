@@ -34,6 +34,7 @@ static void vx_unhashed(struct vs_core *c)
 {
 	struct vx_info *vxi = container_of(c, struct vx_info, core);
 
+	vx_limits_unhashed(vxi);
 	vx_space_release(vxi);
 	vx_root_release(vxi);
 	wake_up_all(&vxi->exit_wq);

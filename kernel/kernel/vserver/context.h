@@ -65,6 +65,10 @@ struct task_struct;
  * @nr_unintr: Tasks in uninterruptible sleep at the last load sample.
  * @load_updates: Load samples taken.
  * @limits: Resource limits and their counters, by limit id.
+ * @files_max: The most files the context may have open: the lower hard
+ *             limit of RLIMIT_NOFILE and VLIMIT_OPENFD, below
+ *             VX_LIMIT_GONE (limit.c); written under @core.lock, read
+ *             with READ_ONCE() by the file charge, its one compare.
  * @rss_hits_base: The cgroup's memory.events "max" count at the last
  *                 reset_hits; under @core.lock.
  * @mem_css: The memory cgroup the creator was in, referenced; constant.
@@ -106,6 +110,7 @@ struct vx_info {
 	u32 nr_unintr;
 	u32 load_updates;
 	struct vx_limit limits[VLIMIT_NUM];
+	u64 files_max;
 	long rss_hits_base;
 	struct cgroup_subsys_state *mem_css;
 	struct cgroup_subsys_state *cpu_css;

@@ -31,6 +31,18 @@
  *
  * The charged context is remembered in the object's LSM blob, so the
  * uncharge goes to it even if the object outlived its task.
+ *
+ * Open files and sockets pin their context without a reference each
+ * (open and close, socket and accept are the hottest charged paths).
+ * While the context is hashed, the registry's reference keeps it.  When
+ * it is unhashed (no task is left that could charge one), for each of
+ * RLIMIT_NOFILE and VLIMIT_NSOCK vx_limits_unhashed() takes a reference
+ * and adds VX_LIMIT_GONE to the counter: from then on every charge is
+ * over the limit (every maximum is below VX_LIMIT_GONE) and refused, and
+ * the uncharge that brings the counter back to VX_LIMIT_GONE, that of
+ * the last file or socket, drops the reference (vx_limits_unhashed()
+ * itself if none was left).  One atomic counter decides, so exactly one
+ * of them drops it, and only after the last uncharge.
  */
 
 #include "common.h"
@@ -110,6 +122,7 @@ void vx_limits_init(struct vx_info *vxi)
 		vxi->limits[i].soft = CRLIM_INFINITY;
 		vxi->limits[i].hard = CRLIM_INFINITY;
 	}
+	vxi->files_max = VX_LIMIT_GONE - 1;
 }
 
 static bool over_hard(u64 hard, long v)
@@ -279,6 +292,11 @@ long vx_limit_value(struct vx_info *vxi, unsigned int id)
 		return vx_rss_stat(vxi, &max, &hits);
 	if (id == VLIMIT_OPENFD)
 		id = RLIMIT_NOFILE;
+	if (id == RLIMIT_NOFILE || id == VLIMIT_NSOCK) {
+		long v = atomic_long_read(&vxi->limits[id].cur);
+
+		return v >= VX_LIMIT_GONE ? v - VX_LIMIT_GONE : v;
+	}
 	if (id == RLIMIT_SIGPENDING)
 		return vx_ucounts_total(vxi, UCOUNT_RLIMIT_SIGPENDING);
 	if (id == VLIMIT_POSIXMQ)
@@ -332,6 +350,11 @@ int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard)
 	}
 	spin_lock(&vxi->core.lock);
 	WRITE_ONCE(vxi->limits[id].hard, hard);
+	if (id == RLIMIT_NOFILE || id == VLIMIT_OPENFD)
+		WRITE_ONCE(vxi->files_max,
+			   min3(vxi->limits[RLIMIT_NOFILE].hard,
+				vxi->limits[VLIMIT_OPENFD].hard,
+				(u64)VX_LIMIT_GONE - 1));
 	spin_unlock(&vxi->core.lock);
 	if (id == RLIMIT_SIGPENDING || id == VLIMIT_POSIXMQ)
 		vx_ucounts_limit_changed(vxi);
@@ -431,15 +454,123 @@ static struct vx_info **file_vx(const struct file *file)
 	return file->f_security + vserver_blob_sizes.lbs_file;
 }
 
+/* The slow paths of the pinned charges, out of line. */
+static noinline bool pinned_refused(struct vx_limit *l, long v)
+{
+	/* Not a hit: a charge after the unhashing (an exiting task's). */
+	if (v < VX_LIMIT_GONE - 1)
+		atomic_inc(&l->hits);
+	return false;
+}
+
+static noinline void pinned_seen(struct vx_limit *l, long v)
+{
+	seen(l, v);
+}
+
+/*
+ * One more of a pinning resource, if v + 1 stays within @max (which is
+ * below VX_LIMIT_GONE: never after the unhashing).
+ */
+static __always_inline bool pinned_charge(struct vx_limit *l, u64 max)
+{
+	long v = atomic_long_read(&l->cur);
+
+	/* Never above the limit, not even for a moment (min/max, readers). */
+	do {
+		if (unlikely((u64)v + 1 > max))
+			return pinned_refused(l, v);
+	} while (!atomic_long_try_cmpxchg(&l->cur, &v, v + 1));
+	if (unlikely(v + 1 > atomic_long_read(&l->max)))
+		pinned_seen(l, v + 1);
+	return true;
+}
+
+/**
+ * vx_file_charge - Count one more open file of a context
+ * @vxi: The context of the current task.
+ *
+ * Within RLIMIT_NOFILE and VLIMIT_OPENFD; the charge pins @vxi until
+ * vx_pinned_uncharge() (see the top of this file).
+ *
+ * Return: true, or false (and one more hit) if that would exceed a hard
+ * limit.
+ */
+bool vx_file_charge(struct vx_info *vxi)
+{
+	return pinned_charge(&vxi->limits[RLIMIT_NOFILE],
+			     READ_ONCE(vxi->files_max));
+}
+
+/**
+ * vx_sock_charge - Count one more socket of a context
+ * @vxi: The context of the current task.
+ *
+ * Within VLIMIT_NSOCK; the charge pins @vxi until vx_pinned_uncharge().
+ *
+ * Return: true, or false (and one more hit) if that would exceed the hard
+ * limit.
+ */
+bool vx_sock_charge(struct vx_info *vxi)
+{
+	return pinned_charge(&vxi->limits[VLIMIT_NSOCK],
+			     min_t(u64, READ_ONCE(vxi->limits[VLIMIT_NSOCK].hard),
+				   VX_LIMIT_GONE - 1));
+}
+
+/**
+ * vx_pinned_uncharge - Count one open file or socket less
+ * @vxi: The context charged.
+ * @id: RLIMIT_NOFILE or VLIMIT_NSOCK.
+ *
+ * The last one of an unhashed context unpins it: @vxi may be freed when
+ * this returns.
+ */
+void vx_pinned_uncharge(struct vx_info *vxi, unsigned int id)
+{
+	struct vx_limit *l = &vxi->limits[id];
+	long v = atomic_long_dec_return(&l->cur);
+
+	if (unlikely(v >= VX_LIMIT_GONE)) {
+		if (v == VX_LIMIT_GONE)
+			vx_put(vxi);
+		return;
+	}
+	if (unlikely(v < atomic_long_read(&l->min)))
+		pinned_seen(l, v);
+}
+
+/* Pins vxi for what remains charged to limit id (see the top). */
+static void pin_unhashed(struct vx_info *vxi, unsigned int id)
+{
+	vx_get(vxi);
+	if (atomic_long_add_return(VX_LIMIT_GONE, &vxi->limits[id].cur) ==
+	    VX_LIMIT_GONE)
+		vx_put(vxi);
+}
+
+/**
+ * vx_limits_unhashed - The context is unhashed: its files and sockets pin it
+ * @vxi: The context; the caller holds the registry's reference.
+ *
+ * See the top of this file.
+ */
+void vx_limits_unhashed(struct vx_info *vxi)
+{
+	pin_unhashed(vxi, RLIMIT_NOFILE);
+	pin_unhashed(vxi, VLIMIT_NSOCK);
+}
+
 static int hook_file_alloc_security(struct file *file)
 {
 	struct vx_info *vxi = current_vx();
 
 	if (!vxi)
 		return 0;
-	if (!vx_limit_charge(vxi, RLIMIT_NOFILE))
+	if (!vx_file_charge(vxi))
 		return -EMFILE;
-	*file_vx(file) = vx_get(vxi);
+	/* Its charge pins vxi (see the top of this file). */
+	*file_vx(file) = vxi;
 	return 0;
 }
 
@@ -447,10 +578,8 @@ static void hook_file_free_security(struct file *file)
 {
 	struct vx_info *vxi = *file_vx(file);
 
-	if (vxi) {
-		vx_limit_uncharge(vxi, RLIMIT_NOFILE);
-		vx_put(vxi);
-	}
+	if (vxi)
+		vx_pinned_uncharge(vxi, RLIMIT_NOFILE);
 }
 
 static struct security_hook_list vserver_limit_hooks[] __ro_after_init = {

@@ -67,6 +67,13 @@ struct vx_limit {
 	atomic_t hits;
 };
 
+/*
+ * Added to the counters of RLIMIT_NOFILE and VLIMIT_NSOCK when the
+ * context is unhashed: its open files and sockets pin it from then on
+ * (limit.c).
+ */
+#define VX_LIMIT_GONE	((long)BIT(62))
+
 u32 vx_limits_enforced(void);
 void vx_limits_init(struct vx_info *vxi);
 bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n);
@@ -83,6 +90,10 @@ void vx_limit_stat(struct vx_info *vxi, unsigned int id,
 int vx_limit_set_hard(struct vx_info *vxi, unsigned int id, u64 hard);
 void vx_limits_reset_hits(struct vx_info *vxi);
 void vx_limits_reset_minmax(struct vx_info *vxi);
+void vx_limits_unhashed(struct vx_info *vxi);
+bool vx_file_charge(struct vx_info *vxi);
+bool vx_sock_charge(struct vx_info *vxi);
+void vx_pinned_uncharge(struct vx_info *vxi, unsigned int id);
 void vserver_add_limit_hooks(void);
 
 /* ucounts.c: the per-user counters of a guest's users */

@@ -5,9 +5,9 @@
  * A socket is charged to the context of the task that made it (socket,
  * socketpair, accept) against VLIMIT_NSOCK, and remembers that context
  * in its inode's blob: UNIX sockets (unix.c) ask it for the owner of a
- * peer.  The charge and the reference go when the inode goes, when the
- * socket is released: not when its sock goes, which a peer or an RCU
- * grace period may keep longer.
+ * peer.  The charge (which pins the context, limit.c) goes when the inode
+ * goes, when the socket is released: not when its sock goes, which a peer
+ * or an RCU grace period may keep longer.
  */
 
 #include "common.h"
@@ -35,9 +35,10 @@ static int charge_socket(struct socket *sock)
 
 	if (!vxi)
 		return 0;
-	if (!vx_limit_charge(vxi, VLIMIT_NSOCK))
+	if (!vx_sock_charge(vxi))
 		return -EMFILE;
-	*inode_vx(SOCK_INODE(sock)) = vx_get(vxi);
+	/* Its charge pins vxi (limit.c). */
+	*inode_vx(SOCK_INODE(sock)) = vxi;
 	return 0;
 }
 
@@ -75,10 +76,8 @@ static void hook_inode_free_security(struct inode *inode)
 	if (!inode->i_security)
 		return;
 	vxi = *inode_vx(inode);
-	if (vxi) {
-		vx_limit_uncharge(vxi, VLIMIT_NSOCK);
-		vx_put(vxi);
-	}
+	if (vxi)
+		vx_pinned_uncharge(vxi, VLIMIT_NSOCK);
 }
 
 static struct security_hook_list vserver_sockowner_hooks[] __ro_after_init = {
