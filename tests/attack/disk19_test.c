@@ -327,21 +327,28 @@ static long g_setflags_race(long unused)
 		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (word == MAP_FAILED)
 		return -2;
-	*word = flags;
+	word[0] = flags;
+	word[1] = 0;
 	pid = fork();
 	if (pid < 0)
 		return -2;
 	if (!pid) {
+		word[1] = 1;
 		for (;;) {
-			*word = flags & ~FS_PROJINHERIT_FL;
-			*word = flags;
+			word[0] = flags & ~FS_PROJINHERIT_FL;
+			word[0] = flags;
 		}
 	}
+	while (!word[1])
+		sched_yield();
 	for (i = 0; i < DK_RACE_TRIES && !cleared; i++) {
 		if (ioctl(fd, FS_IOC_SETFLAGS, (int *)word))
 			refused++;
 		cleared = !ioctl(fd, FS_IOC_GETFLAGS, &now) &&
 			  !(now & FS_PROJINHERIT_FL);
+		/* Let the flipper run between the calls on one CPU too. */
+		if (!(i & 15))
+			sched_yield();
 	}
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);

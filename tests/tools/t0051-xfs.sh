@@ -6,9 +6,9 @@
 # prjquota.  On it: the kernel's dlimit test (the dlimit commands and
 # their errors, EDQUOT for space and inodes, statfs inside with the
 # reserved percentage, a guest's files charged to its tag outside its
-# tree, tag_migrate, the guest's attempts on project ids, PROJINHERIT and
+# tree (XFS reports a project's limit as ENOSPC, not EDQUOT), tag_migrate, the guest's attempts on project ids, PROJINHERIT and
 # quotas), then vdlimit, vserver build --disk-limit and start with df and
-# df -i inside, EDQUOT inside while the host and another guest write,
+# df -i inside, the limit inside while the host and another guest write,
 # lsxid and chxid; then the same file system mounted without prjquota:
 # vdlimit and start say why, and a guest with no limit still starts.
 # Guests dx*, contexts 3181..3189.
@@ -91,11 +91,12 @@ same "df inside: total and used are the limit and the project's usage" \
 same "df -i inside: inodes and used inodes" "1000 $iused" \
 	"$(gdf dx1 -i | cut -d' ' -f1,2)"
 
-# EDQUOT inside; the host and a second guest (no limit) still write.
+# The limit inside (XFS says ENOSPC at a project's limit, where ext4
+# says EDQUOT); the host and a second guest (no limit) still write.
 vserver dx2 build -m busybox --context 3182 --rootdir $X >/dev/null 2>&1
 check "start dx2" 0 "" "" vserver dx2 start
 err=$(vserver dx1 exec dd if=/dev/zero of=/big bs=64k count=200 2>&1)
-match "dx1: writing past its limit fails with EDQUOT" "Disk quota exceeded" "$err"
+match "dx1: writing past its limit fails (XFS: ENOSPC)" "No space left on device" "$err"
 same "dx1: its usage stops at the limit" yes \
 	"$([ "$(dlv 3181 $X/dx1 space_used)" -le 4096 ] && echo yes)"
 same "the host still writes 1 MiB" 0 \
