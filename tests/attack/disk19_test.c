@@ -334,9 +334,14 @@ static long g_setflags_race(long unused)
 		return -2;
 	if (!pid) {
 		word[1] = 1;
+		/* Each value held a while: QEMU switches CPUs between blocks. */
 		for (;;) {
 			word[0] = flags & ~FS_PROJINHERIT_FL;
+			for (i = 0; i < 1000; i++)
+				word[2]++;
 			word[0] = flags;
+			for (i = 0; i < 1000; i++)
+				word[2]++;
 		}
 	}
 	while (!word[1])
@@ -356,6 +361,9 @@ static long g_setflags_race(long unused)
 	     cleared ? "; PROJINHERIT of / cleared" : "");
 	if (cleared)
 		return 0;
+	/* The cleared word never reached the kernel: nothing was tried. */
+	if (!refused)
+		return -2;
 	errno = EPERM;
 	return -1;
 }
