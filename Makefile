@@ -78,7 +78,7 @@ UTIL_VERSION := $(shell sed -n 's/^VERSION :\?= *//p' util/Makefile)
 # The VM gets the dietlibc build of the tools, and util's own tests of
 # them (libvserver's unit tests, the tool tests) run there on the vserver
 # kernel.
-initramfs: kernel util tests
+initramfs: kernel util tests $(B)/vm/xfs.img.gz $(B)/vm/ext4-reserve.img.gz
 	@mkdir -p $(B)/vm
 	@echo $(UTIL_VERSION) >$(B)/vm/util-version
 	@rm -rf $(B)/vm/root
@@ -106,8 +106,32 @@ initramfs: kernel util tests
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
 		tests/tools:/tests/tools \
-		$(B)/tests/tools/ttyhelper:/tests/tools/ttyhelper
+		$(B)/tests/tools/ttyhelper:/tests/tools/ttyhelper \
+		$(B)/vm/xfs.img.gz:/tests/tools/xfs.img.gz \
+		$(B)/vm/ext4-reserve.img.gz:/tests/tools/ext4-reserve.img.gz
 	@echo "initramfs: $(INITRAMFS)"
+
+# An empty XFS file system (64 MiB, gzipped: 70 KiB) for the disk limit
+# tests on XFS (tests/tools/t0051-xfs.sh loop-mounts it with prjquota),
+# made without root.  mkfs.xfs refuses file systems under 300 MiB unless
+# run as fstests runs it (TEST_DIR, TEST_DEV, QA_CHECK_FS set).
+$(B)/vm/xfs.img.gz:
+	@mkdir -p $(B)/vm
+	@PATH=$$PATH:/sbin:/usr/sbin; command -v mkfs.xfs >/dev/null || \
+		scripts/deps xfsprogs
+	@rm -f $@.img && truncate -s 64M $@.img
+	@PATH=$$PATH:/sbin:/usr/sbin TEST_DIR=1 TEST_DEV=1 QA_CHECK_FS=1 \
+		mkfs.xfs -q -f -L vsxfs $@.img
+	@gzip -9 -n -c $@.img >$@.tmp && mv -f $@.tmp $@ && rm -f $@.img
+
+# A 16 MiB ext4 file system with half of it reserved for root, for the
+# test of the root reserve (tests/tools/t0053-reserve.sh).
+$(B)/vm/ext4-reserve.img.gz:
+	@mkdir -p $(B)/vm
+	@rm -f $@.img
+	@PATH=$$PATH:/sbin:/usr/sbin mkfs.ext4 -q -F -b 1024 -m 50 -L vsreserve \
+		$@.img 16M >/dev/null
+	@gzip -9 -n -c $@.img >$@.tmp && mv -f $@.tmp $@ && rm -f $@.img
 
 # scripts/check --make builds what `all` does, fetching the Debian
 # guests' archives meanwhile, then runs the VM beside the other steps.

@@ -21,8 +21,10 @@
 #include <linux/quota.h>
 #include <mqueue.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/timex.h>
 #include <sys/wait.h>
@@ -298,6 +300,78 @@ TEST_F(attack, setflags_clears_projinherit)
 {
 	long r = ATTEMPT(AT_INIT, g_setflags, 0,
 		"FS_IOC_SETFLAGS: clear PROJINHERIT of the guest's root -> EPERM");
+
+	REFUSED(r, errno, EPERM);
+	CONTAINED();
+	HOST_OK();
+}
+
+#define DK_RACE_TRIES	50000
+
+/*
+ * Guest: FS_IOC_SETFLAGS on its root with a flags word that a second
+ * process keeps flipping between "as they are" and "PROJINHERIT
+ * cleared": a check that reads the word before the file system reads it
+ * again passes the first value and lets the second through.
+ */
+static long g_setflags_race(long unused)
+{
+	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int flags, now, i, refused = 0, cleared = 0;
+	volatile int *word;
+	pid_t pid;
+
+	if (fd < 0 || ioctl(fd, FS_IOC_GETFLAGS, &flags))
+		return -2;
+	word = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (word == MAP_FAILED)
+		return -2;
+	word[0] = flags;
+	word[1] = 0;
+	pid = fork();
+	if (pid < 0)
+		return -2;
+	if (!pid) {
+		word[1] = 1;
+		/* Each value held a while: QEMU switches CPUs between blocks. */
+		for (;;) {
+			word[0] = flags & ~FS_PROJINHERIT_FL;
+			for (i = 0; i < 1000; i++)
+				word[2]++;
+			word[0] = flags;
+			for (i = 0; i < 1000; i++)
+				word[2]++;
+		}
+	}
+	while (!word[1])
+		sched_yield();
+	for (i = 0; i < DK_RACE_TRIES && !cleared; i++) {
+		if (ioctl(fd, FS_IOC_SETFLAGS, (int *)word))
+			refused++;
+		cleared = !ioctl(fd, FS_IOC_GETFLAGS, &now) &&
+			  !(now & FS_PROJINHERIT_FL);
+		/* Let the flipper run between the calls on one CPU too. */
+		if (!(i & 15))
+			sched_yield();
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	NOTE("%d of %d FS_IOC_SETFLAGS refused%s", refused, i,
+	     cleared ? "; PROJINHERIT of / cleared" : "");
+	if (cleared)
+		return 0;
+	/* The cleared word never reached the kernel: nothing was tried. */
+	if (!refused)
+		return -2;
+	errno = EPERM;
+	return -1;
+}
+
+TEST_F(attack, setflags_race_clears_projinherit)
+{
+	long r = ATTEMPT(AT_INIT, g_setflags_race, 0,
+		"FS_IOC_SETFLAGS on / with the flags word flipped by another process (PROJINHERIT cleared between two reads) -> EPERM");
 
 	REFUSED(r, errno, EPERM);
 	CONTAINED();

@@ -182,7 +182,7 @@ mkdir -p $C/dl5/dlimits/0
 echo /tmp/dl-roots/dl5 > $C/dl5/dlimits/0/directory
 echo 1024 > $C/dl5/dlimits/0/space_total
 check "start with a limit on tmpfs: a clear message" 1 "" \
-	"vserver: dl5: $C/dl5/dlimits/0: the file system of /tmp/dl-roots/dl5 has no enforced project quotas (ext4: features quota,project and mount option prjquota; XFS: pquota): the disk limit cannot be applied
+	"vserver: dl5: $C/dl5/dlimits/0: the file system of /tmp/dl-roots/dl5 has no enforced project quotas (ext4: features quota,project and mount option prjquota; XFS: mount option prjquota): the disk limit cannot be applied
 vserver: dl5: not started" vserver dl5 start
 
 for g in dl1 dl2 dl3 dl4 dl5; do

@@ -1270,6 +1270,36 @@ long vc_get_task_tag(pid_t pid);
  */
 int vc_tag_migrate(uint32_t tag);
 
+/* --- iattr.c: inode attributes and the tag of a file ------------------ */
+
+/**
+ * vc_get_iattr - the vserver attributes of a file
+ * @path: the file; a final symbolic link is not followed
+ * @tag: receives the file's tag (its project id) when @mask gets
+ *       IATTR_TAG; may be NULL
+ * @flags: receives the IATTR_* values; may be NULL
+ * @mask: receives the IATTR_* bits the kernel reports for the file; may
+ *        be NULL
+ *
+ * Return: 0, or -1 with errno set (ENOENT, EFAULT, ENOSYS ...).
+ */
+int vc_get_iattr(const char *path, uint32_t *tag, uint32_t *flags,
+		 uint32_t *mask);
+
+/**
+ * vc_set_iattr - change the vserver attributes of a file, from the host
+ * @path: the file; a final symbolic link is not followed
+ * @tag: the new tag (project id) when @mask has IATTR_TAG
+ * @flags: the new values of the bits in @mask
+ * @mask: the IATTR_* bits to change
+ *
+ * Return: 0, or -1 with errno set: EINVAL (a tag on a file system
+ * without project ids, a bit the file cannot hold), EPERM (a guest, or
+ * no capability), ENOENT, EROFS ...
+ */
+int vc_set_iattr(const char *path, uint32_t tag, uint32_t flags,
+		 uint32_t mask);
+
 /* --- error.c: messages ---------------------------------------------- */
 
 /**

@@ -246,10 +246,10 @@ int dlimit_build(const struct guest *g, const char *vdir, uint32_t xid)
 	limited = exists(path);
 	/* The root is empty: what is made in it inherits the project. */
 	if (tag_dir(vdir, xid) && limited) {
-		warnf("%s: %s cannot be made a project directory (%s): the "
-		      "file system needs project quotas for a disk limit "
-		      "(ext4: features quota,project, mount option prjquota; "
-		      "XFS: pquota)", g->name, vdir, strerror(errno));
+		warnf("%s: %s cannot be made a project directory (%s): the file "
+		      "system needs project quotas for a disk limit (ext4: "
+		      "features quota,project, mount option prjquota; XFS: mount "
+		      "option prjquota)", g->name, vdir, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -333,8 +333,8 @@ fs_error:
 	if (errno == EOPNOTSUPP || errno == ENOTTY)
 		warnf("%s: %s: the file system of %s has no enforced project "
 		      "quotas (ext4: features quota,project and mount option "
-		      "prjquota; XFS: pquota): the disk limit cannot be "
-		      "applied", g->name, dir, target);
+		      "prjquota; XFS: mount option prjquota): the disk limit "
+		      "cannot be applied", g->name, dir, target);
 	else
 		warnf("%s: %s: cannot apply the disk limit on %s: %s", g->name,
 		      dir, target, vc_strerror(errno));

@@ -8,14 +8,16 @@
  * limit of the project quota of (file system, tag): set and read here
  * with the quota operations of the super block, as quotactl(2) does.
  * vserver build makes the guest's root a PROJINHERIT directory of its
- * project; ext4 gives a guest's new files its tag wherever they are
- * (vserver_new_inode_projid()), and statfs() on a PROJINHERIT directory
+ * project; ext4 and XFS give a guest's new files its tag wherever they
+ * are (vserver_new_inode_projid(), vserver_inode_tag()), and statfs() on
+ * a PROJINHERIT directory
  * reports the project's limit and usage, which is what df shows inside.
  *
  * What vs2.3 kept per limit besides the quota is the reserved
  * percentage and whether the limit was added: a registry of (device,
  * tag) entries, below.  A guest cannot change project ids, PROJINHERIT
- * flags or quotas, and does not pass a limit by CAP_SYS_RESOURCE.
+ * flags (vserver_fileattr_set()) or quotas, and does not pass a limit by
+ * CAP_SYS_RESOURCE.
  */
 
 #include "common.h"
@@ -30,7 +32,6 @@
 #include <linux/quota.h>
 #include <linux/slab.h>
 #include <linux/statfs.h>
-#include <linux/uaccess.h>
 #include <linux/vserver_dlimit.h>
 #include <uapi/linux/fs.h>
 #include <uapi/linux/vserver/dlimit_cmd.h>
@@ -318,6 +319,22 @@ void vx_tag_migrate(u32 tag)
 }
 
 /**
+ * vserver_inode_tag - The project id of the files the caller creates
+ *
+ * Called by XFS (xfs_get_initial_prid(), for every new inode in a
+ * directory, also to pick the project quota charged for it): a guest's
+ * files are charged to it wherever it creates them.
+ *
+ * Return: the caller's tag, or 0 to leave the choice to the file
+ * system (the parent's project with PROJINHERIT, else the default).
+ */
+u32 vserver_inode_tag(void)
+{
+	return task_tag(current);
+}
+EXPORT_SYMBOL_GPL(vserver_inode_tag);
+
+/**
  * vserver_new_inode_projid - The project of a file the caller creates
  * @projid: The project the file system chose (the parent's with
  *          PROJINHERIT, else the default); replaced by the caller's tag.
@@ -327,7 +344,7 @@ void vx_tag_migrate(u32 tag)
  */
 void vserver_new_inode_projid(kprojid_t *projid)
 {
-	u32 tag = task_tag(current);
+	u32 tag = vserver_inode_tag();
 
 	if (tag)
 		*projid = make_kprojid(&init_user_ns, tag);
@@ -391,38 +408,32 @@ void vserver_statfs(const struct path *path, struct kstatfs *buf)
 EXPORT_SYMBOL_GPL(vserver_statfs);
 
 /**
- * vx_fsattr_ioctl_denied - Whether a guest's ioctl changes a project
- * @file: The file.
- * @cmd: The ioctl command.
- * @arg: Its argument.
+ * vserver_fileattr_set - Whether a file attribute change is refused
+ * @old: The file's attributes, read under the inode lock.
+ * @fa: The new attributes, completed from @old as vfs_fileattr_set()
+ *      does for the bits the caller did not give.
  *
- * Called by the file_ioctl hooks.  FS_IOC_FSSETXATTR sets project ids
- * (any owner may, in the initial user namespace): refused to guests.
- * FS_IOC_SETFLAGS is refused when it would change PROJINHERIT; its
- * other flags work as before.  (A racing thread could change the flags
- * between this read and the file system's: the guest's new files still
- * get its tag, and it cannot change a project id.)
+ * Called by vfs_fileattr_set() (FS_IOC_SETFLAGS, FS_IOC_FSSETXATTR and
+ * the kernel's own callers) under the inode lock, after the VFS's checks
+ * and before the file system changes anything, so what is checked is
+ * what the file system sets.  Any owner may set project ids and
+ * PROJINHERIT in the initial user namespace: a guest's task may change
+ * neither (its usage would leave its limit); its other flags work as
+ * before.
  *
- * Return: true to refuse the ioctl (-EPERM).
+ * Return: 0, or -EPERM to refuse the change.
  */
-bool vx_fsattr_ioctl_denied(struct file *file, unsigned int cmd,
-			    unsigned long arg)
+int vserver_fileattr_set(const struct fileattr *old,
+			 const struct fileattr *fa)
 {
-	struct fileattr fa;
-	unsigned int flags;
-
 	if (current_xid() <= 1)
-		return false;
-	if (cmd == FS_IOC_FSSETXATTR)
-		return true;
-	if (cmd != FS_IOC_SETFLAGS && cmd != FS_IOC32_SETFLAGS)
-		return false;
-	if (get_user(flags, (unsigned int __user *)arg))
-		return false;
-	if (vfs_fileattr_get(file->f_path.dentry, &fa))
-		return false;
-	return (flags ^ fa.flags) & FS_PROJINHERIT_FL;
+		return 0;
+	if (old->fsx_projid != fa->fsx_projid ||
+	    ((old->fsx_xflags ^ fa->fsx_xflags) & FS_XFLAG_PROJINHERIT))
+		return -EPERM;
+	return 0;
 }
+EXPORT_SYMBOL_GPL(vserver_fileattr_set);
 
 /* Quota commands that only read. */
 static bool quotactl_reads(int cmds)

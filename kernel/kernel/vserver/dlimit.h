@@ -8,7 +8,6 @@
 
 #include <linux/types.h>
 
-struct file;
 struct path;
 struct vcmd_ctx_dlimit_v0;
 
@@ -19,8 +18,6 @@ int vx_dlimit_set(const struct path *path, u32 tag,
 int vx_dlimit_get(const struct path *path, u32 tag,
 		  struct vcmd_ctx_dlimit_v0 *arg);
 void vx_tag_migrate(u32 tag);
-bool vx_fsattr_ioctl_denied(struct file *file, unsigned int cmd,
-			    unsigned long arg);
 void vserver_add_dlimit_hooks(void);
 
 #endif /* _KERNEL_VSERVER_DLIMIT_H */

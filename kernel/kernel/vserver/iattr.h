@@ -12,7 +12,7 @@ struct path;
 
 /**
  * struct vx_iattr - The attributes of one file, as the commands carry them
- * @tag: The tag (always 0: files are not tagged).
+ * @tag: The tag: the file's project id (0: none, or no project ids).
  * @flags: IATTR_* values.
  * @mask: IATTR_* bits reported (get) or to change (set).
  */

@@ -48,7 +48,6 @@
 
 #include "../../drivers/tty/tty.h"
 
-#include "dlimit.h"
 #include "lsm.h"
 #include "task.h"
 #include "tty.h"
@@ -119,23 +118,15 @@ static int tty_ioctl_check(struct file *file, unsigned int cmd)
 	return -EPERM;
 }
 
-/*
- * The guards of file attributes (dlimit.c) share the ioctl hooks (both
- * need terminals built: every distribution kernel has them).
- */
 static int hook_file_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
-	if (vx_fsattr_ioctl_denied(file, cmd, arg))
-		return -EPERM;
 	return tty_ioctl_check(file, cmd);
 }
 
 static int hook_file_ioctl_compat(struct file *file, unsigned int cmd,
 				  unsigned long arg)
 {
-	if (vx_fsattr_ioctl_denied(file, cmd, arg))
-		return -EPERM;
 	return tty_ioctl_check(file, cmd);
 }
 

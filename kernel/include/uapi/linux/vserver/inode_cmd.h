@@ -15,9 +15,10 @@
  * Bits of the @flags and @mask fields of the iattr commands:
  *
  * - %IATTR_TAG: the @tag field.  A file's tag is its project id
- *   (dlimit_cmd.h), which FS_IOC_FSGETXATTR/FSSETXATTR (lsattr -p,
- *   chattr -p) read and set; these commands do not map it: get reports
- *   no tag and setting it fails with ``-EINVAL``;
+ *   (dlimit_cmd.h), as FS_IOC_FSGETXATTR/FSSETXATTR (lsattr -p, chattr
+ *   -p) read and set it: get reports it (in @flags and @mask) on a file
+ *   system with project ids (ext4, XFS), set changes it there (the
+ *   file's other attributes kept) and fails with ``-EINVAL`` elsewhere;
  * - %IATTR_ADMIN, %IATTR_WATCH, %IATTR_HIDE: visibility of a /proc entry
  *   to the host, the spectator and guests.  Every /proc entry is shown to
  *   the host and the spectator; clearing %IATTR_HIDE is accepted (entries
