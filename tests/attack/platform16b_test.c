@@ -669,6 +669,26 @@ TEST_F(attack, conntrack_table_exhaustion)
 #define CT_C_FLOWS	(CT_C_SOCKS * (CT_C_SOCKS - 1) / 2)
 #define CT_GUEST_SHARE	4	/* a guest: 1/4 of the guests' part */
 
+/* The entries charged to context xid (its status file), or -1. */
+static long ct_charged(unsigned int xid)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/virtual/%u/status", xid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "\nConntrack:\t");
+	return p ? strtol(p + 12, NULL, 10) : -1;
+}
+
 /* In a child of the test: become guest C, open its flows, report. */
 static void ct_guest_c(int out)
 {
@@ -709,7 +729,7 @@ out:
 
 TEST_F(attack, conntrack_one_guest_starves_another)
 {
-	long count, max, share, made_a, res[2] = { -1, -1 }, r;
+	long count, max, share, made_a, charged, res[2] = { -1, -1 }, r;
 	int p[2], status;
 	pid_t pid;
 
@@ -730,6 +750,7 @@ TEST_F(attack, conntrack_one_guest_starves_another)
 	r = ATTEMPT(AT_INIT, g_ct_flood, 0,
 		"open 264 assured UDP flows: take the guests' whole part of the conntrack table, so that another guest gets no entry -> at most a quarter of it; the other guest's flows pass");
 	made_a = at_sh->res.v[0];
+	charged = ct_charged(AT_XA);
 	ASSERT_EQ(0, pipe2(p, O_CLOEXEC));
 	pid = fork();
 	ASSERT_LE(0, pid);
@@ -745,8 +766,8 @@ TEST_F(attack, conntrack_one_guest_starves_another)
 	at_kill_ctx(AT_XC);
 	vs_wait_gone(AT_XC, VS_GONE_TIMEOUT_MS);
 	vn_wait_gone(AT_XC, VS_GONE_TIMEOUT_MS);
-	TH_LOG("guest A: flows made %ld, refused %ld (its share: %ld of %ld); guest C: made %ld, refused %ld of %d",
-	       made_a, at_sh->res.v[1], share, max, res[0], res[1],
+	TH_LOG("guest A: flows made %ld, refused %ld, entries charged %ld (its share: %ld of %ld); guest C: made %ld, refused %ld of %d",
+	       made_a, at_sh->res.v[1], charged, share, max, res[0], res[1],
 	       CT_C_FLOWS);
 	ASSERT_LE(0, res[0]) TH_LOG("guest C could not be set up");
 	NO_ESCAPE(res[1] == 0,
@@ -756,6 +777,9 @@ TEST_F(attack, conntrack_one_guest_starves_another)
 		  "guest A holds %ld conntrack entries, more than its share (%ld)",
 		  made_a, share);
 	EXPECT_EQ(-1, r) TH_LOG("guest A was never refused an entry");
+	/* Its charge, shown in its status: no more than its share. */
+	EXPECT_LE(0, charged) TH_LOG("no Conntrack: line in its status");
+	EXPECT_LE(charged, share);
 	HOST_OK();
 }
 

@@ -67,6 +67,8 @@ struct task_struct;
  * @limits: Resource limits and their counters, by limit id.
  * @rss_hits_base: The cgroup's memory.events "max" count at the last
  *                 reset_hits; under @core.lock.
+ * @ct_entries: Conntrack entries charged to the context (conntrack.c);
+ *              atomic, changed when an entry is made and freed.
  * @mem_css: The memory cgroup the creator was in, referenced; constant.
  * @cpu_css: The cpu cgroup the creator was in, referenced; constant.
  * @dfl_cgrp: The cgroup v2 the creator was in, delegated to the guest
@@ -107,6 +109,7 @@ struct vx_info {
 	u32 load_updates;
 	struct vx_limit limits[VLIMIT_NUM];
 	long rss_hits_base;
+	atomic_t ct_entries;
 	struct cgroup_subsys_state *mem_css;
 	struct cgroup_subsys_state *cpu_css;
 	struct cgroup *dfl_cgrp;
