@@ -1248,7 +1248,7 @@ static long g_destroy(long arg)
 	own = lk_destroy_one(family, proto,
 			     family == AF_INET ? VN_A4 : "::ffff:" VN_A4,
 			     LK_PORT_A);
-	if (own == EOPNOTSUPP || own == EINVAL) {
+	if (own == EOPNOTSUPP || own == EINVAL || own == ENOENT) {
 		NOTE("no SOCK_DESTROY for this protocol (%s)", strerror(own));
 		return -3;
 	}
