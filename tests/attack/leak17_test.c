@@ -1086,16 +1086,25 @@ static int lk_diag_one(int family, int proto, const char *ip, int port)
 	int fd, ret = -1;
 	ssize_t n;
 
-	q.id.idiag_sport = htons(port);
+	/*
+	 * UDP's exact lookup (udp_dump_one) takes the socket's own address
+	 * and port from the "dst" fields, TCP's from "src".
+	 */
+	__be32 *own = proto == IPPROTO_UDP ? q.id.idiag_dst : q.id.idiag_src;
+
+	if (proto == IPPROTO_UDP)
+		q.id.idiag_dport = htons(port);
+	else
+		q.id.idiag_sport = htons(port);
 	q.id.idiag_cookie[0] = q.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 	if (family == AF_INET) {
 		struct in_addr a = vn_ip4(ip);
 
-		memcpy(q.id.idiag_src, &a, sizeof(a));
+		memcpy(own, &a, sizeof(a));
 	} else {
 		struct in6_addr a = vn_ip6(ip);
 
-		memcpy(q.id.idiag_src, &a, sizeof(a));
+		memcpy(own, &a, sizeof(a));
 	}
 	lk_init(&r, SOCK_DIAG_BY_FAMILY, 0, &q, sizeof(q));
 	fd = lk_send(NETLINK_SOCK_DIAG, &r);
