@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/ethtool.h>
+#include <linux/fib_rules.h>
 #include <linux/ethtool_netlink.h>
 #include <linux/genetlink.h>
 #include <linux/if_link.h>
@@ -82,6 +83,9 @@ static const char *const lk_secret_text[] = {
 static const void *const lk_unused[] __attribute__((unused)) = {
 	at_reached, at_outside_root, at_guest_chrooted,
 };
+
+/* The host's rules are in place (lk_up). */
+static int lk_have_rules;
 
 FIXTURE(leak) {
 	struct at_world w;
@@ -256,6 +260,77 @@ static int lk_nexthop_add(int ifindex)
 	return lk_host_req(NETLINK_ROUTE, &r);
 }
 
+/*
+ * The host's policy routing rules (CONFIG_IP_MULTIPLE_TABLES and
+ * CONFIG_IPV6_MULTIPLE_TABLES): each names an interface by name and a
+ * network of the host's.
+ */
+static const struct {
+	int prio;
+	const char *net;	/* from (iif) or to (oif) this network */
+	int plen;
+	int attr;		/* FRA_IIFNAME or FRA_OIFNAME */
+	const char *ifname;
+} lk_rules[] = {
+	{ 17001, LK_NET, 24, FRA_IIFNAME, LK_IF },
+	{ 17002, LK_NET6, 48, FRA_OIFNAME, LK_IF },
+	/* An interface that does not exist (yet): the guest sees none. */
+	{ 17003, LK_NET2, 24, FRA_OIFNAME, LK_IF2 },
+};
+
+/* Adds (or deletes) lk_rules[i]; 0 or -1 with errno. */
+static int lk_rule(size_t i, int add)
+{
+	struct fib_rule_hdr frh = { .action = FR_ACT_TO_TBL };
+	uint32_t prio = lk_rules[i].prio, table = 117;
+	const char *ifn = lk_rules[i].ifname;
+	struct lk_req r;
+	int sel;
+
+	frh.family = vn_family(lk_rules[i].net);
+	if (lk_rules[i].attr == FRA_IIFNAME) {
+		frh.src_len = lk_rules[i].plen;
+		sel = FRA_SRC;
+	} else {
+		frh.dst_len = lk_rules[i].plen;
+		sel = FRA_DST;
+	}
+	lk_init(&r, add ? RTM_NEWRULE : RTM_DELRULE,
+		add ? NLM_F_CREATE | NLM_F_EXCL : 0, &frh, sizeof(frh));
+	lk_attr(&r, FRA_PRIORITY, &prio, sizeof(prio));
+	lk_attr(&r, FRA_TABLE, &table, sizeof(table));
+	lk_attr(&r, lk_rules[i].attr, ifn, strlen(ifn) + 1);
+	if (frh.family == AF_INET) {
+		struct in_addr a = vn_ip4(lk_rules[i].net);
+
+		lk_attr(&r, sel, &a, sizeof(a));
+	} else {
+		struct in6_addr a = vn_ip6(lk_rules[i].net);
+
+		lk_attr(&r, sel, &a, sizeof(a));
+	}
+	return lk_host_req(NETLINK_ROUTE, &r);
+}
+
+/* -1 with errno if the kernel has no policy routing for a family. */
+static int lk_rules_up(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lk_rules); i++)
+		if (lk_rule(i, 1))
+			return -1;
+	return 0;
+}
+
+static void lk_rules_down(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lk_rules); i++)
+		lk_rule(i, 0);
+}
+
 static int lk_listen6(const char *ip, int port)
 {
 	struct sockaddr_in6 sa = { .sin6_family = AF_INET6,
@@ -275,6 +350,7 @@ static int lk_listen6(const char *ip, int port)
 
 static void lk_down(void)
 {
+	lk_rules_down();
 	lk_link_del(LK_IF2);
 	lk_link_del(LK_IF);
 }
@@ -304,6 +380,8 @@ static int lk_up(int *ifindex, char *why, size_t size)
 	}
 	/* A nexthop object needs CONFIG_INET; missing is not fatal. */
 	lk_nexthop_add(i);
+	/* Without policy routing, the rule dumps are skipped. */
+	lk_have_rules = lk_rules_up() == 0;
 	*ifindex = i;
 	return 0;
 }
@@ -579,7 +657,7 @@ static long g_##name(long ifx)						\
 TEST_F(leak, name)							\
 {									\
 	long r = ATTEMPT(AT_INIT, g_##name, self->lk_ifindex, what);	\
-	if (r == -3)							\
+	if (r == -3 || (type == RTM_GETRULE && !lk_have_rules))	\
 		AT_SKIP("this kernel has no such dump");		\
 	ASSERT_NE(-2, r);						\
 	REFUSED(r, 0, 0);						\
@@ -607,7 +685,9 @@ LK_DUMP(rtnl_dump_netconf6, RTM_GETNETCONF, AF_INET6, struct netconfmsg,
 LK_DUMP(rtnl_dump_nexthop, RTM_GETNEXTHOP, AF_UNSPEC, struct nhmsg,
 	"rtnetlink nexthop dump: the host's nexthop on vsleak0 -> none")
 LK_DUMP(rtnl_dump_rules, RTM_GETRULE, AF_INET, struct rtmsg,
-	"rtnetlink IPv4 rule dump: rules naming the host's interfaces -> none")
+	"rtnetlink IPv4 rule dump: rules naming the host's interfaces, present or not -> none")
+LK_DUMP(rtnl_dump_rules6, RTM_GETRULE, AF_INET6, struct rtmsg,
+	"rtnetlink IPv6 rule dump: a rule naming the host's interface -> none")
 LK_DUMP(rtnl_dump_multicast6, RTM_GETMULTICAST, AF_INET6, struct ifaddrmsg,
 	"rtnetlink IPv6 multicast membership dump: groups derived from the host's addresses -> none")
 LK_DUMP(rtnl_dump_anycast6, RTM_GETANYCAST, AF_INET6, struct ifaddrmsg,
@@ -1006,16 +1086,25 @@ static int lk_diag_one(int family, int proto, const char *ip, int port)
 	int fd, ret = -1;
 	ssize_t n;
 
-	q.id.idiag_sport = htons(port);
+	/*
+	 * UDP's exact lookup (udp_dump_one) takes the socket's own address
+	 * and port from the "dst" fields, TCP's from "src".
+	 */
+	__be32 *own = proto == IPPROTO_UDP ? q.id.idiag_dst : q.id.idiag_src;
+
+	if (proto == IPPROTO_UDP)
+		q.id.idiag_dport = htons(port);
+	else
+		q.id.idiag_sport = htons(port);
 	q.id.idiag_cookie[0] = q.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 	if (family == AF_INET) {
 		struct in_addr a = vn_ip4(ip);
 
-		memcpy(q.id.idiag_src, &a, sizeof(a));
+		memcpy(own, &a, sizeof(a));
 	} else {
 		struct in6_addr a = vn_ip6(ip);
 
-		memcpy(q.id.idiag_src, &a, sizeof(a));
+		memcpy(own, &a, sizeof(a));
 	}
 	lk_init(&r, SOCK_DIAG_BY_FAMILY, 0, &q, sizeof(q));
 	fd = lk_send(NETLINK_SOCK_DIAG, &r);
@@ -1104,6 +1193,122 @@ LK_DIAG(diag_exact_udp4_host_loopback, "127.0.0.1", AF_INET, IPPROTO_UDP,
 LK_DIAG(diag_exact_udp4_host_address, AT_HOST4, AF_INET, IPPROTO_UDP,
 	AT_PORT_UH,
 	"sock_diag exact UDP lookup of the host's socket 192.0.2.1:4105 -> ENOENT")
+
+/*
+ * SOCK_DESTROY (CONFIG_INET_DIAG_DESTROY, as Debian has it) of the
+ * socket bound to ip:port: the kernel's answer, 0 (destroyed) or an
+ * errno; -1 if there was none.  EPERM (no CAP_NET_ADMIN) tells that the
+ * socket exists as well as a success would.
+ */
+static int lk_destroy_one(int family, int proto, const char *ip, int port)
+{
+	struct inet_diag_req_v2 q = { .sdiag_family = family,
+				      .sdiag_protocol = proto,
+				      .idiag_states = ~0u };
+	char buf[8192];
+	struct lk_req r;
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	int fd, ret = -1;
+	ssize_t n;
+
+	q.id.idiag_sport = htons(port);
+	q.id.idiag_cookie[0] = q.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+	if (family == AF_INET) {
+		struct in_addr a = vn_ip4(ip);
+
+		memcpy(q.id.idiag_src, &a, sizeof(a));
+	} else {
+		struct in6_addr a = vn_ip6(ip);
+
+		memcpy(q.id.idiag_src, &a, sizeof(a));
+		/* v4-mapped both ways: the IPv4 table is searched */
+		if (!strncmp(ip, "::ffff:", 7)) {
+			a = vn_ip6("::ffff:0.0.0.0");
+			memcpy(q.id.idiag_dst, &a, sizeof(a));
+		}
+	}
+	lk_init(&r, SOCK_DESTROY, NLM_F_ACK, &q, sizeof(q));
+	fd = lk_send(NETLINK_SOCK_DIAG, &r);
+	if (fd < 0)
+		return errno;
+	n = recv(fd, buf, sizeof(buf), 0);
+	if (n > 0 && NLMSG_OK(h, (size_t)n) && h->nlmsg_type == NLMSG_ERROR)
+		ret = -((struct nlmsgerr *)NLMSG_DATA(h))->error;
+	close(fd);
+	return ret;
+}
+
+/* arg: at_arg(ip, "family proto port"); its own socket is the control. */
+static long g_destroy(long arg)
+{
+	const char *ip = (const char *)arg;
+	int family, proto, port, fd, own, e;
+	struct vn_addr a;
+
+	if (sscanf(at_arg2(arg), "%d %d %d", &family, &proto, &port) != 3)
+		return -2;
+	a = vn_sa(family == AF_INET ? VN_A4 : "::", LK_PORT_A);
+	fd = socket(family, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM,
+		    0);
+	if (fd < 0 || bind(fd, &a.u.sa, a.len) ||
+	    (proto == IPPROTO_TCP && listen(fd, 1)))
+		return -2;
+	/* Found, and not the guest's to destroy (no CAP_NET_ADMIN). */
+	own = lk_destroy_one(family, proto,
+			     family == AF_INET ? VN_A4 : "::ffff:" VN_A4,
+			     LK_PORT_A);
+	if (own == EOPNOTSUPP || own == EINVAL || own == ENOENT) {
+		NOTE("no SOCK_DESTROY for this protocol (%s)", strerror(own));
+		return -3;
+	}
+	if (own != EPERM && own != 0) {
+		NOTE("its own socket: %s, expected EPERM",
+		     own < 0 ? "no answer" : strerror(own));
+		return -2;
+	}
+	e = lk_destroy_one(family, proto, ip, port);
+	if (e == 0 || e == EPERM) {
+		NOTE("the socket %s port %d is found (%s)", ip, port,
+		     e ? "EPERM" : "destroyed");
+		return 0;
+	}
+	errno = e < 0 ? EPROTO : e;
+	return -1;
+}
+
+#define LK_DESTROY(name, ip, family, proto, port, what)			\
+TEST_F(leak, name)							\
+{									\
+	char a2[32];							\
+	long r;								\
+									\
+	snprintf(a2, sizeof(a2), "%d %d %d", family, proto, port);	\
+	r = ATTEMPT(AT_INIT, g_destroy, at_arg(ip, a2), what);		\
+	if (r == -3)							\
+		AT_SKIP("no SOCK_DESTROY for this protocol here");	\
+	ASSERT_NE(-2, r);						\
+	REFUSED(r, errno, ENOENT);					\
+	HOST_OK();							\
+}
+
+LK_DESTROY(diag_destroy_udp4_host_loopback, "127.0.0.1", AF_INET,
+	   IPPROTO_UDP, AT_PORT_U,
+	   "sock_diag SOCK_DESTROY of the host's UDP socket 127.0.0.1:4104 (destroy it, or learn it exists from EPERM) -> ENOENT")
+LK_DESTROY(diag_destroy_udp4_host_address, AT_HOST4, AF_INET, IPPROTO_UDP,
+	   AT_PORT_UH,
+	   "sock_diag SOCK_DESTROY of the host's UDP socket 192.0.2.1:4105 -> ENOENT")
+LK_DESTROY(diag_destroy_udp6_host_loopback, "::ffff:127.0.0.1", AF_INET6,
+	   IPPROTO_UDP, AT_PORT_U,
+	   "sock_diag SOCK_DESTROY, IPv6 request with v4-mapped addresses, of the host's UDP socket 127.0.0.1:4104 -> ENOENT")
+LK_DESTROY(diag_destroy_tcp4_host_loopback, "127.0.0.1", AF_INET,
+	   IPPROTO_TCP, AT_PORT_LO,
+	   "sock_diag SOCK_DESTROY of the host's TCP listener 127.0.0.1:4101 -> ENOENT")
+LK_DESTROY(diag_destroy_tcp6_host_loopback, "::1", AF_INET6, IPPROTO_TCP,
+	   LK_PORT6,
+	   "sock_diag SOCK_DESTROY of the host's TCP listener [::1]:4117 -> ENOENT")
+LK_DESTROY(diag_destroy_tcp4_neighbour_loopback, vn_lback(AT_XB), AF_INET,
+	   IPPROTO_TCP, AT_PORT_B,
+	   "sock_diag SOCK_DESTROY of the other guest's listener on its loopback address -> ENOENT")
 
 /* A dump of family's sockets through sock_diag: any of the host's? */
 static long g_diag_dump(long family)

@@ -657,6 +657,132 @@ TEST_F(attack, conntrack_table_exhaustion)
 	HOST_OK();
 }
 
+/*
+ * Fairness between guests: guest A floods as above, then a third guest
+ * C (context AT_XC, address 192.0.2.13), made here as the neighbour is,
+ * opens CT_C_FLOWS new flows between its own sockets.  A guest holds at
+ * most a quarter of the guests' part of the table (vserver.rst), so A
+ * alone cannot starve C.  Counts only: flows made and refused.
+ */
+#define AT_XC		3130
+#define CT_C_SOCKS	7	/* 21 flows */
+#define CT_C_FLOWS	(CT_C_SOCKS * (CT_C_SOCKS - 1) / 2)
+#define CT_GUEST_SHARE	4	/* a guest: 1/4 of the guests' part */
+
+/* The entries charged to context xid (its status file), or -1. */
+static long ct_charged(unsigned int xid)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/virtual/%u/status", xid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "\nConntrack:\t");
+	return p ? strtol(p + 12, NULL, 10) : -1;
+}
+
+/* In a child of the test: become guest C, open its flows, report. */
+static void ct_guest_c(int out)
+{
+	struct sockaddr_in sa[CT_C_SOCKS];
+	int fd[CT_C_SOCKS], i, j;
+	long res[2] = { -1, 0 };	/* flows made (-1: setup), refused */
+	socklen_t sl;
+
+	if (vs_create(NULL, AT_XC, VXF_INIT_SET) != AT_XC ||
+	    vn_create_v0(NULL, AT_XC) != AT_XC ||
+	    vn_add4(AT_XC, VN_C4, VN_MASK32) < 0 ||
+	    vs_clear_setup(NULL, VX_SELF_ID))
+		goto out;
+	for (i = 0; i < CT_C_SOCKS; i++) {
+		memset(&sa[i], 0, sizeof(sa[i]));
+		sa[i].sin_family = AF_INET;
+		inet_pton(AF_INET, VN_C4, &sa[i].sin_addr);
+		fd[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		sl = sizeof(sa[i]);
+		if (fd[i] < 0 || bind(fd[i], (void *)&sa[i], sizeof(sa[i])) ||
+		    getsockname(fd[i], (void *)&sa[i], &sl))
+			goto out;
+	}
+	res[0] = 0;
+	for (i = 0; i < CT_C_SOCKS; i++)
+		for (j = i + 1; j < CT_C_SOCKS; j++) {
+			if (sendto(fd[i], "c", 1, 0, (void *)&sa[j],
+				   sizeof(sa[j])) < 0)
+				res[1]++;
+			else
+				res[0]++;
+		}
+out:
+	if (write(out, res, sizeof(res)) != sizeof(res))
+		_exit(1);
+	_exit(0);
+}
+
+TEST_F(attack, conntrack_one_guest_starves_another)
+{
+	long count, max, share, made_a, charged, res[2] = { -1, -1 }, r;
+	int p[2], status;
+	pid_t pid;
+
+	NF_UP();
+	count = read_num(CT_COUNT_PATH);
+	ASSERT_LE(0, count);
+	ASSERT_LT(0, read_num(CT_MAX_PATH));
+	snprintf(ct_max_saved, sizeof(ct_max_saved), "%ld",
+		 read_num(CT_MAX_PATH));
+	max = count + 120;
+	{
+		char v[32];
+
+		snprintf(v, sizeof(v), "%ld", max);
+		ASSERT_EQ(0, at_write_file(CT_MAX_PATH, v));
+	}
+	share = (max - max / 8) / CT_GUEST_SHARE;
+	r = ATTEMPT(AT_INIT, g_ct_flood, 0,
+		"open 264 assured UDP flows: take the guests' whole part of the conntrack table, so that another guest gets no entry -> at most a quarter of it; the other guest's flows pass");
+	made_a = at_sh->res.v[0];
+	charged = ct_charged(AT_XA);
+	ASSERT_EQ(0, pipe2(p, O_CLOEXEC));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		close(p[0]);
+		ct_guest_c(p[1]);
+	}
+	close(p[1]);
+	if (read(p[0], res, sizeof(res)) != sizeof(res))
+		res[0] = -1;
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	at_kill_ctx(AT_XC);
+	vs_wait_gone(AT_XC, VS_GONE_TIMEOUT_MS);
+	vn_wait_gone(AT_XC, VS_GONE_TIMEOUT_MS);
+	TH_LOG("guest A: flows made %ld, refused %ld, entries charged %ld (its share: %ld of %ld); guest C: made %ld, refused %ld of %d",
+	       made_a, at_sh->res.v[1], charged, share, max, res[0], res[1],
+	       CT_C_FLOWS);
+	ASSERT_LE(0, res[0]) TH_LOG("guest C could not be set up");
+	NO_ESCAPE(res[1] == 0,
+		  "guest A starved guest C: %ld of its %d new flows got no conntrack entry",
+		  res[1], CT_C_FLOWS);
+	NO_ESCAPE(made_a <= share,
+		  "guest A holds %ld conntrack entries, more than its share (%ld)",
+		  made_a, share);
+	EXPECT_EQ(-1, r) TH_LOG("guest A was never refused an entry");
+	/* Its charge, shown in its status: no more than its share. */
+	EXPECT_LE(0, charged) TH_LOG("no Conntrack: line in its status");
+	EXPECT_LE(charged, share);
+	HOST_OK();
+}
+
 /* ================================================================== */
 /* overlayfs and FUSE through a user namespace                        */
 /* ================================================================== */

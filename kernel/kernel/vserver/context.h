@@ -71,6 +71,8 @@ struct task_struct;
  *             with READ_ONCE() by the file charge, its one compare.
  * @rss_hits_base: The cgroup's memory.events "max" count at the last
  *                 reset_hits; under @core.lock.
+ * @ct_entries: Conntrack entries charged to the context (conntrack.c);
+ *              atomic, changed when an entry is made and freed.
  * @mem_css: The memory cgroup the creator was in, referenced; constant.
  * @cpu_css: The cpu cgroup the creator was in, referenced; constant.
  * @dfl_cgrp: The cgroup v2 the creator was in, delegated to the guest
@@ -112,6 +114,7 @@ struct vx_info {
 	struct vx_limit limits[VLIMIT_NUM];
 	u64 files_max;
 	long rss_hits_base;
+	atomic_t ct_entries;
 	struct cgroup_subsys_state *mem_css;
 	struct cgroup_subsys_state *cpu_css;
 	struct cgroup *dfl_cgrp;

@@ -155,7 +155,11 @@ static int attr_ifindex(const struct nlmsghdr *nlh, int hdrlen, int type)
 	return 0;
 }
 
-/* A rule names interfaces by name: hide it if one is hidden. */
+/*
+ * A rule names interfaces by name: shown only if the reader sees every
+ * one of them.  A name that is no interface (yet) is not seen: the
+ * host's rules for interfaces to come are its own.
+ */
 static bool rule_visible(struct net *net, const struct nlmsghdr *nlh)
 {
 	const struct nlattr *nla;
@@ -174,7 +178,7 @@ static bool rule_visible(struct net *net, const struct nlmsghdr *nlh)
 		nla_strscpy(name, nla, sizeof(name));
 		rcu_read_lock();
 		dev = dev_get_by_name_rcu(net, name);
-		hidden = dev && !__vserver_dev_visible(dev);
+		hidden = !dev || !__vserver_dev_visible(dev);
 		rcu_read_unlock();
 		if (hidden)
 			return false;

@@ -150,6 +150,7 @@ static int ctx_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "Wmask:\t%016llx\n", READ_ONCE(vxi->wmask));
 	seq_printf(m, "Spaces:\t%08llx %08llx\n", vx_space_mask(vxi, 0),
 		   vx_space_mask(vxi, 1));
+	seq_printf(m, "Conntrack:\t%d\n", atomic_read(&vxi->ct_entries));
 	return 0;
 }
 
