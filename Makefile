@@ -88,6 +88,7 @@ initramfs: kernel util tests
 		$(B)/vm/root/usr/sbin:/usr/sbin \
 		tests/vm/run-tests:/tests/run-tests \
 		$(B)/tests/kernel:/tests/kernel \
+		tests/kernel/t0001-kunit.sh:/tests/kernel/t0001-kunit.sh \
 		$(B)/tests/attack:/tests/attack \
 		$(B)/tests/bench:/tests/bench \
 		tests/bench/run.sh:/tests/bench/run.sh \
