@@ -91,9 +91,19 @@ static int dlimit_sb_ok(struct super_block *sb)
 	return 0;
 }
 
-static bool dlimit_tag_ok(u32 tag)
+/*
+ * The file system of @path for the disk limit of @tag: its super block,
+ * or ERR_PTR(-EINVAL) for a bad tag, or of the error of dlimit_sb_ok().
+ */
+static struct super_block *dlimit_sb(const struct path *path, u32 tag)
 {
-	return tag > 0 && tag <= 0xFFFF;
+	struct super_block *sb = path->mnt->mnt_sb;
+	int err;
+
+	if (tag == 0 || tag > 0xFFFF)
+		return ERR_PTR(-EINVAL);
+	err = dlimit_sb_ok(sb);
+	return err ? ERR_PTR(err) : sb;
 }
 
 /**
@@ -106,15 +116,12 @@ static bool dlimit_tag_ok(u32 tag)
  */
 int vx_dlimit_add(const struct path *path, u32 tag)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
+	struct super_block *sb = dlimit_sb(path, tag);
 	struct vx_dlimit *dl;
-	int err;
+	int err = 0;
 
-	if (!dlimit_tag_ok(tag))
-		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	dl = kzalloc(sizeof(*dl), GFP_KERNEL);
 	if (!dl)
 		return -ENOMEM;
@@ -176,15 +183,11 @@ static int dlimit_set_quota(const struct path *path, u32 tag, u64 space,
  */
 int vx_dlimit_rem(const struct path *path, u32 tag)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
+	struct super_block *sb = dlimit_sb(path, tag);
 	struct vx_dlimit *dl;
-	int err;
 
-	if (!dlimit_tag_ok(tag))
-		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	mutex_lock(&vx_dlimit_lock);
 	dl = dlimit_find(sb->s_dev, tag);
 	if (dl)
@@ -239,16 +242,15 @@ static u32 dlimit_out(u64 value, unsigned int shift, bool limit)
 int vx_dlimit_set(const struct path *path, u32 tag,
 		  const struct vcmd_ctx_dlimit_v0 *arg)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
+	struct super_block *sb;
 	struct vx_dlimit *dl;
-	int err;
 
-	if (!dlimit_tag_ok(tag) || (arg->flags & ~DLIMF_VALID) ||
+	if ((arg->flags & ~DLIMF_VALID) ||
 	    (arg->reserved > 100 && arg->reserved != CDLIM_KEEP))
 		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	sb = dlimit_sb(path, tag);
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	mutex_lock(&vx_dlimit_lock);
 	dl = dlimit_find(sb->s_dev, tag);
 	if (dl && arg->reserved != CDLIM_KEEP)
@@ -273,18 +275,18 @@ int vx_dlimit_set(const struct path *path, u32 tag,
 int vx_dlimit_get(const struct path *path, u32 tag,
 		  struct vcmd_ctx_dlimit_v0 *arg)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
 	struct kqid qid = make_kqid_projid(make_kprojid(&init_user_ns, tag));
+	struct super_block *sb;
 	struct vx_dlimit *dl;
 	struct qc_dqblk q;
 	u32 reserved = 0;
 	int err;
 
-	if (!dlimit_tag_ok(tag) || (arg->flags & ~DLIMF_VALID))
+	if (arg->flags & ~DLIMF_VALID)
 		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	sb = dlimit_sb(path, tag);
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	mutex_lock(&vx_dlimit_lock);
 	dl = dlimit_find(sb->s_dev, tag);
 	if (dl)
