@@ -107,6 +107,7 @@ initramfs: kernel util tests
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
 		tests/tools:/tests/tools \
+		$(KOBJ)/usr/include/linux/vserver/limit.h:/tests/tools/vserver-limit.h \
 		$(B)/tests/tools/ttyhelper:/tests/tools/ttyhelper
 	@echo "initramfs: $(INITRAMFS)"
 

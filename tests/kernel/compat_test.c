@@ -564,12 +564,10 @@ TEST(set_mapping_and_sock_stat_stay_enosys)
 
 TEST(proc_virtual_has_the_vs23_fields)
 {
-	/* vs2.3's rows, then the limits vs2.3 did not have. */
-	static const char *const rows[] = {
-		"PROC", "VM", "VML", "RSS", "ANON", "RMAP", "FILES", "OFD",
-		"LOCKS", "SOCK", "MSGQ", "SHM", "SEMA", "SEMS", "DENT",
-		"SIGP", "PMQ", "AIO",
-	};
+	/* vs2.3's rows, then the limits vs2.3 did not have: the ABI's. */
+#define ROW_NAME(id, name)	name,
+	static const char *const rows[] = { VLIMIT_ROWS(ROW_NAME) };
+#undef ROW_NAME
 	char buf[2048], *p, *line;
 	struct vs_agent g;
 	size_t i = 0;

@@ -229,6 +229,30 @@ static u32 dlimit_out(u64 value, unsigned int shift, bool limit)
 
 #define DLIMF_VALID	(DLIMF_SHIFT | (3 << DLIMS_USED) | (3 << DLIMS_TOTAL))
 
+/*
+ * The super block of the registered disk limit of @tag on the file system
+ * of @path.  *@reserved, unless CDLIM_KEEP, becomes the limit's reserved
+ * percentage; then it is set to that percentage.  ERR_PTR as
+ * dlimit_sb(), or ERR_PTR(-ESRCH) if the limit is not registered.
+ */
+static struct super_block *dlimit_entry(const struct path *path, u32 tag,
+					u32 *reserved)
+{
+	struct super_block *sb = dlimit_sb(path, tag);
+	struct vx_dlimit *dl;
+
+	if (IS_ERR(sb))
+		return sb;
+	mutex_lock(&vx_dlimit_lock);
+	dl = dlimit_find(sb->s_dev, tag);
+	if (dl && *reserved != CDLIM_KEEP)
+		dl->reserved = *reserved;
+	if (dl)
+		*reserved = dl->reserved;
+	mutex_unlock(&vx_dlimit_lock);
+	return dl ? sb : ERR_PTR(-ESRCH);
+}
+
 /**
  * vx_dlimit_set - Set the disk limit of a tag on a file system
  * @path: A path on the file system.
@@ -242,22 +266,15 @@ static u32 dlimit_out(u64 value, unsigned int shift, bool limit)
 int vx_dlimit_set(const struct path *path, u32 tag,
 		  const struct vcmd_ctx_dlimit_v0 *arg)
 {
+	u32 reserved = arg->reserved;
 	struct super_block *sb;
-	struct vx_dlimit *dl;
 
 	if ((arg->flags & ~DLIMF_VALID) ||
-	    (arg->reserved > 100 && arg->reserved != CDLIM_KEEP))
+	    (reserved > 100 && reserved != CDLIM_KEEP))
 		return -EINVAL;
-	sb = dlimit_sb(path, tag);
+	sb = dlimit_entry(path, tag, &reserved);
 	if (IS_ERR(sb))
 		return PTR_ERR(sb);
-	mutex_lock(&vx_dlimit_lock);
-	dl = dlimit_find(sb->s_dev, tag);
-	if (dl && arg->reserved != CDLIM_KEEP)
-		dl->reserved = arg->reserved;
-	mutex_unlock(&vx_dlimit_lock);
-	if (!dl)
-		return -ESRCH;
 	return dlimit_set_quota(path, tag,
 				dlimit_in(arg->space_total,
 					  dlimit_shift(arg->flags, DLIMS_TOTAL)),
@@ -276,24 +293,16 @@ int vx_dlimit_get(const struct path *path, u32 tag,
 		  struct vcmd_ctx_dlimit_v0 *arg)
 {
 	struct kqid qid = make_kqid_projid(make_kprojid(&init_user_ns, tag));
+	u32 reserved = CDLIM_KEEP;
 	struct super_block *sb;
-	struct vx_dlimit *dl;
 	struct qc_dqblk q;
-	u32 reserved = 0;
 	int err;
 
 	if (arg->flags & ~DLIMF_VALID)
 		return -EINVAL;
-	sb = dlimit_sb(path, tag);
+	sb = dlimit_entry(path, tag, &reserved);
 	if (IS_ERR(sb))
 		return PTR_ERR(sb);
-	mutex_lock(&vx_dlimit_lock);
-	dl = dlimit_find(sb->s_dev, tag);
-	if (dl)
-		reserved = dl->reserved;
-	mutex_unlock(&vx_dlimit_lock);
-	if (!dl)
-		return -ESRCH;
 	down_read(&sb->s_umount);
 	err = sb->s_root ? sb->s_qcop->get_dqblk(sb, qid, &q) : -ENODEV;
 	up_read(&sb->s_umount);
