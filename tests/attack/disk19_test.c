@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 
 #include "kselftest_harness.h"
+#include "vs_project.h"
 #include "vs_net.h"
 #include "vs_helpers3.h"
 /* The world has helpers for attempts that this file does not make. */
@@ -46,54 +47,6 @@
 FIXTURE(attack) {
 	struct at_world w;
 };
-
-static int set_project(const char *path, unsigned int projid, bool inherit)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa);
-	if (!ret) {
-		fa.fsx_projid = projid;
-		if (inherit)
-			fa.fsx_xflags |= FS_XFLAG_PROJINHERIT;
-		else
-			fa.fsx_xflags &= ~FS_XFLAG_PROJINHERIT;
-		ret = ioctl(fd, FS_IOC_FSSETXATTR, &fa);
-	}
-	close(fd);
-	return ret;
-}
-
-static long projid_of(const char *path)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa) ? -1 : (long)fa.fsx_projid;
-	close(fd);
-	return ret;
-}
-
-static bool dk_inherits(const char *path)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ret;
-
-	if (fd < 0)
-		return false;
-	ret = !ioctl(fd, FS_IOC_FSGETXATTR, &fa) &&
-	      (fa.fsx_xflags & FS_XFLAG_PROJINHERIT);
-	close(fd);
-	return ret;
-}
 
 /* quotactl_fd on the world's file system for project AT_XA. */
 static int dk_quota(int cmd, struct if_dqblk *q)
@@ -135,9 +88,9 @@ static int dk_setup(void)
 	dk_clean();
 	if (mkdir(DK_SHARED, 01777) || chmod(DK_SHARED, 01777))
 		return -1;
-	return set_project(AT_ROOT, AT_XA, true) ||
-	       set_project(AT_ROOT "/tmp", AT_XA, true) ||
-	       set_project(DK_SHARED, 0, false) ||
+	return vs_set_project(AT_ROOT, AT_XA, true) ||
+	       vs_set_project(AT_ROOT "/tmp", AT_XA, true) ||
+	       vs_set_project(DK_SHARED, 0, false) ||
 	       dk_quota(Q_SETQUOTA, &q) ? -1 : 0;
 }
 
@@ -191,9 +144,9 @@ static long dk_fill(const char *path, long max)
 static int dk_contained(char *why, size_t size)
 {
 	long limit = -1, used = dk_used_kib(&limit);
-	long p0 = projid_of(AT_ROOT);
-	long p1 = projid_of(AT_ROOT "/tmp/big");
-	long p2 = projid_of(DK_SHARED "/big");
+	long p0 = vs_projid(AT_ROOT);
+	long p1 = vs_projid(AT_ROOT "/tmp/big");
+	long p2 = vs_projid(DK_SHARED "/big");
 
 	if (used < 0 || limit != DK_LIMIT_KIB)
 		snprintf(why, size, "the project's quota: %ld KiB of %ld",
@@ -201,9 +154,10 @@ static int dk_contained(char *why, size_t size)
 	else if (used > DK_LIMIT_KIB)
 		snprintf(why, size, "the project uses %ld KiB of %d", used,
 			 DK_LIMIT_KIB);
-	else if (p0 != AT_XA || !dk_inherits(AT_ROOT))
+	else if (p0 != AT_XA || !vs_proj_inherits(AT_ROOT))
 		snprintf(why, size, "the guest's root: project %ld, %s", p0,
-			 dk_inherits(AT_ROOT) ? "PROJINHERIT" : "no PROJINHERIT");
+			 vs_proj_inherits(AT_ROOT) ? "PROJINHERIT" :
+			 "no PROJINHERIT");
 	else if ((p1 >= 0 && p1 != AT_XA) || (p2 >= 0 && p2 != AT_XA))
 		snprintf(why, size, "guest files of projects %ld and %ld",
 			 p1, p2);
