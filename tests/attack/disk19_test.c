@@ -48,6 +48,18 @@ FIXTURE(attack) {
 	struct at_world w;
 };
 
+/*
+ * One attempt: @fn runs as the guest's init with @path (at_arg()) or 0,
+ * and must fail with @refused; then the project holds every file of the
+ * guest within its limit, and the host is as it was.
+ */
+FIXTURE_VARIANT(attack) {
+	at_fn fn;
+	const char *path;
+	const char *what;
+	int refused;
+};
+
 /* quotactl_fd on the world's file system for project AT_XA. */
 static int dk_quota(int cmd, struct if_dqblk *q)
 {
@@ -185,26 +197,6 @@ static long g_fill(long arg)
 	return n < 4L << 20 ? -1 : n;
 }
 
-TEST_F(attack, write_past_the_limit)
-{
-	long r = ATTEMPT(AT_INIT, g_fill, at_arg("/tmp/big", NULL),
-		"write 4 MiB into a guest with a 1 MiB disk limit -> EDQUOT");
-
-	REFUSED(r, errno, EDQUOT);
-	CONTAINED();
-	HOST_OK();
-}
-
-TEST_F(attack, write_into_a_shared_directory)
-{
-	long r = ATTEMPT(AT_INIT, g_fill, at_arg("/shared/big", NULL),
-		"write 4 MiB into a directory of no project (a shared one) -> EDQUOT, the file is the guest's");
-
-	REFUSED(r, errno, EDQUOT);
-	CONTAINED();
-	HOST_OK();
-}
-
 /* Guest: write 512 KiB, give the file project 0, write 4 MiB more. */
 static long g_fsxattr(long unused)
 {
@@ -223,16 +215,6 @@ static long g_fsxattr(long unused)
 	return 0;
 }
 
-TEST_F(attack, fssetxattr_moves_a_file_out_of_the_project)
-{
-	long r = ATTEMPT(AT_INIT, g_fsxattr, 0,
-		"FS_IOC_FSSETXATTR: give the guest's own file project 0 (its usage off the limit) -> EPERM");
-
-	REFUSED(r, errno, EPERM);
-	CONTAINED();
-	HOST_OK();
-}
-
 /* Guest: clear PROJINHERIT of its root, then fill a new file. */
 static long g_setflags(long unused)
 {
@@ -246,16 +228,6 @@ static long g_setflags(long unused)
 		return -1;
 	NOTE("PROJINHERIT of / cleared");
 	return 0;
-}
-
-TEST_F(attack, setflags_clears_projinherit)
-{
-	long r = ATTEMPT(AT_INIT, g_setflags, 0,
-		"FS_IOC_SETFLAGS: clear PROJINHERIT of the guest's root -> EPERM");
-
-	REFUSED(r, errno, EPERM);
-	CONTAINED();
-	HOST_OK();
 }
 
 /* Guest: raise its own project's hard limit to 1 GiB with quotactl_fd. */
@@ -272,12 +244,37 @@ static long g_quotactl(long unused)
 		       AT_XA, &q);
 }
 
-TEST_F(attack, quotactl_raises_its_limit)
-{
-	long r = ATTEMPT(AT_INIT, g_quotactl, 0,
-		"quotactl_fd(Q_SETQUOTA) of its own project to 1 GiB -> EPERM");
+FIXTURE_VARIANT_ADD(attack, write_past_the_limit) {
+	.fn = g_fill, .path = "/tmp/big", .refused = EDQUOT,
+	.what = "write 4 MiB into a guest with a 1 MiB disk limit -> EDQUOT",
+};
 
-	REFUSED(r, errno, EPERM);
+FIXTURE_VARIANT_ADD(attack, write_into_a_shared_directory) {
+	.fn = g_fill, .path = "/shared/big", .refused = EDQUOT,
+	.what = "write 4 MiB into a directory of no project (a shared one) -> EDQUOT, the file is the guest's",
+};
+
+FIXTURE_VARIANT_ADD(attack, fssetxattr_moves_a_file_out_of_the_project) {
+	.fn = g_fsxattr, .refused = EPERM,
+	.what = "FS_IOC_FSSETXATTR: give the guest's own file project 0 (its usage off the limit) -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, setflags_clears_projinherit) {
+	.fn = g_setflags, .refused = EPERM,
+	.what = "FS_IOC_SETFLAGS: clear PROJINHERIT of the guest's root -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, quotactl_raises_its_limit) {
+	.fn = g_quotactl, .refused = EPERM,
+	.what = "quotactl_fd(Q_SETQUOTA) of its own project to 1 GiB -> EPERM",
+};
+
+TEST_F(attack, attempt)
+{
+	long arg = variant->path ? at_arg(variant->path, NULL) : 0;
+	long r = ATTEMPT(AT_INIT, variant->fn, arg, variant->what);
+
+	REFUSED(r, errno, variant->refused);
 	CONTAINED();
 	HOST_OK();
 }

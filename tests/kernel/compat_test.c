@@ -565,9 +565,10 @@ TEST(set_mapping_and_sock_stat_stay_enosys)
 TEST(proc_virtual_has_the_vs23_fields)
 {
 	/* vs2.3's rows, then the limits vs2.3 did not have: the ABI's. */
-#define ROW_NAME(id, name)	name,
-	static const char *const rows[] = { VLIMIT_ROWS(ROW_NAME) };
-#undef ROW_NAME
+	static const struct {
+		unsigned int id;
+		const char *name;
+	} rows[] = VLIMIT_ROWS_INIT;
 	char buf[2048], *p, *line;
 	struct vs_agent g;
 	size_t i = 0;
@@ -585,9 +586,9 @@ TEST(proc_virtual_has_the_vs23_fields)
 		char name[16];
 
 		ASSERT_LT(i, ARRAY_SIZE(rows)) TH_LOG("extra row %s", line);
-		snprintf(name, sizeof(name), "%s:\t", rows[i]);
+		snprintf(name, sizeof(name), "%s:\t", rows[i].name);
 		EXPECT_EQ(0, strncmp(line, name, strlen(name)))
-			TH_LOG("row %zu: %s, want %s", i, line, rows[i]);
+			TH_LOG("row %zu: %s, want %s", i, line, rows[i].name);
 		i++;
 	}
 	EXPECT_EQ(ARRAY_SIZE(rows), i);

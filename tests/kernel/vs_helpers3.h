@@ -52,16 +52,12 @@
 	 (1U << VLIMIT_POSIXMQ) | (1U << VLIMIT_AIO))
 
 /* Every row of the limit file, in its order: the ABI's table. */
-#define VS_LIMIT_ROW(id, name)	{ id, name, name ":" },
 static const struct {
 	uint32_t id;
 	const char *name;
-	const char *row;
-} vs_limit_rows[] __attribute__((unused)) = {
-	VLIMIT_ROWS(VS_LIMIT_ROW)
-};
+} vs_limit_rows[] __attribute__((unused)) = VLIMIT_ROWS_INIT;
 _Static_assert(ARRAY_SIZE(vs_limit_rows) == VLIMIT_NROWS,
-	       "VLIMIT_NROWS counts the rows of VLIMIT_ROWS");
+	       "VLIMIT_NROWS counts the rows of VLIMIT_ROWS_INIT");
 
 /* The limits limit_test.c fills up. */
 static const struct {

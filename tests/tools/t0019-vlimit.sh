@@ -59,9 +59,9 @@ soft_hard() # XID NAME
 vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
-# The rows of the ABI: the X(id, "NAME") lines of VLIMIT_ROWS in the
-# kernel's uapi <linux/vserver/limit.h>, which the VM has here.
-abi_rows=$(sed -n 's/^[[:space:]]*X([A-Z_]*,[[:space:]]*"\([A-Z]*\)").*/\1:/p' \
+# The rows of the ABI: the { ID, "NAME" } lines of VLIMIT_ROWS_INIT in
+# the kernel's uapi <linux/vserver/limit.h>, which the VM has here.
+abi_rows=$(sed -n 's/^[[:space:]]*{ [A-Z_]*,[[:space:]]*"\([A-Z]*\)" },.*/\1:/p' \
 	/tests/tools/vserver-limit.h)
 same "the uapi header lists 18 rows" 18 "$(echo "$abi_rows" | grep -c :)"
 check "/proc/virtual/<xid>/limit has the ABI's rows" 0 "$abi_rows" "" \

@@ -78,15 +78,11 @@ static const bool vx_enforced[VLIMIT_NUM] = {
 	[VLIMIT_AIO]		= IS_ENABLED(CONFIG_AIO),
 };
 
-#define VX_LIMIT_ROW(id, name)	{ id, name },
-
 /*
  * The rows of /proc/virtual/<xid>/limit, as the ABI orders them; a
  * count other than that of the declaration in limit.h fails the build.
  */
-const struct vx_limit_row vx_limit_rows[] = {
-	VLIMIT_ROWS(VX_LIMIT_ROW)
-};
+const struct vx_limit_row vx_limit_rows[] = VLIMIT_ROWS_INIT;
 
 /**
  * vx_limit_enforced - Whether vserver counts and enforces a limit

@@ -27,34 +27,35 @@
 #define VLIMIT_NUM		26
 
 /**
- * VLIMIT_ROWS - The rows of /proc/virtual/<xid>/limit, in their order
- * @X: Called as X(id, name) for each row: the limit id, and the name
- *     that starts the row (followed by a colon).
+ * VLIMIT_ROWS_INIT - The rows of /proc/virtual/<xid>/limit, in their order
  *
+ * An initializer of an array of structures whose first two members are
+ * the limit id and the name that starts the row (followed by a colon):
  * vs2.3's rows, then those vserver adds.  The RLIMIT_* ids come from the
  * includer's <linux/resource.h> or <sys/resource.h>.
  */
-#define VLIMIT_ROWS(X)				\
-	X(RLIMIT_NPROC,		"PROC")		\
-	X(RLIMIT_AS,		"VM")		\
-	X(RLIMIT_MEMLOCK,	"VML")		\
-	X(RLIMIT_RSS,		"RSS")		\
-	X(VLIMIT_ANON,		"ANON")		\
-	X(VLIMIT_MAPPED,	"RMAP")		\
-	X(RLIMIT_NOFILE,	"FILES")	\
-	X(VLIMIT_OPENFD,	"OFD")		\
-	X(RLIMIT_LOCKS,		"LOCKS")	\
-	X(VLIMIT_NSOCK,		"SOCK")		\
-	X(RLIMIT_MSGQUEUE,	"MSGQ")		\
-	X(VLIMIT_SHMEM,		"SHM")		\
-	X(VLIMIT_SEMARY,	"SEMA")		\
-	X(VLIMIT_NSEMS,		"SEMS")		\
-	X(VLIMIT_DENTRY,	"DENT")		\
-	X(RLIMIT_SIGPENDING,	"SIGP")		\
-	X(VLIMIT_POSIXMQ,	"PMQ")		\
-	X(VLIMIT_AIO,		"AIO")
+#define VLIMIT_ROWS_INIT {			\
+	{ RLIMIT_NPROC,		"PROC" },	\
+	{ RLIMIT_AS,		"VM" },		\
+	{ RLIMIT_MEMLOCK,	"VML" },	\
+	{ RLIMIT_RSS,		"RSS" },	\
+	{ VLIMIT_ANON,		"ANON" },	\
+	{ VLIMIT_MAPPED,	"RMAP" },	\
+	{ RLIMIT_NOFILE,	"FILES" },	\
+	{ VLIMIT_OPENFD,	"OFD" },	\
+	{ RLIMIT_LOCKS,		"LOCKS" },	\
+	{ VLIMIT_NSOCK,		"SOCK" },	\
+	{ RLIMIT_MSGQUEUE,	"MSGQ" },	\
+	{ VLIMIT_SHMEM,		"SHM" },	\
+	{ VLIMIT_SEMARY,	"SEMA" },	\
+	{ VLIMIT_NSEMS,		"SEMS" },	\
+	{ VLIMIT_DENTRY,	"DENT" },	\
+	{ RLIMIT_SIGPENDING,	"SIGP" },	\
+	{ VLIMIT_POSIXMQ,	"PMQ" },	\
+	{ VLIMIT_AIO,		"AIO" },	\
+}
 
-/* The number of rows of VLIMIT_ROWS. */
+/* The number of rows of VLIMIT_ROWS_INIT. */
 #define VLIMIT_NROWS		18
 
 /* Special values of a limit. */
