@@ -10,7 +10,7 @@
 #include <kunit/test.h>
 #include <linux/inet.h>
 
-#define V4(a, b, c, d)	htonl(((a) << 24) | ((b) << 16) | ((c) << 8) | (d))
+#define V4(a, b, c, d)	htonl((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
 
 /* An empty snapshot with room for @n4 IPv4 and @n6 IPv6 entries. */
 static struct nx_addrs *kt_addrs(struct kunit *test, unsigned int n4,

@@ -18,6 +18,7 @@ static struct vx_info *kt_vx(struct kunit *test)
 	struct vx_info *vxi = kunit_kzalloc(test, sizeof(*vxi), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, vxi);
+	spin_lock_init(&vxi->core.lock);
 	vx_limits_init(vxi);
 	return vxi;
 }
