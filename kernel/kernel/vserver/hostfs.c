@@ -38,6 +38,7 @@
 #include <linux/lsm_hooks.h>
 #include <linux/magic.h>
 #include <linux/string.h>
+#include <linux/vserver.h>
 
 #include "cgroupfs.h"
 #include "context.h"
