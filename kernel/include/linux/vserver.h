@@ -64,11 +64,6 @@ void vserver_lock_removed(struct file_lock_core *flc);
 bool vserver_fs_confined(void);
 bool vserver_dotdot_barrier(const struct path *path);
 bool vserver_may_mount(void);
-void vserver_mm_init(struct mm_struct *mm);
-void vserver_mm_exit(struct mm_struct *mm);
-bool vserver_mm_may_expand(struct mm_struct *mm, unsigned long total);
-bool vserver_mm_may_fork(struct mm_struct *mm);
-bool vserver_mm_may_lock(struct mm_struct *mm, unsigned long locked);
 
 /*
  * Enabled when the first task enters a context (a guest or the
@@ -216,31 +211,6 @@ static inline bool vserver_may_mount(void)
 static inline bool vserver_dotdot_barrier(const struct path *path)
 {
 	return false;
-}
-
-static inline void vserver_mm_init(struct mm_struct *mm)
-{
-}
-
-static inline void vserver_mm_exit(struct mm_struct *mm)
-{
-}
-
-static inline bool vserver_mm_may_expand(struct mm_struct *mm,
-					 unsigned long total)
-{
-	return true;
-}
-
-static inline bool vserver_mm_may_fork(struct mm_struct *mm)
-{
-	return true;
-}
-
-static inline bool vserver_mm_may_lock(struct mm_struct *mm,
-				       unsigned long locked)
-{
-	return true;
 }
 
 #endif /* CONFIG_VSERVER */
