@@ -17,19 +17,13 @@
 #include <linux/slab.h>
 #include <linux/static_key.h>
 #include <linux/vserver_inet.h>
+#include <linux/vserver_netview.h>
 #include <net/ipv6.h>
 
 #include "helper.h"
 #include "network.h"
 #include "proc.h"
 #include "task.h"
-
-/*
- * Enabled with the first network context: until then the socket paths
- * of the host cost one patched-out branch.
- */
-DEFINE_STATIC_KEY_FALSE(vserver_net_active);
-EXPORT_SYMBOL_GPL(vserver_net_active);
 
 /*
  * Not published yet: the snapshot is still the creator's alone.  The
@@ -84,6 +78,13 @@ static struct vs_registry nx_registry = {
 	.unhashed = nx_unhashed,
 	.free = nx_free,
 };
+
+/*
+ * Enabled with the first network context: until then the socket paths
+ * of the host cost one patched-out branch.
+ */
+DEFINE_STATIC_KEY_FALSE(vserver_net_active);
+EXPORT_SYMBOL_GPL(vserver_net_active);
 
 /**
  * nx_count_active - Number of hashed network contexts
