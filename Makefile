@@ -88,6 +88,7 @@ initramfs: kernel util tests $(B)/vm/xfs.img.gz $(B)/vm/ext4-reserve.img.gz
 		$(B)/vm/root/usr/sbin:/usr/sbin \
 		tests/vm/run-tests:/tests/run-tests \
 		$(B)/tests/kernel:/tests/kernel \
+		tests/kernel/t0001-kunit.sh:/tests/kernel/t0001-kunit.sh \
 		$(B)/tests/attack:/tests/attack \
 		$(B)/tests/bench:/tests/bench \
 		tests/bench/run.sh:/tests/bench/run.sh \
@@ -106,6 +107,7 @@ initramfs: kernel util tests $(B)/vm/xfs.img.gz $(B)/vm/ext4-reserve.img.gz
 		util/tests/toollib.sh:/tests/tools/toollib.sh \
 		$(B)/vm/util-version:/tests/tools/util-version \
 		tests/tools:/tests/tools \
+		$(KOBJ)/usr/include/linux/vserver/limit.h:/tests/tools/vserver-limit.h \
 		$(B)/tests/tools/ttyhelper:/tests/tools/ttyhelper \
 		$(B)/vm/xfs.img.gz:/tests/tools/xfs.img.gz \
 		$(B)/vm/ext4-reserve.img.gz:/tests/tools/ext4-reserve.img.gz

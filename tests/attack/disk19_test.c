@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 
 #include "kselftest_harness.h"
+#include "vs_project.h"
 #include "vs_net.h"
 #include "vs_helpers3.h"
 /* The world has helpers for attempts that this file does not make. */
@@ -49,53 +50,17 @@ FIXTURE(attack) {
 	struct at_world w;
 };
 
-static int set_project(const char *path, unsigned int projid, bool inherit)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa);
-	if (!ret) {
-		fa.fsx_projid = projid;
-		if (inherit)
-			fa.fsx_xflags |= FS_XFLAG_PROJINHERIT;
-		else
-			fa.fsx_xflags &= ~FS_XFLAG_PROJINHERIT;
-		ret = ioctl(fd, FS_IOC_FSSETXATTR, &fa);
-	}
-	close(fd);
-	return ret;
-}
-
-static long projid_of(const char *path)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa) ? -1 : (long)fa.fsx_projid;
-	close(fd);
-	return ret;
-}
-
-static bool dk_inherits(const char *path)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ret;
-
-	if (fd < 0)
-		return false;
-	ret = !ioctl(fd, FS_IOC_FSGETXATTR, &fa) &&
-	      (fa.fsx_xflags & FS_XFLAG_PROJINHERIT);
-	close(fd);
-	return ret;
-}
+/*
+ * One attempt: @fn runs as the guest's init with @path (at_arg()) or 0,
+ * and must fail with @refused; then the project holds every file of the
+ * guest within its limit, and the host is as it was.
+ */
+FIXTURE_VARIANT(attack) {
+	at_fn fn;
+	const char *path;
+	const char *what;
+	int refused;
+};
 
 /* quotactl_fd on the world's file system for project AT_XA. */
 static int dk_quota(int cmd, struct if_dqblk *q)
@@ -137,9 +102,9 @@ static int dk_setup(void)
 	dk_clean();
 	if (mkdir(DK_SHARED, 01777) || chmod(DK_SHARED, 01777))
 		return -1;
-	return set_project(AT_ROOT, AT_XA, true) ||
-	       set_project(AT_ROOT "/tmp", AT_XA, true) ||
-	       set_project(DK_SHARED, 0, false) ||
+	return vs_set_project(AT_ROOT, AT_XA, true) ||
+	       vs_set_project(AT_ROOT "/tmp", AT_XA, true) ||
+	       vs_set_project(DK_SHARED, 0, false) ||
 	       dk_quota(Q_SETQUOTA, &q) ? -1 : 0;
 }
 
@@ -193,9 +158,9 @@ static long dk_fill(const char *path, long max)
 static int dk_contained(char *why, size_t size)
 {
 	long limit = -1, used = dk_used_kib(&limit);
-	long p0 = projid_of(AT_ROOT);
-	long p1 = projid_of(AT_ROOT "/tmp/big");
-	long p2 = projid_of(DK_SHARED "/big");
+	long p0 = vs_projid(AT_ROOT);
+	long p1 = vs_projid(AT_ROOT "/tmp/big");
+	long p2 = vs_projid(DK_SHARED "/big");
 
 	if (used < 0 || limit != DK_LIMIT_KIB)
 		snprintf(why, size, "the project's quota: %ld KiB of %ld",
@@ -203,9 +168,10 @@ static int dk_contained(char *why, size_t size)
 	else if (used > DK_LIMIT_KIB)
 		snprintf(why, size, "the project uses %ld KiB of %d", used,
 			 DK_LIMIT_KIB);
-	else if (p0 != AT_XA || !dk_inherits(AT_ROOT))
+	else if (p0 != AT_XA || !vs_proj_inherits(AT_ROOT))
 		snprintf(why, size, "the guest's root: project %ld, %s", p0,
-			 dk_inherits(AT_ROOT) ? "PROJINHERIT" : "no PROJINHERIT");
+			 vs_proj_inherits(AT_ROOT) ? "PROJINHERIT" :
+			 "no PROJINHERIT");
 	else if ((p1 >= 0 && p1 != AT_XA) || (p2 >= 0 && p2 != AT_XA))
 		snprintf(why, size, "guest files of projects %ld and %ld",
 			 p1, p2);
@@ -233,26 +199,6 @@ static long g_fill(long arg)
 	return n < 4L << 20 ? -1 : n;
 }
 
-TEST_F(attack, write_past_the_limit)
-{
-	long r = ATTEMPT(AT_INIT, g_fill, at_arg("/tmp/big", NULL),
-		"write 4 MiB into a guest with a 1 MiB disk limit -> EDQUOT");
-
-	REFUSED(r, errno, EDQUOT);
-	CONTAINED();
-	HOST_OK();
-}
-
-TEST_F(attack, write_into_a_shared_directory)
-{
-	long r = ATTEMPT(AT_INIT, g_fill, at_arg("/shared/big", NULL),
-		"write 4 MiB into a directory of no project (a shared one) -> EDQUOT, the file is the guest's");
-
-	REFUSED(r, errno, EDQUOT);
-	CONTAINED();
-	HOST_OK();
-}
-
 /* Guest: write 512 KiB, give the file project 0, write 4 MiB more. */
 static long g_fsxattr(long unused)
 {
@@ -271,16 +217,6 @@ static long g_fsxattr(long unused)
 	return 0;
 }
 
-TEST_F(attack, fssetxattr_moves_a_file_out_of_the_project)
-{
-	long r = ATTEMPT(AT_INIT, g_fsxattr, 0,
-		"FS_IOC_FSSETXATTR: give the guest's own file project 0 (its usage off the limit) -> EPERM");
-
-	REFUSED(r, errno, EPERM);
-	CONTAINED();
-	HOST_OK();
-}
-
 /* Guest: clear PROJINHERIT of its root, then fill a new file. */
 static long g_setflags(long unused)
 {
@@ -294,16 +230,6 @@ static long g_setflags(long unused)
 		return -1;
 	NOTE("PROJINHERIT of / cleared");
 	return 0;
-}
-
-TEST_F(attack, setflags_clears_projinherit)
-{
-	long r = ATTEMPT(AT_INIT, g_setflags, 0,
-		"FS_IOC_SETFLAGS: clear PROJINHERIT of the guest's root -> EPERM");
-
-	REFUSED(r, errno, EPERM);
-	CONTAINED();
-	HOST_OK();
 }
 
 #define DK_RACE_TRIES	50000
@@ -368,16 +294,6 @@ static long g_setflags_race(long unused)
 	return -1;
 }
 
-TEST_F(attack, setflags_race_clears_projinherit)
-{
-	long r = ATTEMPT(AT_INIT, g_setflags_race, 0,
-		"FS_IOC_SETFLAGS on / with the flags word flipped by another process (PROJINHERIT cleared between two reads) -> EPERM");
-
-	REFUSED(r, errno, EPERM);
-	CONTAINED();
-	HOST_OK();
-}
-
 /* Guest: raise its own project's hard limit to 1 GiB with quotactl_fd. */
 static long g_quotactl(long unused)
 {
@@ -392,12 +308,43 @@ static long g_quotactl(long unused)
 		       AT_XA, &q);
 }
 
-TEST_F(attack, quotactl_raises_its_limit)
-{
-	long r = ATTEMPT(AT_INIT, g_quotactl, 0,
-		"quotactl_fd(Q_SETQUOTA) of its own project to 1 GiB -> EPERM");
+FIXTURE_VARIANT_ADD(attack, write_past_the_limit) {
+	.fn = g_fill, .path = "/tmp/big", .refused = EDQUOT,
+	.what = "write 4 MiB into a guest with a 1 MiB disk limit -> EDQUOT",
+};
 
-	REFUSED(r, errno, EPERM);
+FIXTURE_VARIANT_ADD(attack, write_into_a_shared_directory) {
+	.fn = g_fill, .path = "/shared/big", .refused = EDQUOT,
+	.what = "write 4 MiB into a directory of no project (a shared one) -> EDQUOT, the file is the guest's",
+};
+
+FIXTURE_VARIANT_ADD(attack, fssetxattr_moves_a_file_out_of_the_project) {
+	.fn = g_fsxattr, .refused = EPERM,
+	.what = "FS_IOC_FSSETXATTR: give the guest's own file project 0 (its usage off the limit) -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, setflags_clears_projinherit) {
+	.fn = g_setflags, .refused = EPERM,
+	.what = "FS_IOC_SETFLAGS: clear PROJINHERIT of the guest's root -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, setflags_race_clears_projinherit) {
+	.fn = g_setflags_race, .refused = EPERM,
+	.what = "FS_IOC_SETFLAGS on / with the flags word flipped by another process (PROJINHERIT cleared between two reads) -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, quotactl_raises_its_limit) {
+	.fn = g_quotactl, .refused = EPERM,
+	.what = "quotactl_fd(Q_SETQUOTA) of its own project to 1 GiB -> EPERM",
+};
+
+/* A bound for a hung attempt (the race tries 50000 times), not a speed check. */
+TEST_F_TIMEOUT(attack, attempt, 300)
+{
+	long arg = variant->path ? at_arg(variant->path, NULL) : 0;
+	long r = ATTEMPT(AT_INIT, variant->fn, arg, variant->what);
+
+	REFUSED(r, errno, variant->refused);
 	CONTAINED();
 	HOST_OK();
 }

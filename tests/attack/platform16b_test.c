@@ -41,6 +41,29 @@ static void nf_down(void);
 
 AT_WORLD_FIXTURE(nf_down)
 
+/*
+ * One attempt: @fn runs as guest A's init with at_arg(@arg, @arg2), or
+ * 0 without @arg, and must be refused with @refused (0: any errno).
+ * Before it: the host's nftables table (@nf), a new connection of the
+ * host (@host_flow), @arg readable by the host (@host_reads).  After
+ * it: @log names the guest's count (res.v[0]) for the log, @seen says
+ * what that count is if it is not 0 (the guest saw something of the
+ * host's), @kept checks that the host kept what the attempt aimed at
+ * (NULL, or why not); and the host is as it was.  @run is the whole
+ * test of an attempt of a shape of its own.
+ */
+FIXTURE_VARIANT(attack) {
+	at_fn fn;
+	const char *arg, *arg2;
+	const char *what;
+	int refused;
+	bool nf, host_flow, host_reads;
+	const char *log;
+	const char *seen;
+	const char *(*kept)(void);
+	void (*run)(struct __test_metadata *_metadata);
+};
+
 /* attack.h's helpers for attempts this program does not make. */
 static const void *const at_unused[] __attribute__((unused)) = {
 	at_outside_root, at_guest_chrooted, at_uncount, at_reached,
@@ -319,19 +342,6 @@ static long g_nft_add_table(long unused)
 	return nfnl_talk(&b, 0, NULL);
 }
 
-TEST_F(attack, nft_add_table)
-{
-	long r;
-
-	NF_UP();
-	r = ATTEMPT(AT_INIT, g_nft_add_table, 0,
-		"nftables batch NEWTABLE/NEWCHAIN/NEWRULE: add a table to the host's ruleset (no CAP_NET_ADMIN) -> EPERM");
-	REFUSED(r, errno, EPERM);
-	NO_ESCAPE(nft_table_exists(NF_GUEST_TABLE) == 0,
-		  "the host's ruleset has the guest's table");
-	HOST_OK();
-}
-
 static long g_nft_del_table(long unused)
 {
 	struct nlb b = { .len = 0 };
@@ -340,19 +350,6 @@ static long g_nft_del_table(long unused)
 	nft_table(&b, NFT_MSG_DELTABLE, NF_TABLE);
 	nft_end(&b);
 	return nfnl_talk(&b, 0, NULL);
-}
-
-TEST_F(attack, nft_delete_host_table)
-{
-	long r;
-
-	NF_UP();
-	r = ATTEMPT(AT_INIT, g_nft_del_table, 0,
-		"nftables batch DELTABLE: delete the host's firewall table -> EPERM");
-	REFUSED(r, errno, EPERM);
-	NO_ESCAPE(nft_table_exists(NF_TABLE) == 1,
-		  "the host's table is gone");
-	HOST_OK();
 }
 
 /* GETTABLE dump: list the host's ruleset. */
@@ -369,20 +366,6 @@ static long g_nft_list(long unused)
 	return r;
 }
 
-TEST_F(attack, nft_list_host_ruleset)
-{
-	long r;
-
-	NF_UP();
-	r = ATTEMPT(AT_INIT, g_nft_list, 0,
-		"nftables GETTABLE dump: read the host's firewall ruleset -> EPERM");
-	TH_LOG("tables seen: %ld", at_sh->res.v[0]);
-	REFUSED(r, errno, EPERM);
-	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest listed %ld host tables",
-		  at_sh->res.v[0]);
-	HOST_OK();
-}
-
 /* Join nfnetlink's multicast groups: the host's conntrack and ruleset events. */
 static long g_nfnl_groups(long unused)
 {
@@ -394,17 +377,6 @@ static long g_nfnl_groups(long unused)
 	if (fd < 0)
 		return -2;
 	return bind(fd, (void *)&sa, sizeof(sa));
-}
-
-TEST_F(attack, nfnetlink_join_event_groups)
-{
-	long r;
-
-	NF_UP();
-	r = ATTEMPT(AT_INIT, g_nfnl_groups, 0,
-		"bind a NETLINK_NETFILTER socket to the conntrack and nftables event groups: see the host's connections and rule changes -> EPERM");
-	REFUSED(r, errno, EPERM);
-	HOST_OK();
 }
 
 /* ================================================================== */
@@ -446,21 +418,6 @@ static long g_ctnl_dump(long unused)
 	return r;
 }
 
-TEST_F(attack, ctnetlink_dump_host_connections)
-{
-	long r;
-
-	NF_UP();
-	ASSERT_EQ(0, host_connection());
-	r = ATTEMPT(AT_INIT, g_ctnl_dump, 0,
-		"ctnetlink IPCTNL_MSG_CT_GET dump: read the host's connection tracking table -> EPERM");
-	TH_LOG("entries seen: %ld", at_sh->res.v[0]);
-	REFUSED(r, errno, EPERM);
-	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest read %ld conntrack entries",
-		  at_sh->res.v[0]);
-	HOST_OK();
-}
-
 static long g_ctnl_flush(long unused)
 {
 	struct nlb b = { .len = 0 };
@@ -468,19 +425,6 @@ static long g_ctnl_flush(long unused)
 	nlb_end_msg(&b, nlb_msg(&b, (NFNL_SUBSYS_CTNETLINK << 8) |
 				IPCTNL_MSG_CT_DELETE, NLM_F_ACK, AF_INET, 0));
 	return nfnl_talk(&b, 0, NULL);
-}
-
-TEST_F(attack, ctnetlink_flush_host_connections)
-{
-	long r;
-
-	NF_UP();
-	ASSERT_EQ(0, host_connection());
-	r = ATTEMPT(AT_INIT, g_ctnl_flush, 0,
-		"ctnetlink IPCTNL_MSG_CT_DELETE without a tuple: flush the host's conntrack table -> EPERM");
-	REFUSED(r, errno, EPERM);
-	NO_ESCAPE(read_num(CT_COUNT_PATH) > 0, "the conntrack table is empty");
-	HOST_OK();
 }
 
 /* Opens path and counts the lines naming the host's address. */
@@ -498,34 +442,6 @@ static long g_read_ct_file(long path)
 	fclose(f);
 	at_sh->res.v[0] = n;
 	return 0;
-}
-
-TEST_F(attack, proc_net_nf_conntrack)
-{
-	long r;
-
-	NF_UP();
-	ASSERT_EQ(0, host_connection());
-	ASSERT_EQ(0, access("/proc/net/nf_conntrack", R_OK));
-	r = ATTEMPT(AT_INIT, g_read_ct_file, at_arg("/proc/net/nf_conntrack", NULL),
-		"read /proc/net/nf_conntrack: the host's connections -> ENOENT (hidden, NXF_HIDE_NETIF)");
-	TH_LOG("host entries seen: %ld", at_sh->res.v[0]);
-	REFUSED(r, errno, ENOENT);
-	NO_ESCAPE(at_sh->res.v[0] == 0, "the guest read %ld host entries",
-		  at_sh->res.v[0]);
-	HOST_OK();
-}
-
-TEST_F(attack, proc_net_stat_nf_conntrack)
-{
-	long r;
-
-	NF_UP();
-	r = ATTEMPT(AT_INIT, g_read_ct_file,
-		    at_arg("/proc/net/stat/nf_conntrack", NULL),
-		"read /proc/net/stat/nf_conntrack: the machine's conntrack statistics -> ENOENT");
-	REFUSED(r, errno, ENOENT);
-	HOST_OK();
 }
 
 static long g_write_file(long arg)
@@ -546,7 +462,7 @@ static long g_write_file(long arg)
 	return 0;
 }
 
-TEST_F(attack, sysctl_nf_conntrack_max)
+static void run_sysctl_nf_conntrack_max(struct __test_metadata *_metadata)
 {
 	long before = read_num(CT_MAX_PATH), r;
 
@@ -618,7 +534,7 @@ static long g_ct_flood(long unused)
 	return refused ? -1 : 0;
 }
 
-TEST_F(attack, conntrack_table_exhaustion)
+static void run_conntrack_table_exhaustion(struct __test_metadata *_metadata)
 {
 	long count, max, after, r;
 	int i, host_failed = 0;
@@ -814,28 +730,6 @@ static long g_userns_mount(long arg)
 		     "fd=0,rootmode=40000,user_id=0,group_id=0");
 }
 
-TEST_F(attack, userns_mount_overlayfs)
-{
-	long r = ATTEMPT(AT_INIT, g_userns_mount, at_arg("overlay", NULL),
-		"unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() an overlayfs with the new namespace's capabilities -> EPERM");
-
-	TH_LOG("failed at step %ld (1 user ns, 2 mount ns, 3 mount)",
-	       at_sh->res.v[0]);
-	REFUSED(r, errno, EPERM);
-	HOST_OK();
-}
-
-TEST_F(attack, userns_mount_fuse)
-{
-	long r = ATTEMPT(AT_INIT, g_userns_mount, at_arg("fuse", NULL),
-		"unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() a FUSE file system -> EPERM");
-
-	TH_LOG("failed at step %ld (1 user ns, 2 mount ns, 3 mount)",
-	       at_sh->res.v[0]);
-	REFUSED(r, errno, EPERM);
-	HOST_OK();
-}
-
 static long g_fsopen(long arg)
 {
 	long r = syscall(__NR_fsopen, (const char *)arg, 0);
@@ -843,11 +737,124 @@ static long g_fsopen(long arg)
 	return r < 0 ? -1 : r;
 }
 
-TEST_F(attack, fsopen_fuse)
+/* What the host must have kept after an attempt: NULL, or why not. */
+static const char *no_guest_table(void)
 {
-	long r = ATTEMPT(AT_INIT, g_fsopen, at_arg("fuse", NULL),
-		"fsopen(\"fuse\"): a FUSE file system by the new mount API -> EPERM");
-	REFUSED(r, errno, EPERM);
+	return nft_table_exists(NF_GUEST_TABLE) == 0 ? NULL :
+	       "the host's ruleset has the guest's table";
+}
+
+static const char *host_table(void)
+{
+	return nft_table_exists(NF_TABLE) == 1 ? NULL :
+	       "the host's table is gone";
+}
+
+static const char *conntrack_entries(void)
+{
+	return read_num(CT_COUNT_PATH) > 0 ? NULL :
+	       "the conntrack table is empty";
+}
+
+FIXTURE_VARIANT_ADD(attack, nft_add_table) {
+	.fn = g_nft_add_table, .nf = true, .refused = EPERM,
+	.kept = no_guest_table,
+	.what = "nftables batch NEWTABLE/NEWCHAIN/NEWRULE: add a table to the host's ruleset (no CAP_NET_ADMIN) -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, nft_delete_host_table) {
+	.fn = g_nft_del_table, .nf = true, .refused = EPERM,
+	.kept = host_table,
+	.what = "nftables batch DELTABLE: delete the host's firewall table -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, nft_list_host_ruleset) {
+	.fn = g_nft_list, .nf = true, .refused = EPERM,
+	.log = "tables seen", .seen = "host tables the guest listed",
+	.what = "nftables GETTABLE dump: read the host's firewall ruleset -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, nfnetlink_join_event_groups) {
+	.fn = g_nfnl_groups, .nf = true, .refused = EPERM,
+	.what = "bind a NETLINK_NETFILTER socket to the conntrack and nftables event groups: see the host's connections and rule changes -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, ctnetlink_dump_host_connections) {
+	.fn = g_ctnl_dump, .nf = true, .host_flow = true, .refused = EPERM,
+	.log = "entries seen", .seen = "conntrack entries the guest read",
+	.what = "ctnetlink IPCTNL_MSG_CT_GET dump: read the host's connection tracking table -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, ctnetlink_flush_host_connections) {
+	.fn = g_ctnl_flush, .nf = true, .host_flow = true, .refused = EPERM,
+	.kept = conntrack_entries,
+	.what = "ctnetlink IPCTNL_MSG_CT_DELETE without a tuple: flush the host's conntrack table -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, proc_net_nf_conntrack) {
+	.fn = g_read_ct_file, .arg = "/proc/net/nf_conntrack",
+	.nf = true, .host_flow = true, .host_reads = true, .refused = ENOENT,
+	.log = "host entries seen", .seen = "host entries the guest read",
+	.what = "read /proc/net/nf_conntrack: the host's connections -> ENOENT (hidden, NXF_HIDE_NETIF)",
+};
+
+FIXTURE_VARIANT_ADD(attack, proc_net_stat_nf_conntrack) {
+	.fn = g_read_ct_file, .arg = "/proc/net/stat/nf_conntrack",
+	.nf = true, .refused = ENOENT,
+	.what = "read /proc/net/stat/nf_conntrack: the machine's conntrack statistics -> ENOENT",
+};
+
+FIXTURE_VARIANT_ADD(attack, sysctl_nf_conntrack_max) {
+	.run = run_sysctl_nf_conntrack_max,
+};
+
+FIXTURE_VARIANT_ADD(attack, conntrack_table_exhaustion) {
+	.run = run_conntrack_table_exhaustion,
+};
+
+FIXTURE_VARIANT_ADD(attack, userns_mount_overlayfs) {
+	.fn = g_userns_mount, .arg = "overlay", .refused = EPERM,
+	.log = "failed at step (1 user ns, 2 mount ns, 3 mount)",
+	.what = "unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() an overlayfs with the new namespace's capabilities -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, userns_mount_fuse) {
+	.fn = g_userns_mount, .arg = "fuse", .refused = EPERM,
+	.log = "failed at step (1 user ns, 2 mount ns, 3 mount)",
+	.what = "unshare(CLONE_NEWUSER), then CLONE_NEWNS and mount() a FUSE file system -> EPERM",
+};
+
+FIXTURE_VARIANT_ADD(attack, fsopen_fuse) {
+	.fn = g_fsopen, .arg = "fuse", .refused = EPERM,
+	.what = "fsopen(\"fuse\"): a FUSE file system by the new mount API -> EPERM",
+};
+
+TEST_F(attack, attempt)
+{
+	const char *why;
+	long r;
+
+	if (variant->run) {
+		variant->run(_metadata);
+		return;
+	}
+	if (variant->nf)
+		NF_UP();
+	if (variant->host_flow)
+		ASSERT_EQ(0, host_connection());
+	if (variant->host_reads)
+		ASSERT_EQ(0, access(variant->arg, R_OK));
+	r = ATTEMPT(AT_INIT, variant->fn,
+		    variant->arg ? at_arg(variant->arg, variant->arg2) : 0,
+		    variant->what);
+	if (variant->log)
+		TH_LOG("%s: %ld", variant->log, at_sh->res.v[0]);
+	REFUSED(r, errno, variant->refused);
+	if (variant->seen)
+		NO_ESCAPE(at_sh->res.v[0] == 0, "%ld %s", at_sh->res.v[0],
+			  variant->seen);
+	why = variant->kept ? variant->kept() : NULL;
+	NO_ESCAPE(!why, "%s", why);
 	HOST_OK();
 }
 

@@ -564,12 +564,11 @@ TEST(set_mapping_and_sock_stat_stay_enosys)
 
 TEST(proc_virtual_has_the_vs23_fields)
 {
-	/* vs2.3's rows, then the limits vs2.3 did not have. */
-	static const char *const rows[] = {
-		"PROC", "VM", "VML", "RSS", "ANON", "RMAP", "FILES", "OFD",
-		"LOCKS", "SOCK", "MSGQ", "SHM", "SEMA", "SEMS", "DENT",
-		"SIGP", "PMQ", "AIO",
-	};
+	/* vs2.3's rows, then the limits vs2.3 did not have: the ABI's. */
+	static const struct {
+		unsigned int id;
+		const char *name;
+	} rows[] = VLIMIT_ROWS_INIT;
 	char buf[2048], *p, *line;
 	struct vs_agent g;
 	size_t i = 0;
@@ -587,9 +586,9 @@ TEST(proc_virtual_has_the_vs23_fields)
 		char name[16];
 
 		ASSERT_LT(i, ARRAY_SIZE(rows)) TH_LOG("extra row %s", line);
-		snprintf(name, sizeof(name), "%s:\t", rows[i]);
+		snprintf(name, sizeof(name), "%s:\t", rows[i].name);
 		EXPECT_EQ(0, strncmp(line, name, strlen(name)))
-			TH_LOG("row %zu: %s, want %s", i, line, rows[i]);
+			TH_LOG("row %zu: %s, want %s", i, line, rows[i].name);
 		i++;
 	}
 	EXPECT_EQ(ARRAY_SIZE(rows), i);

@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 
 #include "kselftest_harness.h"
+#include "vs_project.h"
 #include "common.h"
 
 #include <linux/vserver/context.h>
@@ -70,40 +71,6 @@ static int dl_full(void)
 #define SYS_quotactl_fd 443
 #endif
 
-static int set_project(const char *path, unsigned int projid, int inherit)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY);
-	int ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa);
-	if (!ret) {
-		fa.fsx_projid = projid;
-		if (inherit)
-			fa.fsx_xflags |= FS_XFLAG_PROJINHERIT;
-		else
-			fa.fsx_xflags &= ~FS_XFLAG_PROJINHERIT;
-		ret = ioctl(fd, FS_IOC_FSSETXATTR, &fa);
-	}
-	close(fd);
-	return ret;
-}
-
-static long get_projid(const char *path)
-{
-	struct fsxattr fa;
-	int fd = open(path, O_RDONLY);
-	long ret;
-
-	if (fd < 0)
-		return -1;
-	ret = ioctl(fd, FS_IOC_FSGETXATTR, &fa) ? -1 : (long)fa.fsx_projid;
-	close(fd);
-	return ret;
-}
-
 /* A fresh directory DL_DIR/name of project tag (0: none, no PROJINHERIT). */
 static int make_dir(const char *name, unsigned int tag, char *path)
 {
@@ -111,7 +78,7 @@ static int make_dir(const char *name, unsigned int tag, char *path)
 	mkdir(DL_DIR, 0755);
 	if (mkdir(path, 0777) && errno != EEXIST)
 		return -1;
-	return set_project(path, tag, tag != 0);
+	return vs_set_project(path, tag, tag != 0);
 }
 
 static long dl_base(uint32_t cmd, uint32_t tag, const char *path)
@@ -430,7 +397,7 @@ static int create_tagged(const void *arg)
 	if (fd < 0)
 		return 1;
 	close(fd);
-	return get_projid(arg) == tag ? 0 : 2;
+	return vs_projid(arg) == tag ? 0 : 2;
 }
 
 /* A guest's file in a directory of no project is charged to its tag. */
@@ -441,10 +408,10 @@ TEST(charged_outside_tree)
 	ASSERT_EQ(0, make_dir("shared", 0, h));
 	snprintf(f, sizeof(f), "%s/guest-file", h);
 	EXPECT_EQ(0, in_ctx(1907, create_tagged, f));
-	EXPECT_EQ(1907, get_projid(f));
+	EXPECT_EQ(1907, vs_projid(f));
 	snprintf(f, sizeof(f), "%s/host-file", h);
 	EXPECT_EQ(0, in_ctx(0, create_tagged, f));
-	EXPECT_EQ(0, get_projid(f));
+	EXPECT_EQ(0, vs_projid(f));
 }
 
 /* fn: tag_migrate(1999), then a file gets project 1999, in a context too. */
@@ -481,7 +448,7 @@ TEST(tag_migrate)
 	ASSERT_EQ(0, make_dir("tagmig", 0, h));
 	snprintf(f, sizeof(f), "%s/file", h);
 	EXPECT_EQ(0, in_ctx(0, migrate_tag, f));
-	EXPECT_EQ(1999, get_projid(f));
+	EXPECT_EQ(1999, vs_projid(f));
 	EXPECT_EQ(0, in_ctx(1909, guest_tag_is_xid, NULL));
 	EXPECT_EQ(0, vserver(VCMD_task_tag, 0, NULL));
 }
@@ -532,12 +499,12 @@ TEST(guest_cannot_change_project)
 	ASSERT_EQ(0, dl_limit(1910, a, 1024, 100, 0));
 	EXPECT_EQ(0, in_ctx(1910, change_project, a));
 	snprintf(f, sizeof(f), "%s/mine", a);
-	EXPECT_EQ(1910, get_projid(f));
-	EXPECT_EQ(1910, get_projid(a));
+	EXPECT_EQ(1910, vs_projid(f));
+	EXPECT_EQ(1910, vs_projid(a));
 	ASSERT_EQ(0, dl_get(1910, a, &d));
 	EXPECT_EQ(1024, d.space_total);
 	/* The host may. */
-	EXPECT_EQ(0, set_project(f, 0, 0));
+	EXPECT_EQ(0, vs_set_project(f, 0, 0));
 	wait_ctx_gone(1910);
 	EXPECT_EQ(0, dl_base(VCMD_rem_dlimit, 1910, a));
 }

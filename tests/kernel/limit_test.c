@@ -1802,8 +1802,9 @@ static void expect_limit_file(struct __test_metadata *_metadata, uint32_t xid)
 	p = strchr(buf, '\n');
 	ASSERT_NE(NULL, p);
 	for (i = 0; i < ARRAY_SIZE(vs_limit_rows); i++) {
-		const char *row = vs_limit_rows[i].row;
-		size_t n = strlen(row);
+		char row[16];
+		size_t n = snprintf(row, sizeof(row), "%s:",
+				    vs_limit_rows[i].name);
 
 		ASSERT_NE(NULL, p);
 		p++;

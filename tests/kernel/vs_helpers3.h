@@ -27,6 +27,7 @@
 #include <sys/un.h>
 
 #include <linux/vserver/limit.h>
+#include <linux/vserver/limit.h>
 #include <linux/vserver/limit_cmd.h>
 
 #include "vs_helpers2.h"
@@ -50,72 +51,34 @@
 	 (1U << VLIMIT_OPENFD) | (1U << RLIMIT_SIGPENDING) |		\
 	 (1U << VLIMIT_POSIXMQ) | (1U << VLIMIT_AIO))
 
-/* Every row of the limit file, in its order. */
+/* Every row of the limit file, in its order: the ABI's table. */
 static const struct {
 	uint32_t id;
-	const char *row;
-} vs_limit_rows[] __attribute__((unused)) = {
-	{ RLIMIT_NPROC, "PROC:" },
-	{ RLIMIT_AS, "VM:" },
-	{ RLIMIT_MEMLOCK, "VML:" },
-	{ RLIMIT_RSS, "RSS:" },
-	{ VLIMIT_ANON, "ANON:" },
-	{ VLIMIT_MAPPED, "RMAP:" },
-	{ RLIMIT_NOFILE, "FILES:" },
-	{ VLIMIT_OPENFD, "OFD:" },
-	{ RLIMIT_LOCKS, "LOCKS:" },
-	{ VLIMIT_NSOCK, "SOCK:" },
-	{ RLIMIT_MSGQUEUE, "MSGQ:" },
-	{ VLIMIT_SHMEM, "SHM:" },
-	{ VLIMIT_SEMARY, "SEMA:" },
-	{ VLIMIT_NSEMS, "SEMS:" },
-	{ VLIMIT_DENTRY, "DENT:" },
-	{ RLIMIT_SIGPENDING, "SIGP:" },
-	{ VLIMIT_POSIXMQ, "PMQ:" },
-	{ VLIMIT_AIO, "AIO:" },
-};
+	const char *name;
+} vs_limit_rows[] __attribute__((unused)) = VLIMIT_ROWS_INIT;
+_Static_assert(ARRAY_SIZE(vs_limit_rows) == VLIMIT_NROWS,
+	       "VLIMIT_NROWS counts the rows of VLIMIT_ROWS_INIT");
 
-/* The limits limit_test.c fills up, with their rows in the limit file. */
+/* The limits limit_test.c fills up. */
 static const struct {
 	uint32_t id;
-	const char *row;
 } vs_limits[] __attribute__((unused)) = {
-	{ RLIMIT_NPROC, "PROC:" },
-	{ RLIMIT_NOFILE, "FILES:" },
-	{ VLIMIT_NSOCK, "SOCK:" },
+	{ RLIMIT_NPROC },
+	{ RLIMIT_NOFILE },
+	{ VLIMIT_NSOCK },
 };
 #define VS_NLIMITS ARRAY_SIZE(vs_limits)
 
-/* The name of a limit id for messages. */
+/* The name of a limit id for messages: its row's. */
 static __attribute__((unused, returns_nonnull)) const char *
 vs_limit_name(uint32_t id)
 {
-	switch (id) {
-	case RLIMIT_NPROC:
-		return "NPROC";
-	case RLIMIT_NOFILE:
-		return "NOFILE";
-	case VLIMIT_NSOCK:
-		return "NSOCK";
-	case RLIMIT_AS:
-		return "AS";
-	case RLIMIT_MEMLOCK:
-		return "MEMLOCK";
-	case RLIMIT_LOCKS:
-		return "LOCKS";
-	case RLIMIT_MSGQUEUE:
-		return "MSGQUEUE";
-	case VLIMIT_SHMEM:
-		return "SHMEM";
-	case VLIMIT_SEMARY:
-		return "SEMARY";
-	case VLIMIT_NSEMS:
-		return "NSEMS";
-	case RLIMIT_RSS:
-		return "RSS";
-	default:
-		return "?";
-	}
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vs_limit_rows); i++)
+		if (vs_limit_rows[i].id == id)
+			return vs_limit_rows[i].name;
+	return "?";
 }
 
 /* ------------------------------------------------------------------ */

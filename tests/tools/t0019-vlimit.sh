@@ -59,8 +59,12 @@ soft_hard() # XID NAME
 vcontext --create --xid 1950 --silent --flag persistent -- true
 check "without options: the limits of the context, none set" 0 \
 	"$(rows inf inf inf)" "" vlimit -c 1950
-check "/proc/virtual/<xid>/limit has the same rows" 0 \
-	"PROC:${nl}VM:${nl}VML:${nl}RSS:${nl}ANON:${nl}RMAP:${nl}FILES:${nl}OFD:${nl}LOCKS:${nl}SOCK:${nl}MSGQ:${nl}SHM:${nl}SEMA:${nl}SEMS:${nl}DENT:${nl}SIGP:${nl}PMQ:${nl}AIO:" "" \
+# The rows of the ABI: the { ID, "NAME" } lines of VLIMIT_ROWS_INIT in
+# the kernel's uapi <linux/vserver/limit.h>, which the VM has here.
+abi_rows=$(sed -n 's/^[[:space:]]*{ [A-Z_]*,[[:space:]]*"\([A-Z]*\)" },.*/\1:/p' \
+	/tests/tools/vserver-limit.h)
+same "the uapi header lists 18 rows" 18 "$(echo "$abi_rows" | grep -c :)"
+check "/proc/virtual/<xid>/limit has the ABI's rows" 0 "$abi_rows" "" \
 	awk 'NR > 1 { print $1 }' /proc/virtual/1950/limit
 check "set three hard limits (-H is the default)" 0 "" "" \
 	vlimit --xid 1950 --nproc 10 --nofile 1K -H --nsock 0x20

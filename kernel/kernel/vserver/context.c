@@ -25,6 +25,11 @@
 #include "space.h"
 #include "task.h"
 
+static int vx_setup(struct vs_core *c)
+{
+	return vserver_proc_add_context(container_of(c, struct vx_info, core));
+}
+
 static void vx_release(struct vs_core *c)
 {
 	vserver_proc_remove_context(container_of(c, struct vx_info, core));
@@ -53,15 +58,14 @@ static void vx_free(struct vs_core *c)
 
 /* The hashed contexts, by xid. */
 static struct vs_registry vx_registry = {
-	.xa = XARRAY_INIT(vx_registry.xa, XA_FLAGS_ALLOC),
-	.total = ATOMIC_INIT(0),
-	.active = ATOMIC_INIT(0),
+	VS_REGISTRY_INIT(vx_registry),
 	.min_id = VX_MIN_ID,
 	.min_dynamic_id = VX_MIN_DYNAMIC_ID,
 	.max_id = VX_MAX_ID,
 	.persistent = VXF_PERSISTENT,
 	.one_time = VXF_ONE_TIME,
 	.busy = VXF_STATE_SETUP,
+	.setup = vx_setup,
 	.release = vx_release,
 	.unhashed = vx_unhashed,
 	.free = vx_free,
@@ -177,27 +181,14 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vx_limits_init(vxi);
 	vx_cgroup_init(vxi);
 
-	err = vs_core_reserve(&vx_registry, &vxi->core, xid);
-	if (err)
-		goto out_free;
-	err = vserver_proc_add_context(vxi);
-	if (err)
-		goto out_erase;
 	/* Published: vx_lookup() finds it from here on. */
-	err = vs_core_publish(&vx_registry, &vxi->core);
-	if (err)
-		goto out_proc;
+	err = vs_core_establish(&vx_registry, &vxi->core, xid);
+	if (err) {
+		vx_cgroup_release(vxi);
+		kfree(vxi);
+		return ERR_PTR(err);
+	}
 	return vxi;
-
-out_proc:
-	vserver_proc_remove_context(vxi);
-out_erase:
-	vs_core_unreserve(&vx_registry, &vxi->core);
-out_free:
-	vx_cgroup_release(vxi);
-	vs_core_uninit(&vx_registry, &vxi->core);
-	kfree(vxi);
-	return ERR_PTR(err);
 }
 
 /**

@@ -209,6 +209,41 @@ int vs_core_publish(struct vs_registry *reg, struct vs_core *c)
 }
 
 /**
+ * vs_core_establish - Give a new entry its id and publish it
+ * @reg: The registry.
+ * @c: The core, as vs_core_init() made it; the kind's own fields are set.
+ * @id: The id, as for vs_core_reserve().
+ *
+ * Reserves the id, makes the entry visible (&vs_registry.setup) and
+ * publishes it: from then on lookups find it complete.  On an error
+ * every step is undone, vs_core_uninit() included; the caller frees what
+ * it allocated.
+ *
+ * Return: 0, or an errno of vs_core_reserve(), of &vs_registry.setup or
+ * -ENOMEM.
+ */
+int vs_core_establish(struct vs_registry *reg, struct vs_core *c, u32 id)
+{
+	int err;
+
+	err = vs_core_reserve(reg, c, id);
+	if (err)
+		goto out_uninit;
+	err = reg->setup(c);
+	if (err)
+		goto out_unreserve;
+	err = vs_core_publish(reg, c);
+	if (!err)
+		return 0;
+	reg->release(c);
+out_unreserve:
+	vs_core_unreserve(reg, c);
+out_uninit:
+	vs_core_uninit(reg, c);
+	return err;
+}
+
+/**
  * vs_core_enter - Count one more live task
  * @c: The entry.
  *

@@ -16,6 +16,15 @@
 
 struct vs_core;
 
+/*
+ * The fields of a &struct vs_registry named @name that are the same for
+ * every kind: an empty registry.
+ */
+#define VS_REGISTRY_INIT(name)					\
+	.xa = XARRAY_INIT((name).xa, XA_FLAGS_ALLOC),		\
+	.total = ATOMIC_INIT(0),				\
+	.active = ATOMIC_INIT(0)
+
 /**
  * struct vs_registry - The registry of one kind of context
  *
@@ -30,8 +39,10 @@ struct vs_core;
  * @one_time: Flags that, once clear, cannot be set again.
  * @busy: The flag of an entry still being set up: creating its id again
  *        fails with -EBUSY, not -EEXIST (0: always -EEXIST).
- * @release: Undoes what makes the entry visible by its id (its /proc
- *           directory), before the id is freed.  May sleep.
+ * @setup: Makes a new entry visible by its id (its /proc directory) once
+ *         the id is reserved, before it is published; 0 or an errno.
+ *         May sleep.
+ * @release: Undoes what @setup did, before the id is freed.  May sleep.
  * @unhashed: The kind's own teardown, after the id is freed and before
  *            the registry's reference is dropped.  May sleep.
  * @free: Frees the containing structure; called after a grace period.
@@ -48,6 +59,7 @@ struct vs_registry {
 	u64 persistent;
 	u64 one_time;
 	u64 busy;
+	int (*setup)(struct vs_core *c);
 	void (*release)(struct vs_core *c);
 	void (*unhashed)(struct vs_core *c);
 	void (*free)(struct vs_core *c);
@@ -101,6 +113,7 @@ struct vs_core {
 void vs_core_init(struct vs_registry *reg, struct vs_core *c, u64 flags);
 int vs_core_reserve(struct vs_registry *reg, struct vs_core *c, u32 id);
 int vs_core_publish(struct vs_registry *reg, struct vs_core *c);
+int vs_core_establish(struct vs_registry *reg, struct vs_core *c, u32 id);
 void vs_core_unreserve(struct vs_registry *reg, struct vs_core *c);
 void vs_core_uninit(struct vs_registry *reg, struct vs_core *c);
 struct vs_core *vs_core_lookup(struct vs_registry *reg, u32 id);

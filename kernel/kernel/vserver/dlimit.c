@@ -92,9 +92,19 @@ static int dlimit_sb_ok(struct super_block *sb)
 	return 0;
 }
 
-static bool dlimit_tag_ok(u32 tag)
+/*
+ * The file system of @path for the disk limit of @tag: its super block,
+ * or ERR_PTR(-EINVAL) for a bad tag, or of the error of dlimit_sb_ok().
+ */
+static struct super_block *dlimit_sb(const struct path *path, u32 tag)
 {
-	return tag > 0 && tag <= 0xFFFF;
+	struct super_block *sb = path->mnt->mnt_sb;
+	int err;
+
+	if (tag == 0 || tag > 0xFFFF)
+		return ERR_PTR(-EINVAL);
+	err = dlimit_sb_ok(sb);
+	return err ? ERR_PTR(err) : sb;
 }
 
 /**
@@ -107,15 +117,12 @@ static bool dlimit_tag_ok(u32 tag)
  */
 int vx_dlimit_add(const struct path *path, u32 tag)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
+	struct super_block *sb = dlimit_sb(path, tag);
 	struct vx_dlimit *dl;
-	int err;
+	int err = 0;
 
-	if (!dlimit_tag_ok(tag))
-		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	dl = kzalloc(sizeof(*dl), GFP_KERNEL);
 	if (!dl)
 		return -ENOMEM;
@@ -177,15 +184,11 @@ static int dlimit_set_quota(const struct path *path, u32 tag, u64 space,
  */
 int vx_dlimit_rem(const struct path *path, u32 tag)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
+	struct super_block *sb = dlimit_sb(path, tag);
 	struct vx_dlimit *dl;
-	int err;
 
-	if (!dlimit_tag_ok(tag))
-		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	mutex_lock(&vx_dlimit_lock);
 	dl = dlimit_find(sb->s_dev, tag);
 	if (dl)
@@ -227,6 +230,30 @@ static u32 dlimit_out(u64 value, unsigned int shift, bool limit)
 
 #define DLIMF_VALID	(DLIMF_SHIFT | (3 << DLIMS_USED) | (3 << DLIMS_TOTAL))
 
+/*
+ * The super block of the registered disk limit of @tag on the file system
+ * of @path.  *@reserved, unless CDLIM_KEEP, becomes the limit's reserved
+ * percentage; then it is set to that percentage.  ERR_PTR as
+ * dlimit_sb(), or ERR_PTR(-ESRCH) if the limit is not registered.
+ */
+static struct super_block *dlimit_entry(const struct path *path, u32 tag,
+					u32 *reserved)
+{
+	struct super_block *sb = dlimit_sb(path, tag);
+	struct vx_dlimit *dl;
+
+	if (IS_ERR(sb))
+		return sb;
+	mutex_lock(&vx_dlimit_lock);
+	dl = dlimit_find(sb->s_dev, tag);
+	if (dl && *reserved != CDLIM_KEEP)
+		dl->reserved = *reserved;
+	if (dl)
+		*reserved = dl->reserved;
+	mutex_unlock(&vx_dlimit_lock);
+	return dl ? sb : ERR_PTR(-ESRCH);
+}
+
 /**
  * vx_dlimit_set - Set the disk limit of a tag on a file system
  * @path: A path on the file system.
@@ -240,23 +267,15 @@ static u32 dlimit_out(u64 value, unsigned int shift, bool limit)
 int vx_dlimit_set(const struct path *path, u32 tag,
 		  const struct vcmd_ctx_dlimit_v0 *arg)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
-	struct vx_dlimit *dl;
-	int err;
+	u32 reserved = arg->reserved;
+	struct super_block *sb;
 
-	if (!dlimit_tag_ok(tag) || (arg->flags & ~DLIMF_VALID) ||
-	    (arg->reserved > 100 && arg->reserved != CDLIM_KEEP))
+	if ((arg->flags & ~DLIMF_VALID) ||
+	    (reserved > 100 && reserved != CDLIM_KEEP))
 		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
-	mutex_lock(&vx_dlimit_lock);
-	dl = dlimit_find(sb->s_dev, tag);
-	if (dl && arg->reserved != CDLIM_KEEP)
-		dl->reserved = arg->reserved;
-	mutex_unlock(&vx_dlimit_lock);
-	if (!dl)
-		return -ESRCH;
+	sb = dlimit_entry(path, tag, &reserved);
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	return dlimit_set_quota(path, tag,
 				dlimit_in(arg->space_total,
 					  dlimit_shift(arg->flags, DLIMS_TOTAL)),
@@ -274,25 +293,17 @@ int vx_dlimit_set(const struct path *path, u32 tag,
 int vx_dlimit_get(const struct path *path, u32 tag,
 		  struct vcmd_ctx_dlimit_v0 *arg)
 {
-	struct super_block *sb = path->mnt->mnt_sb;
 	struct kqid qid = make_kqid_projid(make_kprojid(&init_user_ns, tag));
-	struct vx_dlimit *dl;
+	u32 reserved = CDLIM_KEEP;
+	struct super_block *sb;
 	struct qc_dqblk q;
-	u32 reserved = 0;
 	int err;
 
-	if (!dlimit_tag_ok(tag) || (arg->flags & ~DLIMF_VALID))
+	if (arg->flags & ~DLIMF_VALID)
 		return -EINVAL;
-	err = dlimit_sb_ok(sb);
-	if (err)
-		return err;
-	mutex_lock(&vx_dlimit_lock);
-	dl = dlimit_find(sb->s_dev, tag);
-	if (dl)
-		reserved = dl->reserved;
-	mutex_unlock(&vx_dlimit_lock);
-	if (!dl)
-		return -ESRCH;
+	sb = dlimit_entry(path, tag, &reserved);
+	if (IS_ERR(sb))
+		return PTR_ERR(sb);
 	down_read(&sb->s_umount);
 	err = sb->s_root ? sb->s_qcop->get_dqblk(sb, qid, &q) : -ENODEV;
 	up_read(&sb->s_umount);

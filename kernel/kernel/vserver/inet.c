@@ -880,3 +880,7 @@ void __init vserver_add_inet_hooks(void)
 	security_add_hooks(vserver_inet_hooks, ARRAY_SIZE(vserver_inet_hooks),
 			   &vserver_lsmid);
 }
+
+#if IS_ENABLED(CONFIG_VSERVER_KUNIT_TEST)
+#include "inet_kunit.c"
+#endif

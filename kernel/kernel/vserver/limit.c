@@ -69,44 +69,57 @@ static void seen(struct vx_limit *l, long v)
 }
 
 /*
- * The limits in the order of /proc/virtual/<xid>/limit (vs2.3's rows,
- * then SIGP, PMQ and AIO); RLIMIT_RSS is enforced through the memory
- * cgroup of the context (cgroup.c).
+ * The limits vserver counts and enforces; RLIMIT_RSS is enforced through
+ * the memory cgroup of the context (cgroup.c).
  */
-const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS] = {
-	{ RLIMIT_NPROC,		"PROC",	 true },
-	{ RLIMIT_AS,		"VM",	 IS_ENABLED(CONFIG_MMU) },
-	{ RLIMIT_MEMLOCK,	"VML",	 IS_ENABLED(CONFIG_MMU) },
-	{ RLIMIT_RSS,		"RSS",	 IS_ENABLED(CONFIG_MEMCG) },
-	{ VLIMIT_ANON,		"ANON",	 false },
-	{ VLIMIT_MAPPED,	"RMAP",	 false },
-	{ RLIMIT_NOFILE,	"FILES", true },
-	{ VLIMIT_OPENFD,	"OFD",	 true },
-	{ RLIMIT_LOCKS,		"LOCKS", IS_ENABLED(CONFIG_FILE_LOCKING) },
-	{ VLIMIT_NSOCK,		"SOCK",	 true },
-	{ RLIMIT_MSGQUEUE,	"MSGQ",	 IS_ENABLED(CONFIG_SYSVIPC) },
-	{ VLIMIT_SHMEM,		"SHM",	 IS_ENABLED(CONFIG_SYSVIPC) },
-	{ VLIMIT_SEMARY,	"SEMA",	 IS_ENABLED(CONFIG_SYSVIPC) },
-	{ VLIMIT_NSEMS,		"SEMS",	 IS_ENABLED(CONFIG_SYSVIPC) },
-	{ VLIMIT_DENTRY,	"DENT",	 false },
-	{ RLIMIT_SIGPENDING,	"SIGP",	 true },
-	{ VLIMIT_POSIXMQ,	"PMQ",	 IS_ENABLED(CONFIG_POSIX_MQUEUE) },
-	{ VLIMIT_AIO,		"AIO",	 IS_ENABLED(CONFIG_AIO) },
+static const bool vx_enforced[VLIMIT_NUM] = {
+	[RLIMIT_NPROC]		= true,
+	[RLIMIT_AS]		= IS_ENABLED(CONFIG_MMU),
+	[RLIMIT_MEMLOCK]	= IS_ENABLED(CONFIG_MMU),
+	[RLIMIT_RSS]		= IS_ENABLED(CONFIG_MEMCG),
+	[RLIMIT_NOFILE]		= true,
+	[VLIMIT_OPENFD]		= true,
+	[RLIMIT_LOCKS]		= IS_ENABLED(CONFIG_FILE_LOCKING),
+	[VLIMIT_NSOCK]		= true,
+	[RLIMIT_MSGQUEUE]	= IS_ENABLED(CONFIG_SYSVIPC),
+	[VLIMIT_SHMEM]		= IS_ENABLED(CONFIG_SYSVIPC),
+	[VLIMIT_SEMARY]		= IS_ENABLED(CONFIG_SYSVIPC),
+	[VLIMIT_NSEMS]		= IS_ENABLED(CONFIG_SYSVIPC),
+	[RLIMIT_SIGPENDING]	= true,
+	[VLIMIT_POSIXMQ]	= IS_ENABLED(CONFIG_POSIX_MQUEUE),
+	[VLIMIT_AIO]		= IS_ENABLED(CONFIG_AIO),
 };
+
+/*
+ * The rows of /proc/virtual/<xid>/limit, as the ABI orders them; a
+ * count other than that of the declaration in limit.h fails the build.
+ */
+const struct vx_limit_row vx_limit_rows[] = VLIMIT_ROWS_INIT;
+
+/**
+ * vx_limit_enforced - Whether vserver counts and enforces a limit
+ * @id: The limit id.
+ *
+ * Return: true for a limit of vx_limits_enforced().
+ */
+bool vx_limit_enforced(unsigned int id)
+{
+	return id < VLIMIT_NUM && vx_enforced[id];
+}
 
 /**
  * vx_limits_enforced - The limits vserver counts and enforces
  *
- * Return: a mask of BIT(id) of the enforced rows of vx_limit_rows[].
+ * Return: a mask of BIT(id) of the enforced limits.
  */
 u32 vx_limits_enforced(void)
 {
 	u32 mask = 0;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(vx_limit_rows); i++)
-		if (vx_limit_rows[i].enforced)
-			mask |= BIT(vx_limit_rows[i].id);
+	for (i = 0; i < VLIMIT_NUM; i++)
+		if (vx_enforced[i])
+			mask |= BIT(i);
 	return mask;
 }
 

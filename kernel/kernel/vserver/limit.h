@@ -19,15 +19,13 @@ struct vx_info;
  * struct vx_limit_row - One limit, as the table of limits lists it
  * @id: The limit id (RLIMIT_* or VLIMIT_*).
  * @name: Its name in /proc/virtual/<xid>/limit.
- * @enforced: This kernel counts and enforces it.
  */
 struct vx_limit_row {
 	unsigned int id;
 	const char *name;
-	bool enforced;
 };
 
-#define VX_LIMIT_ROWS	18
+#define VX_LIMIT_ROWS	VLIMIT_NROWS
 extern const struct vx_limit_row vx_limit_rows[VX_LIMIT_ROWS];
 
 /**
@@ -75,6 +73,7 @@ struct vx_limit {
 #define VX_LIMIT_GONE	((long)BIT(62))
 
 u32 vx_limits_enforced(void);
+bool vx_limit_enforced(unsigned int id);
 void vx_limits_init(struct vx_info *vxi);
 bool vx_limit_add(struct vx_info *vxi, unsigned int id, unsigned long n);
 void vx_limit_force(struct vx_info *vxi, unsigned int id, unsigned long n);

@@ -17,12 +17,30 @@
 #include <linux/slab.h>
 #include <linux/static_key.h>
 #include <linux/vserver_inet.h>
+#include <linux/vserver_netview.h>
 #include <net/ipv6.h>
 
 #include "helper.h"
 #include "network.h"
 #include "proc.h"
 #include "task.h"
+
+/*
+ * Not published yet: the snapshot is still the creator's alone.  The
+ * loopback address needs the id; then /proc/virtnet/<nid>.
+ */
+static int nx_setup(struct vs_core *c)
+{
+	struct nx_info *nxi = container_of(c, struct nx_info, core);
+	struct nx_addrs *addrs = rcu_dereference_protected(nxi->addrs, true);
+	int err;
+
+	addrs->lback = htonl(INADDR_LOOPBACK ^ ((c->id & 0xFFFF) << 8));
+	err = vserver_proc_add_network(nxi);
+	if (!err)
+		static_branch_enable(&vserver_net_active);
+	return err;
+}
 
 static void nx_release(struct vs_core *c)
 {
@@ -49,14 +67,13 @@ static void nx_free(struct vs_core *c)
 
 /* The hashed network contexts, by nid. */
 static struct vs_registry nx_registry = {
-	.xa = XARRAY_INIT(nx_registry.xa, XA_FLAGS_ALLOC),
-	.total = ATOMIC_INIT(0),
-	.active = ATOMIC_INIT(0),
+	VS_REGISTRY_INIT(nx_registry),
 	.min_id = NX_MIN_ID,
 	.min_dynamic_id = NX_MIN_DYNAMIC_ID,
 	.max_id = NX_MAX_ID,
 	.persistent = NXF_PERSISTENT,
 	.one_time = NXF_ONE_TIME,
+	.setup = nx_setup,
 	.release = nx_release,
 	.unhashed = nx_unhashed,
 	.free = nx_free,
@@ -176,29 +193,14 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 	addrs->bcast = htonl(INADDR_BROADCAST);
 	RCU_INIT_POINTER(nxi->addrs, addrs);
 
-	err = vs_core_reserve(&nx_registry, &nxi->core, nid);
-	if (err)
-		goto out_free;
-	addrs->lback = htonl(INADDR_LOOPBACK ^ ((nxi->core.id & 0xFFFF) << 8));
-	err = vserver_proc_add_network(nxi);
-	if (err)
-		goto out_erase;
-	static_branch_enable(&vserver_net_active);
 	/* Published: nx_lookup() finds it from here on. */
-	err = vs_core_publish(&nx_registry, &nxi->core);
-	if (err)
-		goto out_proc;
+	err = vs_core_establish(&nx_registry, &nxi->core, nid);
+	if (err) {
+		kfree(addrs);
+		kfree(nxi);
+		return ERR_PTR(err);
+	}
 	return nxi;
-
-out_proc:
-	vserver_proc_remove_network(nxi);
-out_erase:
-	vs_core_unreserve(&nx_registry, &nxi->core);
-out_free:
-	vs_core_uninit(&nx_registry, &nxi->core);
-	kfree(addrs);
-	kfree(nxi);
-	return ERR_PTR(err);
 }
 
 /**

@@ -242,7 +242,7 @@ static int ctx_limit_show(struct seq_file *m, void *v)
 	for (i = 0; i < VX_LIMIT_ROWS; i++) {
 		const struct vx_limit *l = &vxi->limits[rows[i].id];
 
-		if (!rows[i].enforced) {
+		if (!vx_limit_enforced(rows[i].id)) {
 			seq_printf(m, "%s:\t0\t0/0\t-1/-1\t0\n", rows[i].name);
 			continue;
 		}

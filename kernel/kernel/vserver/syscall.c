@@ -1321,3 +1321,7 @@ static int __init sort_command_table(void)
 	return 0;
 }
 core_initcall(sort_command_table);
+
+#if IS_ENABLED(CONFIG_VSERVER_KUNIT_TEST)
+#include "syscall_kunit.c"
+#endif

@@ -26,6 +26,38 @@
 
 #define VLIMIT_NUM		26
 
+/**
+ * VLIMIT_ROWS_INIT - The rows of /proc/virtual/<xid>/limit, in their order
+ *
+ * An initializer of an array of structures whose first two members are
+ * the limit id and the name that starts the row (followed by a colon):
+ * vs2.3's rows, then those vserver adds.  The RLIMIT_* ids come from the
+ * includer's <linux/resource.h> or <sys/resource.h>.
+ */
+#define VLIMIT_ROWS_INIT {			\
+	{ RLIMIT_NPROC,		"PROC" },	\
+	{ RLIMIT_AS,		"VM" },		\
+	{ RLIMIT_MEMLOCK,	"VML" },	\
+	{ RLIMIT_RSS,		"RSS" },	\
+	{ VLIMIT_ANON,		"ANON" },	\
+	{ VLIMIT_MAPPED,	"RMAP" },	\
+	{ RLIMIT_NOFILE,	"FILES" },	\
+	{ VLIMIT_OPENFD,	"OFD" },	\
+	{ RLIMIT_LOCKS,		"LOCKS" },	\
+	{ VLIMIT_NSOCK,		"SOCK" },	\
+	{ RLIMIT_MSGQUEUE,	"MSGQ" },	\
+	{ VLIMIT_SHMEM,		"SHM" },	\
+	{ VLIMIT_SEMARY,	"SEMA" },	\
+	{ VLIMIT_NSEMS,		"SEMS" },	\
+	{ VLIMIT_DENTRY,	"DENT" },	\
+	{ RLIMIT_SIGPENDING,	"SIGP" },	\
+	{ VLIMIT_POSIXMQ,	"PMQ" },	\
+	{ VLIMIT_AIO,		"AIO" },	\
+}
+
+/* The number of rows of VLIMIT_ROWS_INIT. */
+#define VLIMIT_NROWS		18
+
 /* Special values of a limit. */
 #define CRLIM_UNSET		0ULL
 #define CRLIM_INFINITY		(~0ULL)
