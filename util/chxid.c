@@ -115,8 +115,8 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+c:RxUhV", longopts);
+		int c = tool_next_opt(argc, argv, "+c:RxUhV", longopts, usage,
+				      EXIT_FAILURE);
 
 		if (c == -1)
 			break;
@@ -133,12 +133,6 @@ int main(int argc, char *argv[])
 			break;
 		case 'U':
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 	if (!have_tag)

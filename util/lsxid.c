@@ -142,8 +142,8 @@ int main(int argc, char *argv[])
 
 	tool_init(argv[0]);
 	for (;;) {
-		int prev = optind;
-		int c = tool_getopt(argc, argv, "+RadnxhV", longopts);
+		int c = tool_next_opt(argc, argv, "+RadnxhV", longopts, usage,
+				      EXIT_FAILURE);
 
 		if (c == -1)
 			break;
@@ -163,12 +163,6 @@ int main(int argc, char *argv[])
 		case 'x':
 			w.xdev = true;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			print_version();
-		default:
-			errbadopt(argv, prev, EXIT_FAILURE);
 		}
 	}
 	if (optind == argc)
